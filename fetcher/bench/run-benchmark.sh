@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Fetcher throughput vs Kafka's own ProducerPerformance, same JVM, same cluster, same producer settings and
+# record sizes (the payloads are the fetcher's own values). Not a test: it prints figures.
+#
+# Needs running brokers: the local stack (./pipeline up) or KAFKA_BOOTSTRAP_SERVERS. The API is
+# RANDOMUSER_API_URL (e.g. the stack's emulator, http://127.0.0.1:18080) or, if unset, an in-process emulator.
+# Extra arguments go to the benchmark: --pages 10 --results 5000 --warmup-pages 2 --concurrency 2 --partitions 3.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+mvn -B -q -pl fetcher -am install -DskipTests
+mvn -B -q -pl fetcher test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+classpath="fetcher/target/test-classes:fetcher/target/classes:$(cat fetcher/target/bench.classpath)"
+exec java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath" \
+  randomuser.pipeline.fetcher.bench.FetcherBenchmark "$@"

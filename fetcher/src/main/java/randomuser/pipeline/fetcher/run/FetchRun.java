@@ -1,0 +1,158 @@
+package randomuser.pipeline.fetcher.run;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import randomuser.pipeline.fetcher.api.FetchedPage;
+import randomuser.pipeline.fetcher.api.PageFetchException;
+import randomuser.pipeline.fetcher.kafka.DeliveryReport;
+import randomuser.pipeline.fetcher.kafka.RecordSink;
+import randomuser.pipeline.fetcher.mapping.FacetMapper;
+import randomuser.pipeline.fetcher.mapping.FacetRecord;
+import randomuser.pipeline.fetcher.mapping.PageStamp;
+import randomuser.pipeline.fetcher.mapping.UserMapping;
+
+/**
+ * Runs pages through fetch → map → send. At most {@code concurrency} pages are fetched at once; a new fetch
+ * starts when a fetched page is taken for mapping, so fetching overlaps producing while memory stays bounded
+ * (at most {@code concurrency + 1} pages held). After the
+ * first page that cannot be fetched no new page is started, but the pages already in flight and every
+ * record already sent are still delivered before the report.
+ */
+public final class FetchRun {
+
+    /** Skipped users are listed one per line up to this many; the summary has the totals. */
+    private static final int MAX_SKIPPED_LINES = 20;
+
+    private final PageSource source;
+    private final FacetMapper mapper;
+    private final RecordSink sink;
+    private final StampFactory stamps;
+    private final String runId;
+    private final int concurrency;
+    private final PrintStream console;
+    private final AtomicInteger skippedLines = new AtomicInteger();
+
+    private long users;
+    private long unkeyed;
+    private long invalid;
+    private long sent;
+    private int pagesFetched;
+
+    public FetchRun(PageSource source, FacetMapper mapper, RecordSink sink, StampFactory stamps, String runId,
+            int concurrency, PrintStream console) {
+        this.source = source;
+        this.mapper = mapper;
+        this.sink = sink;
+        this.stamps = stamps;
+        this.runId = runId;
+        this.concurrency = concurrency;
+        this.console = console;
+    }
+
+    /** Fixes the envelope of a fetched page. */
+    @FunctionalInterface
+    public interface StampFactory {
+        PageStamp stampFor(FetchedPage page);
+    }
+
+    public RunReport run() throws InterruptedException {
+        long started = System.nanoTime();
+        int total = source.pages();
+        Optional<PageFetchException> failure = Optional.empty();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, total), runnable -> {
+            Thread thread = new Thread(runnable, "page-fetch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            CompletionService<FetchedPage> completions = new ExecutorCompletionService<>(pool);
+            int next = 1;
+            int inFlight = 0;
+            while (inFlight < concurrency && next <= total) {
+                submit(completions, next++);
+                inFlight++;
+            }
+            while (inFlight > 0) {
+                Future<FetchedPage> done = completions.take();
+                inFlight--;
+                FetchedPage page;
+                try {
+                    page = done.get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof PageFetchException fetchFailure)) {
+                        throw new IllegalStateException("page fetch failed unexpectedly", e.getCause());
+                    }
+                    if (failure.isEmpty()) {
+                        failure = Optional.of(fetchFailure);
+                    }
+                    continue;
+                }
+                // The next fetch starts before this page is mapped and sent, so fetching and producing overlap.
+                if (failure.isEmpty() && next <= total) {
+                    submit(completions, next++);
+                    inFlight++;
+                }
+                process(page, total);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        DeliveryReport delivery = sink.awaitDelivery();
+        return new RunReport(runId, total, pagesFetched, users, unkeyed, invalid, sent, delivery,
+                Duration.ofNanos(System.nanoTime() - started), failure);
+    }
+
+    private void submit(CompletionService<FetchedPage> completions, int page) {
+        completions.submit(() -> source.fetch(page));
+    }
+
+    private void process(FetchedPage page, int total) {
+        PageStamp stamp = stamps.stampFor(page);
+        long pageUsers = 0;
+        long pageSkipped = 0;
+        long pageRecords = 0;
+        for (var user : page.body().users()) {
+            UserMapping mapping = mapper.map(user, stamp);
+            if (mapping instanceof UserMapping.Mapped mapped) {
+                for (FacetRecord record : mapped.records()) {
+                    sink.send(record);
+                }
+                pageUsers++;
+                pageRecords += mapped.records().size();
+            } else if (mapping instanceof UserMapping.Unkeyed unkeyedUser) {
+                unkeyed++;
+                pageSkipped++;
+                reportSkipped(page.page(), "a user without a key is skipped: " + unkeyedUser.reason());
+            } else if (mapping instanceof UserMapping.Invalid invalidUser) {
+                invalid++;
+                pageSkipped++;
+                reportSkipped(page.page(), "user " + invalidUser.userId() + " is skipped: " + invalidUser.reason());
+            }
+        }
+        users += pageUsers;
+        sent += pageRecords;
+        pagesFetched++;
+        console.println(String.format(Locale.ROOT,
+                "page %d/%d: %d users, %d records sent, %d skipped, %d attempt%s, %.2f s, seed %s",
+                page.page(), total, pageUsers, pageRecords, pageSkipped, page.attempts(),
+                page.attempts() == 1 ? "" : "s", page.elapsed().toNanos() / 1e9, stamp.seed().orElse("(none)")));
+    }
+
+    private void reportSkipped(int page, String message) {
+        int line = skippedLines.incrementAndGet();
+        if (line <= MAX_SKIPPED_LINES) {
+            console.println("page " + page + ": " + message);
+        } else if (line == MAX_SKIPPED_LINES + 1) {
+            console.println("page " + page + ": more users skipped; the summary has the totals");
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package randomuser.pipeline.fetcher.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import org.apache.kafka.tools.ProducerPerformance;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import randomuser.pipeline.catalogue.Facet;
+import randomuser.pipeline.emulator.RandomUserEmulator;
+import randomuser.pipeline.fetcher.api.ApiVersion;
+import randomuser.pipeline.fetcher.api.Sleeper;
+import randomuser.pipeline.fetcher.cli.FetchApplication;
+import randomuser.pipeline.fetcher.cli.FetcherEnvironment;
+import randomuser.pipeline.fetcher.kafka.ProducerSettings;
+import randomuser.pipeline.fetcher.kafka.TopicNames;
+import randomuser.pipeline.fetcher.kafka.TopicProvisioner;
+import randomuser.pipeline.fetcher.run.FetchConfig;
+import randomuser.pipeline.fetcher.run.RunReport;
+
+/**
+ * Benchmark, not a test: the fetcher's throughput (API → six topics) and, in the same JVM against the same
+ * cluster, Kafka's own ProducerPerformance sending as many records of the fetcher's own values (payload file
+ * made from one fetched page) with the fetcher's producer settings; then their ratio. Both are warmed up
+ * first. Writes to throw-away {@code bench-<time>.} topics (same partitions, RF 3, min ISR 2), deleted at the
+ * end, so the pipeline's topics stay untouched. Run it with {@code fetcher/bench/run-benchmark.sh}.
+ */
+@Command(name = "fetcher-benchmark", mixinStandardHelpOptions = true)
+public final class FetcherBenchmark implements Callable<Integer> {
+
+    private static final Pattern PERF_SUMMARY = Pattern.compile(
+            "(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\).*50th.*");
+
+    @Option(names = "--api-url", defaultValue = "${env:RANDOMUSER_API_URL}",
+            description = "API base URL (env RANDOMUSER_API_URL); default: an in-process emulator.")
+    String apiUrl;
+
+    @Option(names = "--bootstrap-servers",
+            defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:19092,127.0.0.1:29092,127.0.0.1:39092}",
+            description = "Kafka brokers (env KAFKA_BOOTSTRAP_SERVERS). Default: the local stack's.")
+    String bootstrapServers;
+
+    @Option(names = "--results", defaultValue = "5000")
+    int results;
+
+    @Option(names = "--pages", defaultValue = "10")
+    int pages;
+
+    @Option(names = "--warmup-pages", defaultValue = "2")
+    int warmupPages;
+
+    @Option(names = "--concurrency", defaultValue = "2")
+    int concurrency;
+
+    @Option(names = "--partitions", defaultValue = "3")
+    int partitions;
+
+    @Option(names = "--topic-prefix", description = "Prefix of the throw-away topics. Default: bench-<millis>.")
+    String topicPrefix;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new FetcherBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String servers = bootstrapServers;
+        String url = apiUrl == null || apiUrl.isBlank() ? null : apiUrl;
+        RandomUserEmulator emulator = url == null ? RandomUserEmulator.start("127.0.0.1", 0) : null;
+        String api = url != null ? url : emulator.baseUrl();
+        String prefix = topicPrefix != null ? topicPrefix : "bench-" + System.currentTimeMillis() + ".";
+        String perfTopic = prefix + "producer-performance";
+        TopicNames topics = TopicNames.prefixed(prefix);
+        try {
+            say("api " + api + (emulator != null ? " (in-process emulator)" : "") + ", brokers " + servers
+                    + ", topics " + prefix + "*");
+            say("fetcher warm-up: " + warmupPages + " pages");
+            fetch(api, servers, topics, warmupPages, "bench-warmup", false, System.err);
+            say("fetcher: " + pages + " pages x " + results + " users, concurrency " + concurrency);
+            RunReport fetcher = fetch(api, servers, topics, pages, "bench", false, System.err);
+            if (!fetcher.succeeded()) {
+                say("the fetcher run failed; no comparison");
+                return 1;
+            }
+
+            Path payloads = payloadFile(api, servers);
+            long records = fetcher.delivery().acked();
+            try (TopicProvisioner provisioner = TopicProvisioner.connect(servers, Duration.ofSeconds(30))) {
+                provisioner.ensureTopics(List.of(perfTopic), partitions);
+            }
+            say("ProducerPerformance warm-up: " + records / 5 + " records");
+            producerPerformance(perfTopic, records / 5, payloads, servers);
+            say("ProducerPerformance: " + records + " records from " + payloads);
+            double[] perf = producerPerformance(perfTopic, records, payloads, servers);
+
+            double seconds = fetcher.seconds();
+            double fetcherRecordsPerSecond = records / seconds;
+            double fetcherMiBPerSecond = fetcher.delivery().ackedBytes() / 1024.0 / 1024.0 / seconds;
+            System.out.printf(Locale.ROOT, "fetcher:             %.0f users/s, %.0f records/s, %.2f MB/s "
+                            + "(%d users, %d records, avg %d bytes key+value, %.2f s)%n",
+                    fetcher.usersPerSecond(), fetcherRecordsPerSecond, fetcherMiBPerSecond, fetcher.users(), records,
+                    fetcher.delivery().ackedBytes() / Math.max(records, 1), seconds);
+            System.out.printf(Locale.ROOT, "ProducerPerformance: %.0f records/s, %.2f MB/s (%d records)%n",
+                    perf[1], perf[2], (long) perf[0]);
+            System.out.printf(Locale.ROOT, "ratio fetcher / ProducerPerformance: %.2f (records/s), %.2f (MB/s)%n",
+                    fetcherRecordsPerSecond / perf[1], fetcherMiBPerSecond / perf[2]);
+            System.out.println("(MB = MiB as ProducerPerformance counts it; the fetcher's bytes include the key,"
+                    + " ProducerPerformance sends none)");
+            return 0;
+        } finally {
+            try (TopicProvisioner provisioner = TopicProvisioner.connect(servers, Duration.ofSeconds(30))) {
+                List<String> created = new ArrayList<>(Arrays.stream(Facet.values()).map(topics::topicOf).toList());
+                created.add(perfTopic);
+                provisioner.deleteTopics(created);
+            }
+            if (emulator != null) {
+                emulator.close();
+            }
+        }
+    }
+
+    private RunReport fetch(String api, String servers, TopicNames topics, int pageCount, String seed, boolean dryRun,
+            PrintStream stdout) throws InterruptedException {
+        FetchConfig config = new FetchConfig(HttpUrl.get(api), ApiVersion.DEFAULT, results, pageCount, Optional.of(seed),
+                List.of(), Optional.empty(), List.of(), List.of(), "bench-" + seed, servers, partitions, 5,
+                concurrency, Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofSeconds(30),
+                Duration.ofSeconds(1), Duration.ofSeconds(30), Optional.empty(), dryRun);
+        FetcherEnvironment environment = new FetcherEnvironment(System.getenv(), System.in, stdout, System.err,
+                Sleeper.SYSTEM, Clock.systemUTC());
+        return new FetchApplication(config, environment).execute(topics);
+    }
+
+    /** One page of the fetcher's real values, one JSON per line: ProducerPerformance's payloads. */
+    private Path payloadFile(String api, String servers) throws IOException, InterruptedException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        fetch(api, servers, TopicNames.CATALOGUE, 1, "bench-payload", true,
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        ObjectMapper mapper = new ObjectMapper();
+        List<String> values = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            values.add(mapper.writeValueAsString(mapper.readTree(line).get("value")));
+        }
+        Path file = Files.createTempFile("fetcher-bench-payloads", ".jsonl");
+        file.toFile().deleteOnExit();
+        Files.write(file, values, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** Runs ProducerPerformance in this JVM; returns {records, records/s, MB/s} of its summary line. */
+    private static double[] producerPerformance(String topic, long records, Path payloads, String servers)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of("--topic", topic, "--num-records", Long.toString(records),
+                "--payload-file", payloads.toString(), "--throughput", "-1", "--producer-props"));
+        ProducerSettings.shared(servers).forEach((key, value) -> args.add(key + "=" + value));
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(new Tee(original, captured), true, StandardCharsets.UTF_8));
+        try {
+            ProducerPerformance.main(args.toArray(String[]::new));
+        } finally {
+            System.setOut(original);
+        }
+        for (String line : captured.toString(StandardCharsets.UTF_8).split("\n")) {
+            Matcher matcher = PERF_SUMMARY.matcher(line.trim());
+            if (matcher.matches()) {
+                return new double[] {Double.parseDouble(matcher.group(1)), Double.parseDouble(matcher.group(2)),
+                    Double.parseDouble(matcher.group(3))};
+            }
+        }
+        throw new IllegalStateException("no summary line in ProducerPerformance's output");
+    }
+
+    private static void say(String line) {
+        System.out.println("[" + Instant.now() + "] " + line);
+    }
+
+    /** Writes to two streams: the console, and a buffer to parse. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        Tee(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            first.write(b, off, len);
+            second.write(b, off, len);
+        }
+    }
+}

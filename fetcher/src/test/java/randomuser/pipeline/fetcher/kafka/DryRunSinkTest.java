@@ -1,0 +1,31 @@
+package randomuser.pipeline.fetcher.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import randomuser.pipeline.catalogue.Facet;
+import randomuser.pipeline.fetcher.mapping.FacetRecord;
+
+class DryRunSinkTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Test
+    void eachRecordIsOneJsonLineWithTopicKeyAndValue() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DryRunSink sink = new DryRunSink(out, TopicNames.CATALOGUE)) {
+            sink.send(new FacetRecord(Facet.IDENTITY, "k\"1", (com.fasterxml.jackson.databind.node.ObjectNode)
+                    MAPPER.readTree("{\"user_id\":\"k\\\"1\",\"id\":{\"name\":\"\",\"value\":null},\"nat\":\"IR\"}")));
+            sink.send(new FacetRecord(Facet.CONTACT, "k2", MAPPER.createObjectNode().put("email", "\u00e9@example.com")));
+            DeliveryReport report = sink.awaitDelivery();
+            assertEquals(2, report.acked());
+        }
+        assertEquals("""
+                {"topic":"randomuser.identities","key":"k\\"1","value":{"user_id":"k\\"1","id":{"name":"","value":null},"nat":"IR"}}
+                {"topic":"randomuser.contacts","key":"k2","value":{"email":"\u00e9@example.com"}}
+                """, out.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,190 @@
+package randomuser.pipeline.streaming;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import randomuser.pipeline.catalogue.Envelope;
+import randomuser.pipeline.catalogue.Facet;
+import randomuser.pipeline.catalogue.FieldSpec;
+
+/**
+ * Strict check of one Kafka value against its facet's schema. Spark's JSON reader is lenient where the
+ * contract is not: it turns a number or an object into a string field's text and reads an integer as a
+ * timestamp in epoch seconds. This check accepts exactly the JSON types the catalogue declares and says
+ * precisely what is wrong, so that a bad value becomes a dead letter with a useful reason.
+ *
+ * <p>Fields the schema does not name are ignored (and never stored): producers may add fields before
+ * the consumer knows them. A different {@code schema_version} is rejected as a whole.
+ */
+public final class ValueValidator {
+
+    public static final String NULL_VALUE = "value is null";
+    public static final String NOT_UTF8 = "value is not UTF-8 text";
+    public static final String NOT_JSON = "value is not JSON";
+    public static final String DUPLICATE_FIELD = "value has a duplicate field";
+    public static final String NOT_AN_OBJECT = "value is not a JSON object";
+    public static final String MISSING_USER_ID = "missing user_id";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final Map<Facet, ValueValidator> BY_FACET = new EnumMap<>(Facet.class);
+
+    private final List<FieldSpec> fields;
+
+    private ValueValidator(Facet facet) {
+        this.fields = facet.valueSchema();
+    }
+
+    /** The validator of a facet; one per facet and JVM, since Spark calls it once per record. */
+    public static synchronized ValueValidator of(Facet facet) {
+        return BY_FACET.computeIfAbsent(facet, ValueValidator::new);
+    }
+
+    /**
+     * Why the value does not match the schema, or {@code null} if it does. Several field problems are
+     * joined with {@code "; "}, in schema order.
+     */
+    public String violation(byte[] value) {
+        if (value == null) {
+            return NULL_VALUE;
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(value))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return NOT_UTF8;
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonParseException e) {
+            return e.getOriginalMessage().startsWith("Duplicate field") ? DUPLICATE_FIELD : NOT_JSON;
+        } catch (JsonProcessingException e) {
+            return NOT_JSON;
+        }
+        if (root == null || root.isMissingNode()) {
+            return NOT_JSON;
+        }
+        if (!root.isObject()) {
+            return NOT_AN_OBJECT;
+        }
+        JsonNode userId = root.get(Envelope.USER_ID);
+        if (userId == null || userId.isNull() || (userId.isTextual() && userId.asText().isBlank())) {
+            return MISSING_USER_ID;
+        }
+        JsonNode version = root.get(Envelope.SCHEMA_VERSION_FIELD);
+        if (version != null && version.isIntegralNumber() && version.asLong() != Envelope.SCHEMA_VERSION) {
+            return "unsupported schema_version " + version.asText() + " (expected " + Envelope.SCHEMA_VERSION + ")";
+        }
+        Set<String> problems = new LinkedHashSet<>();
+        for (FieldSpec field : fields) {
+            checkField(root, field, problems);
+        }
+        return problems.isEmpty() ? null : String.join("; ", problems);
+    }
+
+    private static void checkField(JsonNode root, FieldSpec field, Set<String> problems) {
+        List<String> segments = field.segments();
+        JsonNode node = root;
+        for (int depth = 0; depth < segments.size(); depth++) {
+            String path = String.join(".", segments.subList(0, depth + 1));
+            JsonNode child = node.get(segments.get(depth));
+            boolean leaf = depth == segments.size() - 1;
+            if (child == null || child.isNull()) {
+                // An absent or null parent makes a nullable leaf null too, which is allowed.
+                if (!field.nullable()) {
+                    problems.add("field " + path + ": " + (child == null ? "missing" : "null"));
+                }
+                return;
+            }
+            if (leaf) {
+                String typeProblem = typeProblem(field, child);
+                if (typeProblem != null) {
+                    problems.add("field " + path + ": " + typeProblem);
+                }
+                return;
+            }
+            if (!child.isObject()) {
+                problems.add("field " + path + ": expected object, got " + jsonType(child));
+                return;
+            }
+            node = child;
+        }
+    }
+
+    /** What is wrong with a present, non-null leaf, or {@code null}. */
+    private static String typeProblem(FieldSpec field, JsonNode node) {
+        return switch (field.type()) {
+            case STRING -> node.isTextual() ? null : "expected string, got " + jsonType(node);
+            case INTEGER -> {
+                if (!node.isIntegralNumber()) {
+                    yield "expected integer, got " + jsonType(node);
+                }
+                yield node.canConvertToInt() ? null : "integer out of 32-bit range";
+            }
+            case DOUBLE -> {
+                if (!node.isNumber()) {
+                    yield "expected number, got " + jsonType(node);
+                }
+                yield Double.isFinite(node.doubleValue()) ? null : "number out of range";
+            }
+            case TIMESTAMP -> {
+                if (!node.isTextual()) {
+                    yield "expected ISO-8601 timestamp string, got " + jsonType(node);
+                }
+                yield isIsoInstant(node.asText()) ? null : "expected ISO-8601 timestamp, got \"" + node.asText() + "\"";
+            }
+        };
+    }
+
+    /** An ISO-8601 date-time with a zone offset ("Z" or "+01:00"), i.e. one unambiguous instant. */
+    private static boolean isIsoInstant(String text) {
+        try {
+            DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static String jsonType(JsonNode node) {
+        if (node.isTextual()) {
+            return "string";
+        }
+        if (node.isIntegralNumber()) {
+            return "integer";
+        }
+        if (node.isNumber()) {
+            return "fractional number";
+        }
+        if (node.isBoolean()) {
+            return "boolean";
+        }
+        if (node.isObject()) {
+            return "object";
+        }
+        if (node.isArray()) {
+            return "array";
+        }
+        return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

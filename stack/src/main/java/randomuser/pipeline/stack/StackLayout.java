@@ -1,0 +1,134 @@
+package randomuser.pipeline.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Every path of the local stack, derived from the project root: what is installed lives in {@code .local/},
+ * state (data, logs, pid files) in {@code var/}. Both folders are git-ignored.
+ */
+public final class StackLayout {
+    /** System property that names the project root, for callers whose working folder is elsewhere. */
+    public static final String ROOT_PROPERTY = "pipeline.root";
+
+    private final Path root;
+
+    private StackLayout(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public static StackLayout at(Path root) {
+        return new StackLayout(root);
+    }
+
+    /** The project root from {@code -Dpipeline.root}, else the nearest folder above user.dir holding both
+     *  {@code pipeline} and {@code pom.xml}. */
+    public static StackLayout forProject() {
+        String configured = System.getProperty(ROOT_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            Path root = Path.of(configured);
+            if (!isProjectRoot(root)) {
+                throw new StackException("-D" + ROOT_PROPERTY + "=" + configured
+                        + " is not the project root (no `pipeline` and `pom.xml` there)");
+            }
+            return at(root);
+        }
+        return at(findProjectRoot(Path.of(System.getProperty("user.dir"))));
+    }
+
+    static Path findProjectRoot(Path start) {
+        for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            if (isProjectRoot(dir)) {
+                return dir;
+            }
+        }
+        throw new StackException("cannot find the project root (a folder with `pipeline` and `pom.xml`) above "
+                + start.toAbsolutePath() + "; run from inside the project or set -D" + ROOT_PROPERTY);
+    }
+
+    private static boolean isProjectRoot(Path dir) {
+        return Files.isRegularFile(dir.resolve("pipeline")) && Files.isRegularFile(dir.resolve("pom.xml"));
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path installDir() {
+        return root.resolve(".local");
+    }
+
+    public Path stateDir() {
+        return root.resolve("var");
+    }
+
+    public Path logsDir() {
+        return stateDir().resolve("logs");
+    }
+
+    public Path runDir() {
+        return stateDir().resolve("run");
+    }
+
+    public Path logFile(String component) {
+        return logsDir().resolve(component + ".log");
+    }
+
+    public Path pidFile(String component) {
+        return runDir().resolve(component + ".pid");
+    }
+
+    public Path stampsDir() {
+        return installDir().resolve("stamps");
+    }
+
+    public Path kafkaHome() {
+        return installDir().resolve("kafka");
+    }
+
+    public Path kafkaLibs() {
+        return kafkaHome().resolve("libs");
+    }
+
+    public Path kafkaStateDir() {
+        return stateDir().resolve("kafka");
+    }
+
+    public Path sparkHome() {
+        return installDir().resolve("spark");
+    }
+
+    public Path sparkStateDir() {
+        return stateDir().resolve("spark");
+    }
+
+    public Path mongoServerBinary() {
+        return installDir().resolve("bin").resolve("mongodb-server");
+    }
+
+    public Path mongoStateDir() {
+        return stateDir().resolve("mongodb");
+    }
+
+    public Path mongoShellProject() {
+        return root.resolve("tools").resolve("mongosh");
+    }
+
+    public Path mongoShell() {
+        return mongoShellProject().resolve("node_modules").resolve(".bin").resolve("mongosh");
+    }
+
+    public Path emulatorJar() {
+        return root.resolve("emulator").resolve("target").resolve("emulator.jar");
+    }
+
+    /** The Maven builds that lay out the Kafka and Spark homes (not reactor modules). */
+    public Path installPom(String name) {
+        return root.resolve("stack").resolve("install").resolve(name).resolve("pom.xml");
+    }
+
+    /** The same Java that runs this code starts every JVM of the stack. */
+    public static Path javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+}

@@ -1,0 +1,52 @@
+package randomuser.pipeline.stack.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import randomuser.pipeline.stack.StackException;
+
+/** {@code ./pipeline}: runs the local stack (Kafka, MongoDB-compatible server, Spark, API emulator). */
+@Command(name = "pipeline", mixinStandardHelpOptions = true,
+        description = "Runs the randomuser pipeline's infrastructure on 127.0.0.1.",
+        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, CleanCommand.class,
+                CommandLine.HelpCommand.class})
+public final class PipelineCommand {
+    /** Exit status of {@code status} when a component is down. */
+    static final int EXIT_DOWN = 3;
+
+    public static void main(String[] args) {
+        quietClientLogs();
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new PipelineCommand());
+        commandLine.setExecutionExceptionHandler(PipelineCommand::handle);
+        return commandLine;
+    }
+
+    /** A StackException is the user's to act on: its message alone, no stack trace. */
+    private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        if (e instanceof StackException) {
+            err.println("pipeline: " + e.getMessage());
+        } else {
+            err.println("pipeline: unexpected failure: " + e);
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return 1;
+    }
+
+    /**
+     * The Kafka and MongoDB clients the probes use log every refused connection while servers start; the
+     * CLI's own lines say the same once. Must run before the first logger is created.
+     */
+    private static void quietClientLogs() {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "off");
+        System.setProperty("org.slf4j.simpleLogger.log.org.mongodb.driver", "off");
+    }
+}

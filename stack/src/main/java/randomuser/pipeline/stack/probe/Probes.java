@@ -1,0 +1,170 @@
+package randomuser.pipeline.stack.probe;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashSet;
+
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.QuorumInfo;
+import org.apache.kafka.common.Node;
+import org.bson.Document;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+/**
+ * Asks the running servers whether they are healthy, through their own protocols. One instance serves one
+ * wait or one status report: it keeps an AdminClient open and caches the cluster-wide answers (Kafka
+ * cluster, Spark master) for a moment, so that probing three brokers asks the cluster once.
+ */
+public final class Probes implements AutoCloseable {
+    private static final Duration CACHE_FOR = Duration.ofMillis(700);
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    /** A voter that fetched from the leader this recently counts as caught up. */
+    private static final long CAUGHT_UP_WITHIN_MS = 10_000;
+
+    private final String bootstrapServers;
+    private final String sparkMasterUiUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private Admin admin;
+    private KafkaClusterView kafka;
+    private long kafkaAt;
+    private SparkMasterView spark;
+    private long sparkAt;
+
+    public Probes(String bootstrapServers, String sparkMasterUiUrl) {
+        this.bootstrapServers = bootstrapServers;
+        this.sparkMasterUiUrl = sparkMasterUiUrl;
+    }
+
+    public synchronized KafkaClusterView kafka() {
+        if (kafka == null || System.nanoTime() - kafkaAt > CACHE_FOR.toNanos()) {
+            kafka = askKafka();
+            kafkaAt = System.nanoTime();
+        }
+        return kafka;
+    }
+
+    private KafkaClusterView askKafka() {
+        try {
+            Set<Integer> brokers = admin().describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .stream().map(Node::id).collect(Collectors.toSet());
+            QuorumInfo quorum = admin().describeMetadataQuorum().quorumInfo()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Set<Integer> voters = new HashSet<>();
+            Set<Integer> caughtUp = new HashSet<>();
+            long now = System.currentTimeMillis();
+            for (QuorumInfo.ReplicaState voter : quorum.voters()) {
+                voters.add(voter.replicaId());
+                boolean recent = voter.lastCaughtUpTimestamp().isPresent()
+                        && now - voter.lastCaughtUpTimestamp().getAsLong() < CAUGHT_UP_WITHIN_MS;
+                if (voter.replicaId() == quorum.leaderId() || recent) {
+                    caughtUp.add(voter.replicaId());
+                }
+            }
+            return KafkaClusterView.of(brokers, quorum.leaderId(), voters, caughtUp);
+        } catch (TimeoutException e) {
+            return KafkaClusterView.unreachable("no answer within " + TIMEOUT.toSeconds() + "s");
+        } catch (ExecutionException e) {
+            return KafkaClusterView.unreachable(e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return KafkaClusterView.unreachable("interrupted");
+        }
+    }
+
+    private Admin admin() {
+        if (admin == null) {
+            Properties config = new Properties();
+            config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+            config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+            config.put(AdminClientConfig.CLIENT_ID_CONFIG, "pipeline-stack-probe");
+            admin = Admin.create(config);
+        }
+        return admin;
+    }
+
+    public synchronized SparkMasterView sparkMaster() {
+        if (spark == null || System.nanoTime() - sparkAt > CACHE_FOR.toNanos()) {
+            // The master's /json redirects to /json/: ask the final address directly.
+            HttpGet answer = get(sparkMasterUiUrl + "/json/");
+            spark = answer.status() == 200 ? SparkMasterView.parse(answer.body())
+                    : SparkMasterView.unreachable(answer.summary());
+            sparkAt = System.nanoTime();
+        }
+        return spark;
+    }
+
+    /** Healthy when {@code url} answers 200. */
+    public Health httpOk(String url) {
+        HttpGet answer = get(url);
+        return answer.status() == 200 ? Health.up("GET " + url + " -> 200") : Health.down("GET " + url + " -> " + answer.summary());
+    }
+
+    /** Healthy when the server answers the MongoDB {@code ping} command through the Java driver. */
+    public Health mongoPing(String uri) {
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout((int) TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                        .readTimeout((int) TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+                .build();
+        try (MongoClient client = MongoClients.create(settings)) {
+            Document pong = client.getDatabase("admin").runCommand(new Document("ping", 1));
+            Document build = client.getDatabase("admin").runCommand(new Document("buildInfo", 1));
+            // FerretDB answers buildInfo with the MongoDB version it emulates and a ferretdbVersion field.
+            String server = (build.containsKey("ferretdbVersion") ? "FerretDB, " : "") + "MongoDB " + build.get("version");
+            return Health.up("ping ok=" + pong.get("ok") + " (" + server + ")");
+        } catch (RuntimeException e) {
+            return Health.down("ping failed: " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+        }
+    }
+
+    private record HttpGet(int status, String body, String summary) {
+    }
+
+    private HttpGet get(String url) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new HttpGet(response.statusCode(), response.body(), "HTTP " + response.statusCode());
+        } catch (java.io.IOException e) {
+            return new HttpGet(-1, "", e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new HttpGet(-1, "", "interrupted");
+        }
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(2));
+            admin = null;
+        }
+    }
+
+}

@@ -1,0 +1,189 @@
+package randomuser.pipeline.stack.process;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import randomuser.pipeline.stack.Progress;
+import randomuser.pipeline.stack.StackLayout;
+
+/**
+ * The processes the stack started, one pid file each in {@code var/run/<component>.pid}.
+ *
+ * <p>A pid file alone is not trusted (pids are reused): every process is started with two environment
+ * variables, {@link #COMPONENT_VARIABLE} and {@link #ROOT_VARIABLE}, and a pid counts as ours only while
+ * /proc shows both. Processes run in a session of their own ({@code setsid}), so closing the terminal or
+ * ending the JVM that started them does not stop them: only {@code down} does.
+ */
+public final class ProcessRegistry {
+    public static final String COMPONENT_VARIABLE = "PIPELINE_COMPONENT";
+    public static final String ROOT_VARIABLE = "PIPELINE_ROOT";
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+    private final StackLayout layout;
+
+    public ProcessRegistry(StackLayout layout) {
+        this.layout = layout;
+    }
+
+    /** The pid of the component's process if it is running; a stale pid file is removed. */
+    public Optional<Long> runningPid(String component) {
+        Path pidFile = layout.pidFile(component);
+        Optional<Long> pid = readPid(pidFile);
+        if (pid.isEmpty()) {
+            return Optional.empty();
+        }
+        if (isOurs(component, pid.get())) {
+            return pid;
+        }
+        deleteQuietly(pidFile);
+        return Optional.empty();
+    }
+
+    /** Every running process that has a pid file, in name order: the stack's components and anything else
+     *  started through this registry (e.g. streaming jobs). */
+    public Map<String, Long> allRunning() {
+        Map<String, Long> running = new LinkedHashMap<>();
+        if (!Files.isDirectory(layout.runDir())) {
+            return running;
+        }
+        try (Stream<Path> files = Files.list(layout.runDir())) {
+            files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".pid"))
+                    .map(name -> name.substring(0, name.length() - ".pid".length()))
+                    .sorted()
+                    .forEach(component -> runningPid(component).ifPresent(pid -> running.put(component, pid)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return running;
+    }
+
+    /** Starts the process detached, output appended to its log file, and records its pid. */
+    public Process launch(LaunchSpec spec) {
+        Path log = layout.logFile(spec.component());
+        try {
+            Files.createDirectories(layout.logsDir());
+            Files.createDirectories(layout.runDir());
+            List<String> command = new ArrayList<>();
+            if (Files.isExecutable(SETSID)) {
+                command.add(SETSID.toString());
+            }
+            command.addAll(spec.command());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(spec.workDir().toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectErrorStream(true);
+            builder.environment().putAll(spec.environment());
+            builder.environment().put(COMPONENT_VARIABLE, spec.component());
+            builder.environment().put(ROOT_VARIABLE, layout.root().toString());
+            Files.writeString(log, LogTail.RUN_MARKER + java.time.Instant.now() + " starting " + spec.component() + ": "
+                    + String.join(" ", spec.command()) + System.lineSeparator(),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            // setsid execs in place (the child is not a group leader), so this pid is the server's own.
+            Process process = builder.start();
+            Files.writeString(layout.pidFile(spec.component()), Long.toString(process.pid()));
+            awaitExec(process, spec.component());
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + spec.component() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Until the forked child has exec'd, /proc shows the parent's environment without the markers, and the
+     * process would not count as ours: wait for the exec (milliseconds) so that callers see it running.
+     */
+    private static void awaitExec(Process process, String component) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (process.isAlive() && System.nanoTime() < deadline
+                && !component.equals(ProcFs.environment(process.pid()).get(COMPONENT_VARIABLE))) {
+            sleep(Duration.ofMillis(5));
+        }
+    }
+
+    /**
+     * Sends SIGTERM to all the given components at once (Kafka brokers stopped one by one hang: the last
+     * loses its controller quorum), waits up to {@code grace}, then SIGKILLs what is left.
+     */
+    public void stop(Collection<String> components, Duration grace, Progress progress) {
+        Map<String, ProcessHandle> targets = new LinkedHashMap<>();
+        for (String component : components) {
+            runningPid(component).flatMap(ProcessHandle::of).ifPresent(handle -> targets.put(component, handle));
+        }
+        targets.values().forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (targets.values().stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(200));
+        }
+        targets.forEach((component, handle) -> {
+            if (handle.isAlive()) {
+                progress.line(component + " did not stop within " + grace.toSeconds() + "s: killed (SIGKILL)");
+                handle.destroyForcibly();
+                waitForExit(handle, Duration.ofSeconds(10));
+            }
+            deleteQuietly(layout.pidFile(component));
+        });
+    }
+
+    /** SIGKILL, as a crash would: no clean shutdown. */
+    public boolean kill(String component) {
+        Optional<ProcessHandle> handle = runningPid(component).flatMap(ProcessHandle::of);
+        handle.ifPresent(h -> {
+            h.destroyForcibly();
+            waitForExit(h, Duration.ofSeconds(10));
+        });
+        deleteQuietly(layout.pidFile(component));
+        return handle.isPresent();
+    }
+
+    private boolean isOurs(String component, long pid) {
+        Map<String, String> env = ProcFs.environment(pid);
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+                && component.equals(env.get(COMPONENT_VARIABLE))
+                && layout.root().toString().equals(env.get(ROOT_VARIABLE));
+    }
+
+    private static Optional<Long> readPid(Path pidFile) {
+        try {
+            return Optional.of(Long.parseLong(Files.readString(pidFile).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void waitForExit(ProcessHandle handle, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (handle.isAlive() && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(100));
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a pid file that cannot be deleted is re-checked (and ignored) on the next run
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

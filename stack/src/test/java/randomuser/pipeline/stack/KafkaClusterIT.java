@@ -1,0 +1,180 @@
+package randomuser.pipeline.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.QuorumInfo;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+/** The three-broker KRaft cluster, started through the same code as {@code ./pipeline up}. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KafkaClusterIT {
+    private static final int KILLED = 2;
+    private static final String TOPIC = "stack-it-" + UUID.randomUUID();
+
+    private static LocalStack stack;
+    private static Admin admin;
+
+    @BeforeAll
+    static void startKafka() {
+        stack = LocalStack.forProject();
+        stack.ensureKafka();
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        admin = Admin.create(config);
+    }
+
+    @AfterAll
+    static void leaveTheClusterWhole() throws Exception {
+        try {
+            if (admin != null) {
+                admin.deleteTopics(List.of(TOPIC)).all().get(30, TimeUnit.SECONDS);
+                admin.close();
+            }
+        } finally {
+            stack.ensureKafka(); // restarts the killed broker if a test stopped half-way
+        }
+    }
+
+    @Test
+    @Order(1)
+    void threeBrokersAndAThreeVoterQuorum() throws Exception {
+        assertEquals(Set.of(1, 2, 3), brokers());
+        QuorumInfo quorum = admin.describeMetadataQuorum().quorumInfo().get(15, TimeUnit.SECONDS);
+        assertEquals(Set.of(1, 2, 3), quorum.voters().stream().map(QuorumInfo.ReplicaState::replicaId).collect(Collectors.toSet()));
+        assertEquals(true, Set.of(1, 2, 3).contains(quorum.leaderId()));
+    }
+
+    @Test
+    @Order(2)
+    void aTopicWithThreeReplicasIsFullyInSync() throws Exception {
+        admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 3))).all().get(30, TimeUnit.SECONDS);
+        awaitTrue("every partition of " + TOPIC + " has 3 in-sync replicas", Duration.ofSeconds(30),
+                () -> isrSizes().equals(List.of(3, 3, 3)));
+        TopicDescription topic = describe();
+        assertEquals(3, topic.partitions().size());
+        for (TopicPartitionInfo partition : topic.partitions()) {
+            assertEquals(Set.of(1, 2, 3), ids(partition.replicas()));
+            assertEquals(Set.of(1, 2, 3), ids(partition.isr()));
+        }
+        Map<String, String> config = admin.describeConfigs(List.of(new org.apache.kafka.common.config.ConfigResource(
+                        org.apache.kafka.common.config.ConfigResource.Type.TOPIC, TOPIC)))
+                .all().get(15, TimeUnit.SECONDS).values().iterator().next().entries().stream()
+                .collect(Collectors.toMap(e -> e.name(), e -> String.valueOf(e.value())));
+        assertEquals("2", config.get("min.insync.replicas"));
+    }
+
+    @Test
+    @Order(3)
+    void afterKillingOneBrokerTheClusterHasTwoAndAcksAllStillSucceeds() throws Exception {
+        stack.killBroker(KILLED);
+        awaitTrue("the cluster reports brokers 1 and 3", Duration.ofSeconds(60), () -> brokers().equals(Set.of(1, 3)));
+
+        int sent = 200;
+        try (KafkaProducer<String, String> producer = producer()) {
+            List<Future<RecordMetadata>> results = new ArrayList<>();
+            for (int i = 0; i < sent; i++) {
+                results.add(producer.send(new ProducerRecord<>(TOPIC, "key-" + i, "value-" + i)));
+            }
+            producer.flush();
+            int acknowledged = 0;
+            for (Future<RecordMetadata> result : results) {
+                assertFalse(result.get(60, TimeUnit.SECONDS).topic().isEmpty());
+                acknowledged++;
+            }
+            assertEquals(sent, acknowledged);
+        }
+        long endOffsets = 0;
+        for (var offset : admin.listOffsets(describe().partitions().stream().collect(Collectors.toMap(
+                p -> new org.apache.kafka.common.TopicPartition(TOPIC, p.partition()),
+                p -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get(15, TimeUnit.SECONDS).values()) {
+            endOffsets += offset.offset();
+        }
+        assertEquals(sent, endOffsets);
+    }
+
+    @Test
+    @Order(4)
+    void theRestartedBrokerIsBackInEveryIsr() throws Exception {
+        stack.startBroker(KILLED);
+        assertEquals(Set.of(1, 2, 3), brokers());
+        awaitTrue("broker " + KILLED + " is back in the ISR of every partition", Duration.ofSeconds(90),
+                () -> isrSizes().equals(List.of(3, 3, 3)));
+        for (TopicPartitionInfo partition : describe().partitions()) {
+            assertEquals(Set.of(1, 2, 3), ids(partition.isr()));
+        }
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        return new KafkaProducer<>(config);
+    }
+
+    private static Set<Integer> brokers() throws Exception {
+        return ids(admin.describeCluster().nodes().get(15, TimeUnit.SECONDS));
+    }
+
+    private static TopicDescription describe() throws Exception {
+        return admin.describeTopics(List.of(TOPIC)).allTopicNames().get(15, TimeUnit.SECONDS).get(TOPIC);
+    }
+
+    private static List<Integer> isrSizes() throws Exception {
+        return describe().partitions().stream().map(p -> p.isr().size()).toList();
+    }
+
+    private static Set<Integer> ids(java.util.Collection<Node> nodes) {
+        return nodes.stream().map(Node::id).collect(Collectors.toSet());
+    }
+
+    interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void awaitTrue(String what, Duration timeout, Check check) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!check.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + timeout.toSeconds() + "s: " + what);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+}

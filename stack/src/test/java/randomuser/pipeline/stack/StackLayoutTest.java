@@ -1,0 +1,39 @@
+package randomuser.pipeline.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StackLayoutTest {
+    @Test
+    void theRootIsTheNearestFolderWithPipelineAndPom(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("pipeline"), "#!/bin/sh");
+        Files.writeString(dir.resolve("pom.xml"), "<project/>");
+        Path module = Files.createDirectories(dir.resolve("fetcher/src"));
+        Files.writeString(dir.resolve("fetcher/pom.xml"), "<project/>"); // a module pom alone is not the root
+        assertEquals(dir.toRealPath(), StackLayout.findProjectRoot(module).toRealPath());
+    }
+
+    @Test
+    void noRootIsAClearFailure(@TempDir Path dir) {
+        StackException e = assertThrows(StackException.class, () -> StackLayout.findProjectRoot(dir));
+        assertTrue(e.getMessage().startsWith("cannot find the project root"), e.getMessage());
+    }
+
+    @Test
+    void everythingLivesUnderLocalAndVar() {
+        StackLayout layout = StackLayout.at(Path.of("/p"));
+        assertEquals(Path.of("/p/.local/kafka/libs"), layout.kafkaLibs());
+        assertEquals(Path.of("/p/.local/spark"), layout.sparkHome());
+        assertEquals(Path.of("/p/.local/bin/mongodb-server"), layout.mongoServerBinary());
+        assertEquals(Path.of("/p/var/logs/kafka-2.log"), layout.logFile("kafka-2"));
+        assertEquals(Path.of("/p/var/run/kafka-2.pid"), layout.pidFile("kafka-2"));
+        assertEquals(Path.of("/p/tools/mongosh/node_modules/.bin/mongosh"), layout.mongoShell());
+    }
+}
