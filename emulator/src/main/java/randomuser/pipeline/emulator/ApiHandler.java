@@ -30,11 +30,13 @@ final class ApiHandler implements HttpHandler {
     private final FaultPlan plan;
     private final EmulatorStats stats;
     private final FaultResponder faults;
+    private final boolean gzipEnabled;
 
-    ApiHandler(FaultPlan plan, EmulatorStats stats) {
+    ApiHandler(FaultPlan plan, EmulatorStats stats, boolean gzipEnabled) {
         this.plan = plan;
         this.stats = stats;
         this.faults = new FaultResponder(stats);
+        this.gzipEnabled = gzipEnabled;
     }
 
     @Override
@@ -111,8 +113,8 @@ final class ApiHandler implements HttpHandler {
      * writes a streamed (chunked) body in 4 KB chunks, one system call or more each, which costs more
      * than generating the users; a fixed-length body goes out in 64 KB writes.
      */
-    private static void send(HttpExchange exchange, Query query, byte[] json, long stallMillis) throws IOException {
-        boolean gzip = setJsonHeaders(exchange, query);
+    private void send(HttpExchange exchange, Query query, byte[] json, long stallMillis) throws IOException {
+        boolean gzip = setJsonHeaders(exchange, query, gzipEnabled);
         byte[] body = gzip ? gzip(json) : json;
         if ("HEAD".equals(exchange.getRequestMethod())) {
             exchange.sendResponseHeaders(200, -1);
@@ -144,7 +146,7 @@ final class ApiHandler implements HttpHandler {
     }
 
     /** Sets the live headers; returns whether the body is gzip-compressed. */
-    private static boolean setJsonHeaders(HttpExchange exchange, Query query) {
+    private static boolean setJsonHeaders(HttpExchange exchange, Query query, boolean gzipEnabled) {
         var headers = exchange.getResponseHeaders();
         headers.set("Content-Type", HttpReplies.JSON);
         headers.set("Cache-Control", "no-cache");
@@ -152,7 +154,7 @@ final class ApiHandler implements HttpHandler {
         if (query.download()) {
             headers.set("Content-Disposition", "attachment; filename=download.json");
         }
-        boolean gzip = acceptsGzip(exchange.getRequestHeaders().getFirst("Accept-Encoding"));
+        boolean gzip = gzipEnabled && acceptsGzip(exchange.getRequestHeaders().getFirst("Accept-Encoding"));
         if (gzip) {
             headers.set("Content-Encoding", "gzip");
             headers.set("Vary", "Accept-Encoding");

@@ -37,10 +37,10 @@ public final class EmulatorBenchmark implements Callable<Integer> {
     @Option(names = "--results", defaultValue = "5000", description = "Users per request (default ${DEFAULT-VALUE}).")
     int results;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "Untimed warm-up rounds (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "20", description = "Untimed warm-up rounds (default ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--runs", defaultValue = "9", description = "Timed rounds (default ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", defaultValue = "11", description = "Timed rounds (default ${DEFAULT-VALUE}).")
     int runs;
 
     @Option(names = "--concurrency", defaultValue = "1",
@@ -59,7 +59,15 @@ public final class EmulatorBenchmark implements Callable<Integer> {
     private int page;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new EmulatorBenchmark()).execute(args));
+        CommandLine cli = new CommandLine(new EmulatorBenchmark());
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null
+                    ? e.getCause() : e;
+            command.getErr().println("emulator-benchmark: "
+                    + (cause.getMessage() != null ? cause.getMessage() : cause.toString()));
+            return 1;
+        });
+        System.exit(cli.execute(args));
     }
 
     @Override
@@ -113,7 +121,12 @@ public final class EmulatorBenchmark implements Callable<Integer> {
         if (gzip) {
             request.header("Accept-Encoding", "gzip");
         }
-        HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (java.net.ConnectException e) {
+            throw new IOException("cannot connect to " + uri.getHost() + ":" + uri.getPort(), e);
+        }
         long bytes = 0;
         try (InputStream body = response.body()) {
             byte[] buffer = new byte[64 * 1024];

@@ -27,6 +27,10 @@ public final class EmulatorMain implements Callable<Integer> {
             description = "Request threads (default ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--gzip", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Compress bodies for clients that accept gzip, as live (default on; --no-gzip saves CPU).")
+    boolean gzip;
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -52,7 +56,7 @@ public final class EmulatorMain implements Callable<Integer> {
         }
         RandomUserEmulator emulator;
         try {
-            emulator = RandomUserEmulator.start(host, port, threads);
+            emulator = RandomUserEmulator.start(new RandomUserEmulator.Settings(host, port, threads, gzip));
         } catch (UncheckedIOException e) {
             System.err.println("emulator: " + e.getMessage());
             return 1;

@@ -34,46 +34,70 @@ public final class RandomUserEmulator implements AutoCloseable {
     private final EmulatorStats stats = new EmulatorStats();
     private final String baseUrl;
 
-    private RandomUserEmulator(String host, int port, int threads) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(host, port), 256);
-        executor = Executors.newFixedThreadPool(threads, daemonThreads());
+    /**
+     * How to run an emulator.
+     *
+     * @param host    address to bind
+     * @param port    port to bind, 0 for any free one
+     * @param threads request threads
+     * @param gzip    compress bodies for clients that accept gzip (as live); off saves CPU in benchmarks
+     */
+    public record Settings(String host, int port, int threads, boolean gzip) {
+        public Settings {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            }
+        }
+
+        /** {@link #DEFAULT_THREADS} threads, gzip on. */
+        public static Settings of(String host, int port) {
+            return new Settings(host, port, DEFAULT_THREADS, true);
+        }
+    }
+
+    private RandomUserEmulator(Settings settings) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 256);
+        executor = Executors.newFixedThreadPool(settings.threads(), daemonThreads());
         server.setExecutor(executor);
-        server.createContext("/api", new ApiHandler(faults, stats));
+        server.createContext("/api", new ApiHandler(faults, stats, settings.gzip()));
         server.createContext("/admin", new AdminHandler(faults, stats));
         server.createContext("/", exchange -> {
             try (exchange) {
                 HttpReplies.notFound(exchange);
             }
         });
+        String host = settings.host();
         String printableHost = host.contains(":") ? "[" + host + "]" : host;
         baseUrl = "http://" + printableHost + ":" + server.getAddress().getPort();
     }
 
     /**
      * Starts an emulator on {@code host}:{@code port} ({@code port} 0 picks a free port) with
-     * {@link #DEFAULT_THREADS} threads. Builds the data pools first, so the first request is fast.
+     * {@link #DEFAULT_THREADS} threads and gzip. Builds the data pools first, so the first request is fast.
      *
      * @throws UncheckedIOException when the address cannot be bound
      */
     public static RandomUserEmulator start(String host, int port) {
-        return start(host, port, DEFAULT_THREADS);
+        return start(Settings.of(host, port));
     }
 
-    /** As {@link #start(String, int)}, with {@code threads} request threads. */
-    public static RandomUserEmulator start(String host, int port, int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-        }
+    /** As {@link #start(String, int)}, with explicit settings. */
+    public static RandomUserEmulator start(Settings settings) {
         NationalityPools.preload();
         RandomUserEmulator emulator;
         try {
-            emulator = new RandomUserEmulator(host, port, threads);
+            emulator = new RandomUserEmulator(settings);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage(), e);
         }
         emulator.server.start();
-        LOG.info("Random User API emulator listening on {} (API {} at /api/ and /api/{}/)",
-                emulator.baseUrl, ResponseGenerator.VERSION, ResponseGenerator.VERSION);
+        LOG.info("Random User API emulator listening on {} (API {} at /api/ and /api/{}/; {} threads, gzip {})",
+                emulator.baseUrl, ResponseGenerator.VERSION, ResponseGenerator.VERSION, settings.threads(),
+                settings.gzip() ? "on" : "off");
         return emulator;
     }
 

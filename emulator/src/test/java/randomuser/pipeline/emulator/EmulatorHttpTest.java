@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -94,6 +93,32 @@ class EmulatorHttpTest {
     }
 
     @Test
+    void gzipCanBeSwitchedOff() throws Exception {
+        try (RandomUserEmulator plain = RandomUserEmulator.start(
+                new RandomUserEmulator.Settings("127.0.0.1", 0, 2, false))) {
+            HttpTestClient client = new HttpTestClient(plain.baseUrl());
+            HttpResponse<byte[]> response = client.send(
+                    client.request("/api/?results=20&seed=plain").header("Accept-Encoding", "gzip").build());
+            assertEquals(Optional.empty(), response.headers().firstValue("Content-Encoding"));
+            assertArrayEquals(ResponseGenerator.generateBytes(Query.parse("results=20&seed=plain")), response.body());
+        }
+    }
+
+    @Test
+    void settingsAreValidated() {
+        var error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new RandomUserEmulator.Settings("127.0.0.1", 0, 0, true));
+        assertEquals("threads must be at least 1, got 0", error.getMessage());
+    }
+
+    @Test
+    void bodiesHaveAContentLength() throws Exception {
+        HttpResponse<byte[]> response = http.get("/api/?results=100&seed=length");
+        assertEquals(Optional.of(Integer.toString(response.body().length)),
+                response.headers().firstValue("Content-Length"));
+    }
+
+    @Test
     void gzipRefusedWithZeroQuality() {
         assertTrue(ApiHandler.acceptsGzip("br, gzip;q=0.5"));
         assertEquals(false, ApiHandler.acceptsGzip("gzip;q=0"));
@@ -159,11 +184,5 @@ class EmulatorHttpTest {
                 () -> RandomUserEmulator.start("127.0.0.1", emulator.port()));
         assertTrue(error.getMessage().startsWith("cannot listen on 127.0.0.1:" + emulator.port() + ": "),
                 error.getMessage());
-    }
-
-    static byte[] gunzip(byte[] body) throws IOException {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-            return in.readAllBytes();
-        }
     }
 }

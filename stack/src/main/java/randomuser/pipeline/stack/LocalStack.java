@@ -2,13 +2,17 @@ package randomuser.pipeline.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import randomuser.pipeline.stack.component.Component;
 import randomuser.pipeline.stack.component.Emulator;
@@ -170,13 +174,12 @@ public final class LocalStack {
     /** Stops everything, then deletes the state folder (data, logs, pid files). */
     public void clean() {
         stopAll();
-        try {
-            if (java.nio.file.Files.exists(layout.stateDir())) {
-                try (var paths = java.nio.file.Files.walk(layout.stateDir())) {
-                    for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        java.nio.file.Files.delete(path);
-                    }
-                }
+        if (!Files.exists(layout.stateDir())) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(layout.stateDir())) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + layout.stateDir(), e);
@@ -186,7 +189,7 @@ public final class LocalStack {
     /** Up or down with evidence, pid and resident memory for every component and every other started process. */
     public List<ComponentStatus> status() {
         List<ComponentStatus> rows = new ArrayList<>();
-        Map<String, Long> others = new java.util.TreeMap<>(registry.allRunning());
+        Map<String, Long> others = new TreeMap<>(registry.allRunning());
         try (Probes probes = new Probes(bootstrapServers(), SparkMaster.UI_URL)) {
             for (Component component : allComponents()) {
                 others.remove(component.name());

@@ -2,14 +2,17 @@ package randomuser.pipeline.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -17,6 +20,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.QuorumInfo;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -24,7 +28,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,7 +79,7 @@ class KafkaClusterIT {
         assertEquals(Set.of(1, 2, 3), brokers());
         QuorumInfo quorum = admin.describeMetadataQuorum().quorumInfo().get(15, TimeUnit.SECONDS);
         assertEquals(Set.of(1, 2, 3), quorum.voters().stream().map(QuorumInfo.ReplicaState::replicaId).collect(Collectors.toSet()));
-        assertEquals(true, Set.of(1, 2, 3).contains(quorum.leaderId()));
+        assertTrue(Set.of(1, 2, 3).contains(quorum.leaderId()), "leader " + quorum.leaderId());
     }
 
     @Test
@@ -88,8 +94,8 @@ class KafkaClusterIT {
             assertEquals(Set.of(1, 2, 3), ids(partition.replicas()));
             assertEquals(Set.of(1, 2, 3), ids(partition.isr()));
         }
-        Map<String, String> config = admin.describeConfigs(List.of(new org.apache.kafka.common.config.ConfigResource(
-                        org.apache.kafka.common.config.ConfigResource.Type.TOPIC, TOPIC)))
+        Map<String, String> config = admin.describeConfigs(List.of(new ConfigResource(
+                        ConfigResource.Type.TOPIC, TOPIC)))
                 .all().get(15, TimeUnit.SECONDS).values().iterator().next().entries().stream()
                 .collect(Collectors.toMap(e -> e.name(), e -> String.valueOf(e.value())));
         assertEquals("2", config.get("min.insync.replicas"));
@@ -117,8 +123,8 @@ class KafkaClusterIT {
         }
         long endOffsets = 0;
         for (var offset : admin.listOffsets(describe().partitions().stream().collect(Collectors.toMap(
-                p -> new org.apache.kafka.common.TopicPartition(TOPIC, p.partition()),
-                p -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get(15, TimeUnit.SECONDS).values()) {
+                p -> new TopicPartition(TOPIC, p.partition()),
+                p -> OffsetSpec.latest()))).all().get(15, TimeUnit.SECONDS).values()) {
             endOffsets += offset.offset();
         }
         assertEquals(sent, endOffsets);
@@ -159,7 +165,7 @@ class KafkaClusterIT {
         return describe().partitions().stream().map(p -> p.isr().size()).toList();
     }
 
-    private static Set<Integer> ids(java.util.Collection<Node> nodes) {
+    private static Set<Integer> ids(Collection<Node> nodes) {
         return nodes.stream().map(Node::id).collect(Collectors.toSet());
     }
 
@@ -167,11 +173,20 @@ class KafkaClusterIT {
         boolean holds() throws Exception;
     }
 
+    /** Metadata spreads to the brokers in a moment: until then a check may also fail with an error. */
     private static void awaitTrue(String what, Duration timeout, Check check) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!check.holds()) {
+        Exception lastError = null;
+        while (true) {
+            try {
+                if (check.holds()) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                lastError = e;
+            }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + timeout.toSeconds() + "s: " + what);
+                throw new AssertionError("not within " + timeout.toSeconds() + "s: " + what, lastError);
             }
             Thread.sleep(500);
         }

@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +49,7 @@ class MongoServerIT {
                 assertEquals(new Document("_id", "uuid-1").append("name", "Ada Lovelace").append("age", 37),
                         users.find(eq("_id", "uuid-1")).first());
                 assertEquals(List.of("uuid-1", "uuid-2"),
-                        users.find().sort(new Document("_id", 1)).map(d -> d.getString("_id")).into(new java.util.ArrayList<>()));
+                        users.find().sort(new Document("_id", 1)).map(d -> d.getString("_id")).into(new ArrayList<>()));
                 assertEquals(2, users.countDocuments());
                 assertEquals(1, users.countDocuments(eq("age", 41)));
             } finally {

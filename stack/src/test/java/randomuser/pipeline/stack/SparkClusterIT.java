@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -31,7 +32,7 @@ class SparkClusterIT {
         JsonNode master = new ObjectMapper().readTree(response.body());
         assertEquals("ALIVE", master.path("status").asText());
         assertEquals(stack.sparkMasterUrl(), master.path("url").asText());
-        List<JsonNode> alive = new java.util.ArrayList<>();
+        List<JsonNode> alive = new ArrayList<>();
         master.path("workers").forEach(worker -> {
             if ("ALIVE".equals(worker.path("state").asText())) {
                 alive.add(worker);

@@ -12,7 +12,6 @@ import randomuser.pipeline.stack.LocalStack;
  */
 public final class MongoForTests {
     private static TestMongo resolved;
-    private static MongoDBContainer container;
 
     private MongoForTests() {
     }
@@ -41,7 +40,7 @@ public final class MongoForTests {
 
     /** Started once and left to Testcontainers' reaper, which removes it when the JVM ends. */
     private static String startContainer() {
-        container = new MongoDBContainer(DockerImageName.parse("mongo:7"));
+        MongoDBContainer container = new MongoDBContainer(DockerImageName.parse("mongo:7"));
         container.start();
         return container.getConnectionString();
     }

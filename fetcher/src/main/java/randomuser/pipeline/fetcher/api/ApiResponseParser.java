@@ -40,7 +40,8 @@ public final class ApiResponseParser {
         ApiInfo info = ApiInfo.from(root.get("info"));
         int expected = expectedUsers > 0 ? expectedUsers : info.results().orElse(results.size());
         if (results.isEmpty()) {
-            throw new InvalidResponseException("an empty results array (" + expected + " users expected)");
+            throw new InvalidResponseException("an empty results array"
+                    + (expected > 0 ? " (" + expected + " users expected)" : ""));
         }
         if (results.size() < expected) {
             throw new InvalidResponseException("only " + results.size() + " of " + expected + " users");

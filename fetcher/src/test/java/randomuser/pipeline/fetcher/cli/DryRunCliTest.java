@@ -203,12 +203,12 @@ class DryRunCliTest {
         Path input = dir.resolve("response.json");
         Files.write(input, Fixtures.bytes(Fixtures.ALL_NATIONALITIES));
         CliRun run = CliRun.run("--input", input.toString(), "--dry-run", "--run-id", "replay",
-                "--bootstrap-servers", "127.0.0.1:1", "--api-url", "http://127.0.0.1:1");
+                "--bootstrap-servers", "127.0.0.1:1", "--api-url", "http://127.0.0.1:1", "--seed", "not-the-file's");
 
         assertEquals(0, run.exitCode, run.toString());
         assertEquals(21 * 6, run.records().size());
         JsonNode first = run.records().get(0).get("value");
-        assertEquals("56d27f4a53bd5441", first.at("/source/seed").asText());
+        assertEquals("56d27f4a53bd5441", first.at("/source/seed").asText(), "the file's own info.seed wins");
         assertEquals(1, first.at("/source/page").intValue());
         assertEquals("replay", first.get("run_id").asText());
     }

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.common.Uuid;
 
@@ -89,7 +91,7 @@ public final class KafkaBroker implements Component {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            if (!format.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || format.exitValue() != 0) {
+            if (!format.waitFor(120, TimeUnit.SECONDS) || format.exitValue() != 0) {
                 format.destroyForcibly();
                 throw new StackException("formatting the storage of " + name() + " failed; " + LogTail.excerpt(log, 20));
             }
@@ -119,7 +121,7 @@ public final class KafkaBroker implements Component {
     }
 
     private List<String> javaCommand(String mainClass, String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 StackLayout.javaExecutable().toString(),
                 "-Xms256m", "-Xmx512m",
                 // Kafka's own launcher settings for G1.
@@ -152,5 +154,4 @@ public final class KafkaBroker implements Component {
     public String howToUse() {
         return "KAFKA_BOOTSTRAP_SERVERS=" + KafkaBrokerConfig.bootstrapServers() + " (no auth)";
     }
-
 }

@@ -2,6 +2,7 @@ package randomuser.pipeline.stack.install;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ public final class MavenModuleJarStep implements InstallStep {
 
     @Override
     public boolean isDone() {
-        List<Path> sources = new java.util.ArrayList<>();
+        List<Path> sources = new ArrayList<>();
         sources.add(layout.root().resolve(module));
         dependsOnModules.forEach(dependency -> sources.add(layout.root().resolve(dependency)));
         return Freshness.isUpToDate(jar, sources);

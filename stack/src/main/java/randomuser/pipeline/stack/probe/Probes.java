@@ -166,5 +166,4 @@ public final class Probes implements AutoCloseable {
             admin = null;
         }
     }
-
 }

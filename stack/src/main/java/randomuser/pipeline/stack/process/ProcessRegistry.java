@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -88,9 +90,9 @@ public final class ProcessRegistry {
             builder.environment().putAll(spec.environment());
             builder.environment().put(COMPONENT_VARIABLE, spec.component());
             builder.environment().put(ROOT_VARIABLE, layout.root().toString());
-            Files.writeString(log, LogTail.RUN_MARKER + java.time.Instant.now() + " starting " + spec.component() + ": "
+            Files.writeString(log, LogTail.RUN_MARKER + Instant.now() + " starting " + spec.component() + ": "
                     + String.join(" ", spec.command()) + System.lineSeparator(),
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             // setsid execs in place (the child is not a group leader), so this pid is the server's own.
             Process process = builder.start();
             Files.writeString(layout.pidFile(spec.component()), Long.toString(process.pid()));
