@@ -19,9 +19,10 @@
 //   - FerretDB v1 rejects `$jsonSchema` validators, TTL (`expireAfterSeconds`), `partialFilterExpression`,
 //     `collation`, `hidden`, text/2dsphere/hashed/wildcard indexes and time-series collections. None is
 //     used: validation happens in the streaming job, and dead letters are kept until someone deletes them.
-//   - FerretDB v1 (SQLite) creates the indexes below but its query planner only pushes down a filter that
-//     is exactly `{_id: <string>}`; secondary indexes speed up queries on MongoDB only. They still cost
-//     little to maintain, and keeping them makes both servers expose the same indexes.
+//   - FerretDB v1 (SQLite) creates the indexes below but never uses them to answer a query: it filters
+//     and sorts in its own process after a table scan (only a filter that is exactly `{_id: <string>}` is
+//     handed to SQLite, and even that scans). The indexes speed up queries on MongoDB only; on FerretDB
+//     they cost a little per write, and keeping them makes both servers expose the same indexes.
 
 const DATABASE = (typeof process !== 'undefined' && process.env.MONGODB_DATABASE) || 'randomuser';
 

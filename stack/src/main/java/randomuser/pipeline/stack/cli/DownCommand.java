@@ -4,11 +4,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import randomuser.pipeline.stack.LocalStack;
 
 @Command(name = "down", description = "Stop every process the stack started (by pid); keep the data.")
 final class DownCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption helpOption;
+
     @Override
     public Integer call() {
         List<String> stopped = LocalStack.forProject().stopAll();

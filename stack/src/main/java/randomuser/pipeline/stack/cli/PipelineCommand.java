@@ -1,20 +1,33 @@
 package randomuser.pipeline.stack.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import randomuser.pipeline.stack.StackException;
 
 /** {@code ./pipeline}: runs the local stack (Kafka, MongoDB-compatible server, Spark, API emulator). */
-@Command(name = "pipeline", mixinStandardHelpOptions = true,
+@Command(name = "pipeline",
         description = "Runs the randomuser pipeline's infrastructure on 127.0.0.1.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, CleanCommand.class,
                 CommandLine.HelpCommand.class})
-public final class PipelineCommand {
+public final class PipelineCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption helpOption;
+
     /** Exit status of {@code status} when a component is down. */
     static final int EXIT_DOWN = 3;
+
+    /** Without a command: the usage, and the exit status of a command-line mistake. */
+    @Override
+    public Integer call() {
+        CommandLine commandLine = new CommandLine(this);
+        commandLine.usage(System.err);
+        return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+    }
 
     public static void main(String[] args) {
         quietClientLogs();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import randomuser.pipeline.stack.ComponentStatus;
 import randomuser.pipeline.stack.LocalStack;
@@ -11,6 +12,9 @@ import randomuser.pipeline.stack.LocalStack;
 @Command(name = "status", description = "Each component up or down, with evidence and resident memory. "
         + "Exit status 3 when a component is down.")
 final class StatusCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption helpOption;
+
     private static final String AIRFLOW = "airflow";
 
     @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,6 +16,9 @@ import randomuser.pipeline.stack.component.Component;
 
 @Command(name = "up", description = "Install what is missing, start what is not running, wait until healthy.")
 final class UpCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption helpOption;
+
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "Wait at most this long for each component (default: each component's own, 60-120 s).")
     Integer timeoutSeconds;

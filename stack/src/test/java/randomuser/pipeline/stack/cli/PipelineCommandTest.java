@@ -1,0 +1,52 @@
+package randomuser.pipeline.stack.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+
+/** The command line itself; nothing here starts a server. */
+class PipelineCommandTest {
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = PipelineCommand.commandLine();
+        commandLine.setErr(new PrintWriter(err));
+        commandLine.setOut(new PrintWriter(new StringWriter()));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        assertEquals(2, run("start"));
+        assertTrue(err.toString().startsWith("Unmatched argument at index 0: 'start'"), err.toString());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("up", "down", "status", "clean")) {
+            assertEquals(0, run(command, "--help"), command);
+        }
+    }
+
+    @Test
+    void upTakesGroupsAndATimeout() {
+        CommandLine.ParseResult parsed = PipelineCommand.commandLine().parseArgs("up", "--timeout", "5", "spark", "kafka");
+        UpCommand up = (UpCommand) parsed.subcommand().commandSpec().userObject();
+        assertEquals(5, up.timeoutSeconds);
+        assertEquals(List.of(UpCommand.Group.spark, UpCommand.Group.kafka), up.groups);
+    }
+
+    @Test
+    void anUnknownGroupIsAUsageError() {
+        assertEquals(2, run("up", "zookeeper"));
+        assertTrue(err.toString().startsWith("Unmatched argument at index 1: 'zookeeper'"), err.toString());
+        assertTrue(err.toString().contains("Only these: kafka, mongodb, spark, emulator"), err.toString());
+    }
+}
