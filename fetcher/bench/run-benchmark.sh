@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Fetcher throughput vs Kafka's own ProducerPerformance, same JVM, same cluster, same producer settings and
-# record sizes (the payloads are the fetcher's own values). Not a test: it prints figures.
+# record sizes (the payloads are the fetcher's own values). Not a test: it prints figures, per run and the
+# medians of --runs runs of each side, alternating (default 3: the machine is shared and noisy).
 #
 # Needs running brokers: the local stack (./pipeline up) or KAFKA_BOOTSTRAP_SERVERS. The API is
-# RANDOMUSER_API_URL (e.g. the stack's emulator, http://127.0.0.1:18080) or, if unset, an in-process emulator.
-# Extra arguments go to the benchmark: --pages 10 --results 5000 --warmup-pages 2 --concurrency 2 --partitions 3.
+# RANDOMUSER_API_URL (e.g. the stack's emulator, http://127.0.0.1:18080) or, if unset, an in-process emulator
+# without gzip. Extra arguments go to the benchmark:
+#   --pages 10 --results 5000 --warmup-pages 10 --concurrency 2 --partitions 3 --runs 3 --topic-prefix bench-<millis>.
+# It writes only to its own prefixed topics and deletes them at the end.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -13,5 +16,8 @@ mvn -B -q -pl fetcher -am install -DskipTests
 mvn -B -q -pl fetcher test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 classpath="fetcher/target/test-classes:fetcher/target/classes:$(cat fetcher/target/bench.classpath)"
-exec java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath" \
-  randomuser.pipeline.fetcher.bench.FetcherBenchmark "$@"
+command=(java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath"
+  randomuser.pipeline.fetcher.bench.FetcherBenchmark "$@")
+echo "+ cd $root && java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp <fetcher test classpath>" \
+  "randomuser.pipeline.fetcher.bench.FetcherBenchmark $*"
+exec "${command[@]}"

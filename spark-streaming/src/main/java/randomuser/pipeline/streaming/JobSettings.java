@@ -19,6 +19,7 @@ import randomuser.pipeline.catalogue.Facet;
  * @param maxOffsetsPerTrigger  records per micro-batch at most, across partitions
  * @param startingOffsets       where a job without checkpoint starts: earliest, latest or Kafka JSON
  * @param failOnDataLoss        fail when offsets the job has not read yet are gone from the topic
+ * @param writeBulkSize         documents per MongoDB bulk write
  * @param writeRetry            retries of one batch's writes
  * @param maxRestarts           query restarts per MongoDB outage
  * @param restartDelay          wait before such a restart
@@ -36,6 +37,7 @@ public record JobSettings(
         long maxOffsetsPerTrigger,
         String startingOffsets,
         boolean failOnDataLoss,
+        int writeBulkSize,
         RetryPolicy writeRetry,
         int maxRestarts,
         Duration restartDelay) {

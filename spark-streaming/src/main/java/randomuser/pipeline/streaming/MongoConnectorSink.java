@@ -24,11 +24,21 @@ public final class MongoConnectorSink implements DocumentSink, AutoCloseable {
 
     private final String uri;
     private final String database;
+    private final int bulkSize;
     private final MongoClient pingClient;
 
-    public MongoConnectorSink(String uri, String database) {
+    /**
+     * @param bulkSize documents per bulk write (the connector's {@code maxBatchSize}). FerretDB v1's
+     *                 SQLite backend keeps one pooled connection open per document an update command
+     *                 replaces until the command ends, from a pool of 100 per database shared by all
+     *                 clients: a bulk of more than 100 replacements, or several jobs' bulks together
+     *                 over 100, waits for a connection forever and hangs the server. Small bulks cost
+     *                 little throughput there (the server is the bottleneck); use larger ones with MongoDB.
+     */
+    public MongoConnectorSink(String uri, String database, int bulkSize) {
         this.uri = uri;
         this.database = database;
+        this.bulkSize = bulkSize;
         this.pingClient = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(PING_TIMEOUT_SECONDS, TimeUnit.SECONDS))
@@ -45,6 +55,8 @@ public final class MongoConnectorSink implements DocumentSink, AutoCloseable {
 
     @Override
     public void upsert(Dataset<Row> documents, String collection) {
+        // Option keys in lower case: the connector merges them with Spark's case-insensitive copy and
+        // warns about every key that differs only in case.
         documents.write()
                 .format("mongodb")
                 .mode(SaveMode.Append)
@@ -52,14 +64,15 @@ public final class MongoConnectorSink implements DocumentSink, AutoCloseable {
                 .option("database", database)
                 .option("collection", collection)
                 // Replace the whole document found by _id, insert it if absent: re-writing is a no-op.
-                .option("operationType", "replace")
-                .option("idFieldList", "_id")
-                .option("upsertDocument", "true")
+                .option("operationtype", "replace")
+                .option("idfieldlist", "_id")
+                .option("upsertdocument", "true")
                 // Each partition holds each _id at most once (documents are deduplicated), so order
                 // matters only for stopping at the first error, which a retry then redoes as a whole.
                 .option("ordered", "true")
+                .option("maxbatchsize", bulkSize)
                 // Keep id.value: null rather than dropping the field.
-                .option("ignoreNullValues", "false")
+                .option("ignorenullvalues", "false")
                 .save();
     }
 

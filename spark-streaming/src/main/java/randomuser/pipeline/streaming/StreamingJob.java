@@ -89,6 +89,11 @@ public final class StreamingJob implements Callable<Integer> {
             description = "Fail when records the job has not read are gone from the topic (default ${DEFAULT-VALUE}).")
     boolean failOnDataLoss;
 
+    @Option(names = "--write-bulk-size", defaultValue = "10",
+            description = "Documents per MongoDB bulk write (default ${DEFAULT-VALUE}: safe for six jobs on the "
+                    + "local FerretDB, whose pool of 100 connections a bulk of replacements holds; raise it with MongoDB).")
+    int writeBulkSize;
+
     @Option(names = "--write-attempts", defaultValue = "10",
             description = "Attempts to write one batch to MongoDB before the query stops (default ${DEFAULT-VALUE}).")
     int writeAttempts;
@@ -152,7 +157,8 @@ public final class StreamingJob implements Callable<Integer> {
         status.starting();
         LOG.info("{}: topic {} -> {}.{}, checkpoint {}, status {}", settings.jobName(), settings.topic(),
                 settings.database(), settings.collection(), settings.checkpointDir(), settings.statusFile());
-        try (MongoConnectorSink sink = new MongoConnectorSink(settings.mongoUri(), settings.database())) {
+        try (MongoConnectorSink sink = new MongoConnectorSink(settings.mongoUri(), settings.database(),
+                settings.writeBulkSize())) {
             JobMonitor monitor = new JobMonitor(settings.topic(), status, clock);
             spark.streams().addListener(monitor);
             MicroBatchWriter writer = new MicroBatchWriter(new FacetBatchTransform(settings.facet()),
@@ -194,6 +200,9 @@ public final class StreamingJob implements Callable<Integer> {
         if (!offsets.equals("earliest") && !offsets.equals("latest") && !offsets.startsWith("{")) {
             throw userError("--starting-offsets must be earliest, latest or a Kafka offsets JSON object");
         }
+        if (writeBulkSize < 1) {
+            throw userError("--write-bulk-size must be at least 1");
+        }
         RetryPolicy retry;
         try {
             retry = new RetryPolicy(writeAttempts, Duration.ofMillis(writeBackoffMillis),
@@ -211,7 +220,7 @@ public final class StreamingJob implements Callable<Integer> {
                 : checkpoint.resolveSibling("status").resolve(facet.facetName() + ".json"))
                 .toAbsolutePath().normalize();
         return new JobSettings(facet, resolvedTopic, resolvedCollection, bootstrapServers, mongoUri, database,
-                checkpoint, status, triggerInterval, maxOffsetsPerTrigger, offsets, failOnDataLoss, retry,
+                checkpoint, status, triggerInterval, maxOffsetsPerTrigger, offsets, failOnDataLoss, writeBulkSize, retry,
                 maxRestarts, Duration.ofMillis(restartDelayMillis));
     }
 

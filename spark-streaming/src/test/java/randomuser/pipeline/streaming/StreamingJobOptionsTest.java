@@ -46,6 +46,7 @@ class StreamingJobOptionsTest {
         assertEquals(20000, settings.maxOffsetsPerTrigger());
         assertEquals("earliest", settings.startingOffsets());
         assertEquals(true, settings.failOnDataLoss());
+        assertEquals(10, settings.writeBulkSize());
         assertEquals(new RetryPolicy(10, Duration.ofSeconds(1), Duration.ofSeconds(30)), settings.writeRetry());
         assertEquals(10, settings.maxRestarts());
     }
@@ -56,7 +57,7 @@ class StreamingJobOptionsTest {
                 "--bootstrap-servers", "k:9092", "--mongodb-uri", "mongodb://db:27017", "--database", "test",
                 "--checkpoint-dir", "/tmp/cp/pic", "--status-file", "/tmp/st/pic.json",
                 "--trigger-interval", "5 seconds", "--max-offsets-per-trigger", "500",
-                "--starting-offsets", "latest", "--fail-on-data-loss", "false");
+                "--starting-offsets", "latest", "--fail-on-data-loss", "false", "--write-bulk-size", "512");
 
         assertEquals(Facet.PICTURE, settings.facet());
         assertEquals("pictures_v2", settings.collection());
@@ -69,6 +70,7 @@ class StreamingJobOptionsTest {
         assertEquals(500, settings.maxOffsetsPerTrigger());
         assertEquals("latest", settings.startingOffsets());
         assertEquals(false, settings.failOnDataLoss());
+        assertEquals(512, settings.writeBulkSize());
     }
 
     @Test
@@ -93,6 +95,8 @@ class StreamingJobOptionsTest {
                 errorOf(2, "--facet", "profile", "--trigger-interval", "soon"));
         assertEquals("error: --max-offsets-per-trigger must be at least 1 (see --help)",
                 errorOf(2, "--facet", "profile", "--max-offsets-per-trigger", "0"));
+        assertEquals("error: --write-bulk-size must be at least 1 (see --help)",
+                errorOf(2, "--facet", "profile", "--write-bulk-size", "0"));
         assertEquals("error: --starting-offsets must be earliest, latest or a Kafka offsets JSON object (see --help)",
                 errorOf(2, "--facet", "profile", "--starting-offsets", "beginning"));
         assertEquals(true, errorOf(2, "--facet", "profile", "--mongodb-uri", "http://x")

@@ -6,14 +6,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import randomuser.pipeline.catalogue.Facet;
+import randomuser.pipeline.stack.airflow.AirflowClient;
+import randomuser.pipeline.stack.airflow.PipelineDags;
+import randomuser.pipeline.stack.component.Airflow;
 import randomuser.pipeline.stack.component.Component;
 import randomuser.pipeline.stack.component.Emulator;
 import randomuser.pipeline.stack.component.InstallSteps;
@@ -23,21 +32,36 @@ import randomuser.pipeline.stack.component.MongoServer;
 import randomuser.pipeline.stack.component.SparkJvm;
 import randomuser.pipeline.stack.component.SparkMaster;
 import randomuser.pipeline.stack.component.SparkWorker;
+import randomuser.pipeline.stack.component.StreamingJobDriver;
 import randomuser.pipeline.stack.install.InstallStep;
+import randomuser.pipeline.stack.mainjob.BackfillRequest;
+import randomuser.pipeline.stack.mainjob.MainJob;
+import randomuser.pipeline.stack.mainjob.MainJobReport;
+import randomuser.pipeline.stack.mainjob.RunDocuments;
 import randomuser.pipeline.stack.probe.Health;
 import randomuser.pipeline.stack.probe.Probes;
+import randomuser.pipeline.stack.probe.SparkMasterView;
+import randomuser.pipeline.stack.probe.StreamingJobStatus;
+import randomuser.pipeline.stack.process.MemoryAttribution;
 import randomuser.pipeline.stack.process.ProcFs;
 import randomuser.pipeline.stack.process.ProcessRegistry;
+import randomuser.pipeline.stack.process.SparkExecutors;
 import randomuser.pipeline.stack.process.StackLock;
+import randomuser.pipeline.stack.setup.MongoInit;
+import randomuser.pipeline.stack.setup.TopicSetup;
 
 /**
- * The local stack as a Java API: the same code {@code ./pipeline up|down|status} runs, for integration tests
- * and tools. Every {@code ensure*} installs what is missing, starts only what is not running and waits
- * until it is healthy, so it is idempotent and may be called by several test classes, threads or JVMs.
- * The servers keep running after the JVM that started them ends; {@link #stopAll()} stops them.
+ * The local stack as a Java API: the same code {@code ./pipeline up|down|status|trigger} runs, for
+ * integration tests and tools. Every {@code ensure*} installs what is missing, starts only what is not
+ * running and waits until it is healthy, so it is idempotent and may be called by several test classes,
+ * threads or JVMs. The servers keep running after the JVM that started them ends; {@link #stopAll()}
+ * stops them.
  */
 public final class LocalStack {
+    /** Kafka brokers, Spark, MongoDB: time for a clean shutdown before SIGKILL. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
+    /** Airflow's parts and the streaming jobs' drivers: they stop in seconds, or hang. */
+    private static final Duration STOP_GRACE_CLIENTS = Duration.ofSeconds(30);
 
     private final StackLayout layout;
     private final ProcessRegistry registry;
@@ -91,12 +115,29 @@ public final class LocalStack {
         return List.of(new Emulator(layout));
     }
 
-    /** Every component, in start order. */
-    public List<Component> allComponents() {
+    public List<Component> airflowComponents() {
+        return List.of(new Airflow(layout));
+    }
+
+    /** The six streaming jobs' drivers, in catalogue order. */
+    public List<Component> streamingJobComponents() {
+        return Arrays.stream(Facet.values()).map(facet -> (Component) new StreamingJobDriver(layout, facet)).toList();
+    }
+
+    /** The servers the jobs and DAGs depend on, in start order. */
+    public List<Component> infrastructureComponents() {
         List<Component> all = new ArrayList<>(kafkaComponents());
         all.addAll(mongoComponents());
         all.addAll(emulatorComponents());
         all.addAll(sparkComponents());
+        return all;
+    }
+
+    /** Every component, in start order: the infrastructure, Airflow, the streaming jobs. */
+    public List<Component> allComponents() {
+        List<Component> all = new ArrayList<>(infrastructureComponents());
+        all.addAll(airflowComponents());
+        all.addAll(streamingJobComponents());
         return all;
     }
 
@@ -118,9 +159,60 @@ public final class LocalStack {
         ensure(emulatorComponents(), List.of());
     }
 
-    /** Every component, plus the tools that come with the stack (mongosh). */
+    /** Airflow with both DAGs parsed (and the fetcher jar its tasks run). */
+    public void ensureAirflow() {
+        ensure(airflowComponents(), List.of());
+    }
+
+    /**
+     * Everything {@code ./pipeline up} starts: the infrastructure and Airflow (started side by side), the
+     * catalogue topics, the MongoDB collections and indexes, then the six streaming jobs.
+     */
     public void ensureAll() {
-        ensure(allComponents(), List.of(InstallSteps.mongoShell(layout)));
+        ensureAll(TopicSetup.DEFAULT_PARTITIONS);
+    }
+
+    /** @param topicPartitions partitions of topics created now (existing topics are left as they are) */
+    public void ensureAll(int topicPartitions) {
+        List<Component> first = new ArrayList<>(infrastructureComponents());
+        first.addAll(airflowComponents());
+        ensure(first, List.of(InstallSteps.mongoShell(layout)));
+        prepareData(topicPartitions);
+        ensure(streamingJobComponents(), List.of());
+    }
+
+    /**
+     * The six streaming jobs and what they need: Kafka, MongoDB and Spark running, the topics created and
+     * mongo-init.js run. A running job is left alone (never submitted twice).
+     */
+    public void ensureStreamingJobs() {
+        List<Component> needed = new ArrayList<>(kafkaComponents());
+        needed.addAll(mongoComponents());
+        needed.addAll(sparkComponents());
+        ensure(needed, List.of(InstallSteps.mongoShell(layout)));
+        prepareData(TopicSetup.DEFAULT_PARTITIONS);
+        ensure(streamingJobComponents(), List.of());
+    }
+
+    /** Starts one streaming job again (after {@link #stopStreamingJob} or {@link #killStreamingJob}) and waits until its query runs. */
+    public void startStreamingJob(Facet facet) {
+        ensure(List.of(new StreamingJobDriver(layout, facet)), List.of());
+    }
+
+    /** The catalogue topics, then the database's collections and indexes. */
+    private void prepareData(int topicPartitions) {
+        progress.line(ensureTopics(topicPartitions).summary());
+        progress.line(runMongoInit());
+    }
+
+    /** Creates the six catalogue topics that are missing (RF 3, min.insync.replicas=2). */
+    public TopicSetup.Result ensureTopics(int partitions) {
+        return TopicSetup.ensure(bootstrapServers(), partitions);
+    }
+
+    /** Runs mongo/mongo-init.js (idempotent); answers its closing line. */
+    public String runMongoInit() {
+        return MongoInit.run(layout, mongoUri());
     }
 
     /** Starts (and waits for) the given components; the extension point for components added later. */
@@ -128,16 +220,50 @@ public final class LocalStack {
         new Supervisor(layout, registry, progress, timeoutOverride).ensure(components, extraSteps);
     }
 
+    // ---- the main job
+
+    /**
+     * Triggers a {@code randomuser_backfill} run through Airflow's REST API, waits for it and for its users in
+     * each of the six collections. Needs the stack up ({@link #ensureAll()}).
+     */
+    public MainJobReport runMainJob(BackfillRequest request) {
+        requireUp(allComponents());
+        return new MainJob(airflowClient(), mongoUri(), progress).run(request);
+    }
+
+    /** Fails with one message naming every component that is not healthy, and how to start them. */
+    public void requireUp(List<Component> components) {
+        List<String> down = new ArrayList<>();
+        try (Probes probes = probes()) {
+            for (Component component : components) {
+                Health health = component.probe(probes);
+                if (!health.healthy()) {
+                    down.add(component.name() + " (" + health.evidence() + ")");
+                }
+            }
+        }
+        if (!down.isEmpty()) {
+            throw new StackException("not running: " + String.join("; ", down)
+                    + ". Start the stack with ./pipeline up --no-trigger");
+        }
+    }
+
+    /** Pauses the every-minute {@code randomuser_ingest} DAG, so that tests see only the runs they trigger. */
+    public void pauseScheduledIngest() {
+        airflowClient().setPaused(PipelineDags.INGEST, true);
+    }
+
+    /** Unpauses {@code randomuser_ingest} (its state is kept in Airflow's database across restarts). */
+    public void resumeScheduledIngest() {
+        airflowClient().setPaused(PipelineDags.INGEST, false);
+    }
+
     // ---- failures on purpose, for resilience tests
 
     /** Kills one broker with SIGKILL, as a crash would. */
     public void killBroker(int nodeId) {
         requireNodeId(nodeId);
-        try (StackLock.Held lock = StackLock.acquire(layout.runDir())) {
-            if (!registry.kill(KafkaBroker.componentName(nodeId))) {
-                throw new StackException(KafkaBroker.componentName(nodeId) + " is not running");
-            }
-        }
+        kill(KafkaBroker.componentName(nodeId));
     }
 
     /** Starts one broker again (after {@link #killBroker}) and waits until the cluster lists it. */
@@ -152,26 +278,87 @@ public final class LocalStack {
         }
     }
 
+    /** Kills a streaming job's driver with SIGKILL, as a crash would (its executor is then ended by its worker). */
+    public void killStreamingJob(Facet facet) {
+        kill(StreamingJobDriver.componentName(facet));
+    }
+
+    /**
+     * Stops a streaming job's driver cleanly (SIGTERM: the query stops, the application ends at the master)
+     * and waits until the master no longer lists its application, so that a restart gets a worker at once.
+     */
+    public void stopStreamingJob(Facet facet) {
+        String name = StreamingJobDriver.componentName(facet);
+        try (StackLock.Held lock = StackLock.acquire(layout.runDir())) {
+            if (registry.runningPid(name).isEmpty()) {
+                throw new StackException(name + " is not running");
+            }
+            registry.stop(List.of(name), STOP_GRACE_CLIENTS, progress);
+        }
+        awaitApplicationGone(name, Duration.ofSeconds(30));
+    }
+
+    private void kill(String component) {
+        try (StackLock.Held lock = StackLock.acquire(layout.runDir())) {
+            if (!registry.kill(component)) {
+                throw new StackException(component + " is not running");
+            }
+        }
+    }
+
+    private void awaitApplicationGone(String appName, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Probes probes = probes()) {
+            while (System.nanoTime() < deadline) {
+                SparkMasterView master = probes.sparkMaster();
+                if (master.error() != null || master.activeApps(appName).isEmpty()) {
+                    return;
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StackException("interrupted while stopping " + appName);
+                }
+            }
+        }
+    }
+
+    /** What a streaming job's driver last wrote about itself; empty before its first start. */
+    public Optional<StreamingJobStatus> streamingJobStatus(Facet facet) {
+        return StreamingJobStatus.read(layout.jobStatusFile(facet.facetName()));
+    }
+
     // ---- stop and look
 
     /**
      * Stops every process started through the stack (components, and anything else with a pid file in
-     * var/run), all signalled at once, and keeps the data.
+     * var/run) and keeps the data. The streaming jobs and Airflow stop first, while the servers they use are
+     * still there; then the servers, all signalled at once.
      *
      * @return the names of the processes that were running
      */
     public List<String> stopAll() {
         try (StackLock.Held lock = StackLock.acquire(layout.runDir())) {
-            List<String> running = new ArrayList<>(registry.allRunning().keySet());
-            if (!running.isEmpty()) {
-                progress.line("stopping " + String.join(", ", running));
-                registry.stop(running, STOP_GRACE, progress);
+            Map<String, Long> running = registry.allRunning();
+            Set<String> clients = new HashSet<>();
+            airflowComponents().forEach(c -> clients.add(c.name()));
+            streamingJobComponents().forEach(c -> clients.add(c.name()));
+            List<String> firstWave = running.keySet().stream().filter(clients::contains).toList();
+            List<String> secondWave = running.keySet().stream().filter(name -> !clients.contains(name)).toList();
+            if (!firstWave.isEmpty()) {
+                progress.line("stopping " + String.join(", ", firstWave));
+                registry.stop(firstWave, STOP_GRACE_CLIENTS, progress);
             }
-            return running;
+            if (!secondWave.isEmpty()) {
+                progress.line("stopping " + String.join(", ", secondWave));
+                registry.stop(secondWave, STOP_GRACE, progress);
+            }
+            return new ArrayList<>(running.keySet());
         }
     }
 
-    /** Stops everything, then deletes the state folder (data, logs, pid files). */
+    /** Stops everything, then deletes the state folder (data, logs, pid files, checkpoints, Airflow's database). */
     public void clean() {
         stopAll();
         if (!Files.exists(layout.stateDir())) {
@@ -188,20 +375,72 @@ public final class LocalStack {
 
     /** Up or down with evidence, pid and resident memory for every component and every other started process. */
     public List<ComponentStatus> status() {
-        List<ComponentStatus> rows = new ArrayList<>();
-        Map<String, Long> others = new TreeMap<>(registry.allRunning());
-        try (Probes probes = new Probes(bootstrapServers(), SparkMaster.UI_URL)) {
-            for (Component component : allComponents()) {
-                others.remove(component.name());
-                Health health = component.probe(probes);
-                OptionalLong pid = registry.runningPid(component.name()).map(OptionalLong::of).orElse(OptionalLong.empty());
-                rows.add(new ComponentStatus(component.name(), health.healthy(), health.evidence(), pid,
-                        pid.isPresent() ? ProcFs.residentKiBWithDescendants(pid.getAsLong()) : 0));
+        return statusReport().components();
+    }
+
+    /**
+     * Each component's health, pid and memory (a job's executors count for the job, not for their worker; a
+     * process's children count for it), each streaming job's status file, and the document counts.
+     */
+    public StackStatus statusReport() {
+        List<Component> components = allComponents();
+        Map<String, Long> running = new TreeMap<>(registry.allRunning());
+        Map<String, Health> health = new LinkedHashMap<>();
+        Map<String, Set<Long>> executors = new LinkedHashMap<>();
+        try (Probes probes = probes()) {
+            components.forEach(component -> health.put(component.name(), component.probe(probes)));
+            SparkMasterView master = probes.sparkMaster();
+            List<Long> workers = sparkComponents().stream().filter(c -> c instanceof SparkWorker)
+                    .map(c -> running.get(c.name())).filter(pid -> pid != null).toList();
+            Map<String, Set<Long>> byApplication = SparkExecutors.byApplication(workers);
+            for (Component job : streamingJobComponents()) {
+                Set<Long> pids = new HashSet<>();
+                master.activeApps(job.name()).forEach(app -> pids.addAll(byApplication.getOrDefault(app.id(), Set.of())));
+                executors.put(job.name(), pids);
             }
         }
-        others.forEach((name, pid) -> rows.add(new ComponentStatus(name, true, "process running",
-                OptionalLong.of(pid), ProcFs.residentKiBWithDescendants(pid))));
-        return rows;
+        Map<String, Long> pids = new LinkedHashMap<>();
+        components.forEach(c -> Optional.ofNullable(running.get(c.name())).ifPresent(pid -> pids.put(c.name(), pid)));
+        running.forEach(pids::putIfAbsent);
+        Map<String, Long> memory = MemoryAttribution.residentKiBNow(pids, executors);
+
+        List<ComponentStatus> rows = new ArrayList<>();
+        for (Component component : components) {
+            Health h = health.get(component.name());
+            Long pid = pids.get(component.name());
+            rows.add(new ComponentStatus(component.name(), h.healthy(), h.evidence(),
+                    pid == null ? OptionalLong.empty() : OptionalLong.of(pid), pid == null ? 0 : memory.get(component.name())));
+        }
+        pids.keySet().stream().filter(name -> components.stream().noneMatch(c -> c.name().equals(name)))
+                .forEach(name -> rows.add(new ComponentStatus(name, true, "process running",
+                        OptionalLong.of(pids.get(name)), memory.get(name))));
+
+        List<StackStatus.Job> jobs = new ArrayList<>();
+        for (Facet facet : Facet.values()) {
+            String name = StreamingJobDriver.componentName(facet);
+            Long driver = pids.get(name);
+            long executorKiB = executors.getOrDefault(name, Set.of()).stream()
+                    .mapToLong(pid -> ProcFs.residentKiB(pid).orElse(0)).sum();
+            jobs.add(new StackStatus.Job(name, driver != null, streamingJobStatus(facet),
+                    driver == null ? 0 : memory.get(name) - executorKiB, executorKiB));
+        }
+
+        Map<String, Long> documents = Map.of();
+        String documentsError = null;
+        if (health.get(MongoServer.NAME).healthy()) {
+            try (RunDocuments counts = new RunDocuments(mongoUri(), Facet.DATABASE)) {
+                documents = counts.totalCounts();
+            } catch (StackException e) {
+                documentsError = e.getMessage();
+            }
+        } else {
+            documentsError = "MongoDB is down";
+        }
+        return new StackStatus(rows, jobs, documents, documentsError);
+    }
+
+    private Probes probes() {
+        return new Probes(bootstrapServers(), SparkMaster.UI_URL);
     }
 
     // ---- addresses
@@ -224,6 +463,15 @@ public final class LocalStack {
 
     public String emulatorUrl() {
         return Emulator.URL;
+    }
+
+    public String airflowUrl() {
+        return Airflow.URL;
+    }
+
+    /** A REST client of the local Airflow, logged in as the local admin (admin / admin). */
+    public AirflowClient airflowClient() {
+        return Airflow.client();
     }
 
     /** The JVM flags a Spark driver started with plain {@code java} needs on Java 17 (Spark's own list). */
@@ -251,6 +499,16 @@ public final class LocalStack {
 
     public Path logFile(String component) {
         return layout.logFile(component);
+    }
+
+    /** A streaming job's checkpoint folder (var/checkpoints/&lt;facet&gt;). */
+    public Path checkpointDir(Facet facet) {
+        return layout.checkpointDir(facet.facetName());
+    }
+
+    /** A streaming job's status file. */
+    public Path streamingJobStatusFile(Facet facet) {
+        return layout.jobStatusFile(facet.facetName());
     }
 
     public StackLayout layout() {

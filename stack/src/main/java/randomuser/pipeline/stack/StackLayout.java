@@ -122,6 +122,50 @@ public final class StackLayout {
         return root.resolve("emulator").resolve("target").resolve("emulator.jar");
     }
 
+    public Path fetcherJar() {
+        return root.resolve("fetcher").resolve("target").resolve("fetcher.jar");
+    }
+
+    public Path streamingJobJar() {
+        return root.resolve("spark-streaming").resolve("target").resolve("spark-streaming.jar");
+    }
+
+    /** A streaming job's checkpoint folder: keep it to resume, delete it to start over. */
+    public Path checkpointDir(String facetName) {
+        return stateDir().resolve("checkpoints").resolve(facetName);
+    }
+
+    /** The status JSON a streaming job keeps current (where the job puts it by default, next to its checkpoint). */
+    public Path jobStatusFile(String facetName) {
+        return stateDir().resolve("checkpoints").resolve("status").resolve(facetName + ".json");
+    }
+
+    public Path mongoInitScript() {
+        return root.resolve("mongo").resolve("mongo-init.js");
+    }
+
+    public Path mongoQueriesScript() {
+        return root.resolve("mongo").resolve("queries.js");
+    }
+
+    /** requirements.txt, constraints.txt and airflow-local.env of the local Airflow. */
+    public Path airflowConfig(String fileName) {
+        return root.resolve("airflow").resolve(fileName);
+    }
+
+    public Path airflowVenv() {
+        return installDir().resolve("airflow").resolve("venv");
+    }
+
+    /** AIRFLOW_HOME: Airflow's metadata database, logs and generated config. */
+    public Path airflowHome() {
+        return stateDir().resolve("airflow");
+    }
+
+    public Path dagsDir() {
+        return root.resolve("dags");
+    }
+
     /** The Maven builds that lay out the Kafka and Spark homes (not reactor modules). */
     public Path installPom(String name) {
         return root.resolve("stack").resolve("install").resolve(name).resolve("pom.xml");

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.HttpUrl;
 import randomuser.pipeline.fetcher.api.ApiVersion;
+import randomuser.pipeline.fetcher.kafka.TopicPrefix;
 import randomuser.pipeline.fetcher.mapping.UserFields;
 import randomuser.pipeline.fetcher.run.FetchConfig;
 import randomuser.pipeline.fetcher.run.InputPageSource;
@@ -69,8 +70,10 @@ final class ConfigValidator {
                     + "or set KAFKA_BOOTSTRAP_SERVERS");
         }
 
+        String topicPrefix = topicPrefix(flags.topicPrefix);
+
         return new FetchConfig(apiUrl(flags.apiUrl), version, flags.results, flags.pages, seed, nationalities, gender,
-                include, exclude, runId(flags.runId), bootstrapServers, flags.partitions, flags.maxAttempts,
+                include, exclude, runId(flags.runId), bootstrapServers, topicPrefix, flags.partitions, flags.maxAttempts,
                 flags.concurrency, flags.connectTimeout, flags.readTimeout, flags.kafkaTimeout, flags.retryBaseDelay,
                 flags.retryMaxDelay, input, flags.dryRun);
     }
@@ -85,6 +88,15 @@ final class ConfigValidator {
         if (value.isZero() || value.isNegative()) {
             throw FetcherException.usage(flag + " must be a positive duration (e.g. 500ms, 10s, 2m)");
         }
+    }
+
+    /** Checked here rather than by the broker, so a bad prefix fails before any page is fetched. */
+    private static String topicPrefix(String value) {
+        String prefix = value == null ? "" : value;
+        TopicPrefix.problem(prefix).ifPresent(problem -> {
+            throw FetcherException.usage("--topic-prefix " + problem + " (flag or FETCHER_TOPIC_PREFIX)");
+        });
+        return prefix;
     }
 
     private static HttpUrl apiUrl(String value) {

@@ -13,10 +13,12 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
 
     static final String API_URL_VARIABLE = "RANDOMUSER_API_URL";
     static final String BOOTSTRAP_SERVERS_VARIABLE = "KAFKA_BOOTSTRAP_SERVERS";
+    static final String TOPIC_PREFIX_VARIABLE = "FETCHER_TOPIC_PREFIX";
 
     private static final Map<String, String> VARIABLE_BY_OPTION = Map.of(
             "--api-url", API_URL_VARIABLE,
-            "--bootstrap-servers", BOOTSTRAP_SERVERS_VARIABLE);
+            "--bootstrap-servers", BOOTSTRAP_SERVERS_VARIABLE,
+            "--topic-prefix", TOPIC_PREFIX_VARIABLE);
 
     private final Map<String, String> variables;
 

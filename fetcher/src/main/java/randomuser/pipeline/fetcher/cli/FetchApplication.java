@@ -37,9 +37,9 @@ public final class FetchApplication {
         this.environment = environment;
     }
 
-    /** Runs to the catalogue's topics; returns 0 or throws a {@link FetcherException} with the exit code. */
+    /** Runs the fetch; returns 0 or throws a {@link FetcherException} with the exit code. */
     public int run() throws InterruptedException {
-        RunReport report = execute(TopicNames.CATALOGUE);
+        RunReport report = execute();
         if (report.fetchFailure().isPresent()) {
             PageFetchException failure = report.fetchFailure().get();
             throw failure.kind() == PageFetchException.Kind.NOT_FOUND
@@ -54,8 +54,9 @@ public final class FetchApplication {
         return 0;
     }
 
-    /** Runs the fetch to the given topics and prints the summary line; setup failures throw. */
-    public RunReport execute(TopicNames topics) throws InterruptedException {
+    /** Runs the fetch to the configured (possibly prefixed) topics and prints the summary line; setup failures throw. */
+    public RunReport execute() throws InterruptedException {
+        TopicNames topics = config.topics();
         PageSource source = openSource();
         FacetMapper mapper = new FacetMapper(config.input().isPresent()
                 ? Optional.empty() : Optional.of(config.requestedFields()));

@@ -58,6 +58,12 @@ final class FetcherCommand implements Callable<Integer> {
             description = "Kafka brokers (env KAFKA_BOOTSTRAP_SERVERS). Default: ${DEFAULT-VALUE}.")
     String bootstrapServers;
 
+    @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = "",
+            description = "Put before every topic name (e.g. it-3f2a. gives it-3f2a.randomuser.profiles), so tests "
+                    + "and benchmarks stay out of the pipeline's topics; letters, digits, '.', '_', '-' "
+                    + "(env FETCHER_TOPIC_PREFIX). Default: none.")
+    String topicPrefix;
+
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "3",
             description = "Partitions of topics the fetcher creates (RF 3, min.insync.replicas 2; existing "
                     + "topics are left alone). Default: ${DEFAULT-VALUE}.")

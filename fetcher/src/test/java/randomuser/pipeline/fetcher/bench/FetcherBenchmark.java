@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
@@ -31,7 +32,7 @@ import randomuser.pipeline.fetcher.api.Sleeper;
 import randomuser.pipeline.fetcher.cli.FetchApplication;
 import randomuser.pipeline.fetcher.cli.FetcherEnvironment;
 import randomuser.pipeline.fetcher.kafka.ProducerSettings;
-import randomuser.pipeline.fetcher.kafka.TopicNames;
+import randomuser.pipeline.fetcher.kafka.TopicPrefix;
 import randomuser.pipeline.fetcher.kafka.TopicProvisioner;
 import randomuser.pipeline.fetcher.run.FetchConfig;
 import randomuser.pipeline.fetcher.run.RunReport;
@@ -40,17 +41,20 @@ import randomuser.pipeline.fetcher.run.RunReport;
  * Benchmark, not a test: the fetcher's throughput (API → six topics) and, in the same JVM against the same
  * cluster, Kafka's own ProducerPerformance sending as many records of the fetcher's own values (payload file
  * made from one fetched page) with the fetcher's producer settings; then their ratio. Both are warmed up
- * first. Writes to throw-away {@code bench-<time>.} topics (same partitions, RF 3, min ISR 2), deleted at the
- * end, so the pipeline's topics stay untouched. Run it with {@code fetcher/bench/run-benchmark.sh}.
+ * first, then measured {@code --runs} times, alternating, and the medians are compared (the machine is
+ * shared and noisy). Writes to throw-away {@code bench-<time>.} topics (same partitions, RF 3, min ISR 2),
+ * deleted at the end, so the pipeline's topics stay untouched. Run it with {@code fetcher/bench/run-benchmark.sh}.
  */
 @Command(name = "fetcher-benchmark", mixinStandardHelpOptions = true)
 public final class FetcherBenchmark implements Callable<Integer> {
 
     private static final Pattern PERF_SUMMARY = Pattern.compile(
             "(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\).*50th.*");
+    /** The emulator's request threads when it runs in this JVM (its default). */
+    private static final int EMULATOR_THREADS = 16;
 
     @Option(names = "--api-url", defaultValue = "${env:RANDOMUSER_API_URL}",
-            description = "API base URL (env RANDOMUSER_API_URL); default: an in-process emulator.")
+            description = "API base URL (env RANDOMUSER_API_URL); default: an in-process emulator without gzip.")
     String apiUrl;
 
     @Option(names = "--bootstrap-servers",
@@ -64,7 +68,9 @@ public final class FetcherBenchmark implements Callable<Integer> {
     @Option(names = "--pages", defaultValue = "10")
     int pages;
 
-    @Option(names = "--warmup-pages", defaultValue = "2")
+    /** A full run's worth by default: with fewer, the JIT is still compiling the mapping during the first runs. */
+    @Option(names = "--warmup-pages", defaultValue = "10",
+            description = "Pages fetched before measuring; ProducerPerformance warms up with as many records.")
     int warmupPages;
 
     @Option(names = "--concurrency", defaultValue = "2")
@@ -73,8 +79,15 @@ public final class FetcherBenchmark implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "3")
     int partitions;
 
+    @Option(names = "--runs", defaultValue = "3", description = "Measured runs of each side; medians are compared.")
+    int runs;
+
     @Option(names = "--topic-prefix", description = "Prefix of the throw-away topics. Default: bench-<millis>.")
     String topicPrefix;
+
+    /** One measured run of either side. */
+    private record Figures(double recordsPerSecond, double megabytesPerSecond, double usersPerSecond) {
+    }
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new FetcherBenchmark()).execute(args));
@@ -82,54 +95,80 @@ public final class FetcherBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (runs < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--runs must be at least 1, got " + runs);
+        }
+        String prefix = topicPrefix != null ? topicPrefix : "bench-" + System.currentTimeMillis() + ".";
+        TopicPrefix.problem(prefix).ifPresent(problem -> {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--topic-prefix " + problem);
+        });
         String servers = bootstrapServers;
         String url = apiUrl == null || apiUrl.isBlank() ? null : apiUrl;
-        RandomUserEmulator emulator = url == null ? RandomUserEmulator.start("127.0.0.1", 0) : null;
+        RandomUserEmulator emulator = url == null ? RandomUserEmulator.start(
+                new RandomUserEmulator.Settings("127.0.0.1", 0, EMULATOR_THREADS, false)) : null;
         String api = url != null ? url : emulator.baseUrl();
-        String prefix = topicPrefix != null ? topicPrefix : "bench-" + System.currentTimeMillis() + ".";
         String perfTopic = prefix + "producer-performance";
-        TopicNames topics = TopicNames.prefixed(prefix);
         try {
-            say("api " + api + (emulator != null ? " (in-process emulator)" : "") + ", brokers " + servers
+            say("api " + api + (emulator != null ? " (in-process emulator, no gzip)" : "") + ", brokers " + servers
                     + ", topics " + prefix + "*");
-            say("fetcher warm-up: " + warmupPages + " pages");
-            fetch(api, servers, topics, warmupPages, "bench-warmup", false, System.err);
-            say("fetcher: " + pages + " pages x " + results + " users, concurrency " + concurrency);
-            RunReport fetcher = fetch(api, servers, topics, pages, "bench", false, System.err);
-            if (!fetcher.succeeded()) {
-                say("the fetcher run failed; no comparison");
-                return 1;
-            }
+            say("fetcher warm-up: " + warmupPages + " pages x " + results + " users");
+            fetch(api, servers, prefix, warmupPages, "bench-warmup", false, System.err);
 
-            Path payloads = payloadFile(api, servers);
-            long records = fetcher.delivery().acked();
+            Path payloads = payloadFile(api, servers, prefix);
             try (TopicProvisioner provisioner = TopicProvisioner.connect(servers, Duration.ofSeconds(30))) {
                 provisioner.ensureTopics(List.of(perfTopic), partitions);
             }
-            say("ProducerPerformance warm-up: " + records / 5 + " records");
-            producerPerformance(perfTopic, records / 5, payloads, servers);
-            say("ProducerPerformance: " + records + " records from " + payloads);
-            double[] perf = producerPerformance(perfTopic, records, payloads, servers);
+            long warmupRecords = (long) warmupPages * results * Facet.values().length;
+            say("ProducerPerformance warm-up: " + warmupRecords + " records");
+            producerPerformance(perfTopic, warmupRecords, payloads, servers);
 
-            double seconds = fetcher.seconds();
-            double fetcherRecordsPerSecond = records / seconds;
-            double fetcherMiBPerSecond = fetcher.delivery().ackedBytes() / 1024.0 / 1024.0 / seconds;
-            System.out.printf(Locale.ROOT, "fetcher:             %.0f users/s, %.0f records/s, %.2f MB/s "
-                            + "(%d users, %d records, avg %d bytes key+value, %.2f s)%n",
-                    fetcher.usersPerSecond(), fetcherRecordsPerSecond, fetcherMiBPerSecond, fetcher.users(), records,
-                    fetcher.delivery().ackedBytes() / Math.max(records, 1), seconds);
-            System.out.printf(Locale.ROOT, "ProducerPerformance: %.0f records/s, %.2f MB/s (%d records)%n",
-                    perf[1], perf[2], (long) perf[0]);
-            System.out.printf(Locale.ROOT, "ratio fetcher / ProducerPerformance: %.2f (records/s), %.2f (MB/s)%n",
-                    fetcherRecordsPerSecond / perf[1], fetcherMiBPerSecond / perf[2]);
-            System.out.println("(MB = MiB as ProducerPerformance counts it; the fetcher's bytes include the key,"
-                    + " ProducerPerformance sends none)");
+            List<Figures> fetcherRuns = new ArrayList<>();
+            List<Figures> perfRuns = new ArrayList<>();
+            for (int run = 1; run <= runs; run++) {
+                say("run " + run + "/" + runs + ", fetcher: " + pages + " pages x " + results + " users, concurrency "
+                        + concurrency);
+                RunReport fetcher = fetch(api, servers, prefix, pages, "bench-run-" + run, false, System.err);
+                if (!fetcher.succeeded()) {
+                    say("the fetcher run failed; no comparison");
+                    return 1;
+                }
+                long records = fetcher.delivery().acked();
+                Figures fetched = new Figures(records / fetcher.seconds(),
+                        fetcher.delivery().ackedBytes() / 1024.0 / 1024.0 / fetcher.seconds(), fetcher.usersPerSecond());
+                fetcherRuns.add(fetched);
+                say(String.format(Locale.ROOT, "run %d fetcher: %.0f users/s, %.0f records/s, %.2f MB/s (%d users, "
+                                + "%d records, avg %d bytes key+value, %.2f s)", run, fetched.usersPerSecond(),
+                        fetched.recordsPerSecond(), fetched.megabytesPerSecond(), fetcher.users(), records,
+                        fetcher.delivery().ackedBytes() / Math.max(records, 1), fetcher.seconds()));
+
+                say("run " + run + "/" + runs + ", ProducerPerformance: " + records + " records");
+                double[] perf = producerPerformance(perfTopic, records, payloads, servers);
+                perfRuns.add(new Figures(perf[1], perf[2], 0));
+                say(String.format(Locale.ROOT, "run %d ProducerPerformance: %.0f records/s, %.2f MB/s (%d records); "
+                        + "run %d ratio fetcher / ProducerPerformance: %.2f (records/s)", run, perf[1], perf[2],
+                        (long) perf[0], run, fetched.recordsPerSecond() / perf[1]));
+            }
+
+            double fetcherRecords = median(fetcherRuns, Figures::recordsPerSecond);
+            double fetcherMegabytes = median(fetcherRuns, Figures::megabytesPerSecond);
+            double perfRecords = median(perfRuns, Figures::recordsPerSecond);
+            double perfMegabytes = median(perfRuns, Figures::megabytesPerSecond);
+            System.out.printf(Locale.ROOT, "median of %d runs, fetcher:             %.0f users/s, %.0f records/s, "
+                    + "%.2f MB/s%n", runs, median(fetcherRuns, Figures::usersPerSecond), fetcherRecords, fetcherMegabytes);
+            System.out.printf(Locale.ROOT, "median of %d runs, ProducerPerformance: %.0f records/s, %.2f MB/s%n",
+                    runs, perfRecords, perfMegabytes);
+            System.out.printf(Locale.ROOT, "ratio of the medians, fetcher / ProducerPerformance: %.2f (records/s), "
+                    + "%.2f (MB/s)%n", fetcherRecords / perfRecords, fetcherMegabytes / perfMegabytes);
+            System.out.println("(MB = MiB as ProducerPerformance counts it; the fetcher's bytes include the 36-byte"
+                    + " key, ProducerPerformance sends none, so records/s is the like-for-like ratio)");
             return 0;
         } finally {
             try (TopicProvisioner provisioner = TopicProvisioner.connect(servers, Duration.ofSeconds(30))) {
-                List<String> created = new ArrayList<>(Arrays.stream(Facet.values()).map(topics::topicOf).toList());
+                List<String> created = new ArrayList<>(Arrays.stream(Facet.values())
+                        .map(facet -> prefix + facet.topic()).toList());
                 created.add(perfTopic);
                 provisioner.deleteTopics(created);
+                say("deleted topics " + String.join(", ", created));
             }
             if (emulator != null) {
                 emulator.close();
@@ -137,22 +176,21 @@ public final class FetcherBenchmark implements Callable<Integer> {
         }
     }
 
-    private RunReport fetch(String api, String servers, TopicNames topics, int pageCount, String seed, boolean dryRun,
+    private RunReport fetch(String api, String servers, String prefix, int pageCount, String seed, boolean dryRun,
             PrintStream stdout) throws InterruptedException {
         FetchConfig config = new FetchConfig(HttpUrl.get(api), ApiVersion.DEFAULT, results, pageCount, Optional.of(seed),
-                List.of(), Optional.empty(), List.of(), List.of(), "bench-" + seed, servers, partitions, 5,
+                List.of(), Optional.empty(), List.of(), List.of(), "bench-" + seed, servers, prefix, partitions, 5,
                 concurrency, Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofSeconds(30),
                 Duration.ofSeconds(1), Duration.ofSeconds(30), Optional.empty(), dryRun);
         FetcherEnvironment environment = new FetcherEnvironment(System.getenv(), System.in, stdout, System.err,
                 Sleeper.SYSTEM, Clock.systemUTC());
-        return new FetchApplication(config, environment).execute(topics);
+        return new FetchApplication(config, environment).execute();
     }
 
     /** One page of the fetcher's real values, one JSON per line: ProducerPerformance's payloads. */
-    private Path payloadFile(String api, String servers) throws IOException, InterruptedException {
+    private Path payloadFile(String api, String servers, String prefix) throws IOException, InterruptedException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        fetch(api, servers, TopicNames.CATALOGUE, 1, "bench-payload", true,
-                new PrintStream(out, true, StandardCharsets.UTF_8));
+        fetch(api, servers, prefix, 1, "bench-payload", true, new PrintStream(out, true, StandardCharsets.UTF_8));
         ObjectMapper mapper = new ObjectMapper();
         List<String> values = new ArrayList<>();
         for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
@@ -170,6 +208,7 @@ public final class FetcherBenchmark implements Callable<Integer> {
         List<String> args = new ArrayList<>(List.of("--topic", topic, "--num-records", Long.toString(records),
                 "--payload-file", payloads.toString(), "--throughput", "-1", "--producer-props"));
         ProducerSettings.shared(servers).forEach((key, value) -> args.add(key + "=" + value));
+        say("ProducerPerformance " + String.join(" ", args));
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;
         System.setOut(new PrintStream(new Tee(original, captured), true, StandardCharsets.UTF_8));
@@ -186,6 +225,12 @@ public final class FetcherBenchmark implements Callable<Integer> {
             }
         }
         throw new IllegalStateException("no summary line in ProducerPerformance's output");
+    }
+
+    private static double median(List<Figures> runs, ToDoubleFunction<Figures> figure) {
+        double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 
     private static void say(String line) {

@@ -25,6 +25,8 @@ import randomuser.pipeline.fetcher.support.Fixtures;
 class FlagValidationTest {
 
     private static final String V14_NATS = "AU, BR, CA, CH, DE, DK, ES, FI, FR, GB, IE, IN, IR, MX, NL, NO, NZ, RS, TR, UA, US";
+    private static final String TOPIC_CHARACTERS = "which Kafka does not allow in topic names; allowed: letters a-z A-Z, "
+            + "digits 0-9, '.', '_', '-' (flag or FETCHER_TOPIC_PREFIX)";
     private static final String FIELDS = "gender, name, dob, nat, location, email, phone, cell, login, registered, id, picture";
 
     static Stream<Arguments> badFlags() {
@@ -60,6 +62,15 @@ class FlagValidationTest {
                         "--pages cannot be used with --input: a saved response is one page"),
                 Arguments.of(List.of("--bootstrap-servers", " "),
                         "--bootstrap-servers is empty; give host:port[,host:port...] or set KAFKA_BOOTSTRAP_SERVERS"),
+                Arguments.of(List.of("--topic-prefix", "it 3f."), "--topic-prefix 'it 3f.' has the character ' ', "
+                        + TOPIC_CHARACTERS),
+                Arguments.of(List.of("--topic-prefix", "tests/run-1."), "--topic-prefix 'tests/run-1.' has the character "
+                        + "'/', " + TOPIC_CHARACTERS),
+                Arguments.of(List.of("--topic-prefix", "essai-\u00e9t\u00e9."), "--topic-prefix 'essai-\u00e9t\u00e9.' has the "
+                        + "character '\u00e9', " + TOPIC_CHARACTERS),
+                Arguments.of(List.of("--topic-prefix", "p".repeat(229)), "--topic-prefix is 229 characters long, at most "
+                        + "228 allowed: Kafka topic names have at most 249 characters and randomuser.identities has 21 "
+                        + "(flag or FETCHER_TOPIC_PREFIX)"),
                 Arguments.of(List.of("--colour"), "Unknown option: '--colour' (see --help)"));
     }
 

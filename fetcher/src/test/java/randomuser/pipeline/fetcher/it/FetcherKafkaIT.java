@@ -1,27 +1,31 @@
 package randomuser.pipeline.fetcher.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.emulator.RandomUserEmulator;
@@ -31,14 +35,20 @@ import randomuser.pipeline.stack.LocalStack;
 /**
  * The fetcher against the local stack's three real brokers (started through LocalStack, the code
  * {@code ./pipeline up} runs) and the in-process emulator: 10 pages x 5000 users, then every facet topic is
- * read back; and the same with one broker killed mid-run.
+ * read back; and the same with one broker killed mid-run. Every test writes to topics of its own prefix
+ * under one prefix per test run, so the pipeline's topics (which the streaming jobs read into MongoDB) never
+ * see test users; all of the run's topics are deleted at the end.
  */
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FetcherKafkaIT {
 
     private static final int PAGES = 10;
     private static final int RESULTS = 5000;
     private static final int USERS = PAGES * RESULTS;
+    private static final int PARTITIONS = 3;
+    private static final int VICTIM_BROKER = 2;
+    private static final String RUN_PREFIX = "it-" + UUID.randomUUID().toString().substring(0, 8) + ".";
 
     private static LocalStack stack;
     private static RandomUserEmulator emulator;
@@ -51,103 +61,141 @@ class FetcherKafkaIT {
     }
 
     @AfterAll
-    static void stopEmulator() {
-        if (emulator != null) {
-            emulator.close();
+    static void deleteTopicsAndStopEmulator() throws Exception {
+        try {
+            if (stack != null) {
+                deleteTopicsOfThisRun();
+            }
+        } finally {
+            if (emulator != null) {
+                emulator.close();
+            }
         }
     }
 
     @Test
+    @Order(1)
     void fiftyThousandUsersReachEverySixTopicsExactlyOnceEach() throws Exception {
+        String prefix = RUN_PREFIX + "steady.";
         String runId = "it-" + UUID.randomUUID();
-        Map<Facet, Map<TopicPartition, Long>> before = endOffsets();
 
-        CliRun run = CliRun.run(fetcherArgs(runId, "it-seed-" + runId));
+        CliRun run = CliRun.run(fetcherArgs(prefix, runId, "it-seed-" + runId));
+        printSummary(run);
 
         assertEquals(0, run.exitCode, run.toString());
         assertTrue(run.stderr.contains("users=" + USERS + " skipped_no_uuid=0 skipped_invalid=0 records_acked="
-                + USERS * 6 + " records_failed=0"), run.stderr);
-        assertEveryTopicHoldsTheRun(before, runId);
-        assertTopicsHaveTheProjectSettings();
+                + USERS * 6 + " records_failed=0 [" + perTopicCounts(prefix) + "]"), run.stderr);
+        assertEveryTopicHoldsTheRun(prefix, runId);
+        assertTopicsHaveTheProjectSettings(prefix);
     }
 
     @Test
+    @Order(2)
     void aBrokerKilledDuringTheRunLosesNoAcknowledgement() throws Exception {
+        String prefix = RUN_PREFIX + "broker-killed.";
         String runId = "it-kill-" + UUID.randomUUID();
-        Map<Facet, Map<TopicPartition, Long>> before = endOffsets();
         ExecutorService background = Executors.newSingleThreadExecutor();
-        int victim = 2;
         try {
-            Future<CliRun> running = background.submit(() -> CliRun.run(fetcherArgs(runId, "it-kill-" + runId)));
-            waitForFirstPage(before.get(Facet.PROFILE));
-            stack.killBroker(victim);
+            Future<CliRun> running = background.submit(() -> CliRun.run(fetcherArgs(prefix, runId, "it-kill-" + runId)));
+            long profilesBeforeKill = waitForFirstPage(prefix + Facet.PROFILE.topic(), running);
+            stack.killBroker(VICTIM_BROKER);
+            // Checked after the kill: a run that was over by then would prove nothing.
+            assertFalse(running.isDone(), "the run ended before broker " + VICTIM_BROKER + " was killed");
+            System.out.println("killed kafka-" + VICTIM_BROKER + " with " + profilesBeforeKill + " of " + USERS
+                    + " profiles on the topic");
 
             CliRun run = running.get(10, TimeUnit.MINUTES);
+            printSummary(run);
             assertEquals(0, run.exitCode, run.toString());
-            assertTrue(run.stderr.contains("records_acked=" + USERS * 6 + " records_failed=0"), run.stderr);
+            assertTrue(run.stderr.contains("users=" + USERS + " skipped_no_uuid=0 skipped_invalid=0 records_acked="
+                    + USERS * 6 + " records_failed=0 [" + perTopicCounts(prefix) + "]"), run.stderr);
         } finally {
             background.shutdownNow();
-            stack.startBroker(victim);
+            stack.startBroker(VICTIM_BROKER);
         }
-        assertEveryTopicHoldsTheRun(before, runId);
+        assertEveryTopicHoldsTheRun(prefix, runId);
     }
 
-    private static String[] fetcherArgs(String runId, String seed) {
+    private static String[] fetcherArgs(String prefix, String runId, String seed) {
         return new String[] {"--api-url", emulator.baseUrl(), "--results", Integer.toString(RESULTS),
-            "--pages", Integer.toString(PAGES), "--seed", seed, "--run-id", runId,
-            "--bootstrap-servers", stack.bootstrapServers(), "--kafka-timeout", "60s"};
+            "--pages", Integer.toString(PAGES), "--seed", seed, "--run-id", runId, "--topic-prefix", prefix,
+            "--partitions", Integer.toString(PARTITIONS), "--bootstrap-servers", stack.bootstrapServers(),
+            "--kafka-timeout", "60s"};
     }
 
-    private static Map<Facet, Map<TopicPartition, Long>> endOffsets() {
-        TopicContents contents = new TopicContents(stack.bootstrapServers());
-        Map<Facet, Map<TopicPartition, Long>> offsets = new HashMap<>();
-        for (Facet facet : Facet.values()) {
-            offsets.put(facet, contents.endOffsets(facet.topic()));
-        }
-        return offsets;
+    /** The fetcher's last stderr line (its summary, or its error) into the test report. */
+    private static void printSummary(CliRun run) {
+        List<String> lines = run.stderrLines();
+        System.out.println("fetcher exit " + run.exitCode + ": " + (lines.isEmpty() ? "" : lines.get(lines.size() - 1)));
     }
 
-    /** Waits until the first page's profiles are on the topic, so the kill happens mid-run. */
-    private static void waitForFirstPage(Map<TopicPartition, Long> profilesBefore) throws InterruptedException {
+    /** The summary's per-topic part when every user reached every topic. */
+    private static String perTopicCounts(String prefix) {
+        return Facet.topics().stream().map(topic -> prefix + topic + "=" + USERS).collect(Collectors.joining(" "));
+    }
+
+    /** Waits until the first page's profiles are on the topic, so the kill happens mid-run; returns how many are. */
+    private static long waitForFirstPage(String profiles, Future<CliRun> running) throws Exception {
         TopicContents contents = new TopicContents(stack.bootstrapServers());
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {
-            Map<TopicPartition, Long> now = contents.endOffsets(Facet.PROFILE.topic());
-            long added = now.entrySet().stream()
-                    .mapToLong(e -> e.getValue() - profilesBefore.getOrDefault(e.getKey(), 0L)).sum();
-            if (added >= RESULTS) {
-                return;
+            if (running.isDone()) {
+                throw new AssertionError("the run ended before its first page was on " + profiles + ":\n"
+                        + running.get());
             }
-            Thread.sleep(200);
+            long count = contents.recordCount(profiles);
+            if (count >= RESULTS) {
+                return count;
+            }
+            Thread.sleep(100);
         }
-        throw new IllegalStateException("the fetcher produced no complete page within 3 minutes");
+        throw new AssertionError("the fetcher produced no complete page within 3 minutes");
     }
 
-    private static void assertEveryTopicHoldsTheRun(Map<Facet, Map<TopicPartition, Long>> before, String runId)
-            throws Exception {
+    private static void assertEveryTopicHoldsTheRun(String prefix, String runId) throws Exception {
         TopicContents contents = new TopicContents(stack.bootstrapServers());
         for (Facet facet : Facet.values()) {
-            TopicContents.Summary summary = contents.readSince(facet, before.get(facet), runId);
-            assertEquals(List.of(), summary.problems.stream().limit(10).toList(), facet.topic());
-            assertEquals(USERS, summary.keys.size(), facet.topic() + " distinct keys");
-            assertTrue(summary.records >= USERS, facet.topic() + " records " + summary.records);
+            String topic = prefix + facet.topic();
+            TopicContents.Summary summary = contents.readAll(facet, topic, runId);
+            assertEquals(List.of(), summary.problems.stream().limit(10).toList(), topic);
+            assertEquals(USERS, summary.keys.size(), topic + " distinct keys");
+            // The idempotent producer must not duplicate a record, even across the broker failure.
+            assertEquals(USERS, summary.records, topic + " records");
         }
     }
 
-    private static void assertTopicsHaveTheProjectSettings() throws Exception {
-        Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        try (Admin admin = Admin.create(properties)) {
-            Map<String, TopicDescription> topics = admin.describeTopics(Facet.topics()).allTopicNames()
+    private static void assertTopicsHaveTheProjectSettings(String prefix) throws Exception {
+        List<String> topics = Facet.topics().stream().map(topic -> prefix + topic).toList();
+        try (Admin admin = admin()) {
+            Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames()
                     .get(30, TimeUnit.SECONDS);
-            for (TopicDescription topic : topics.values()) {
+            for (TopicDescription topic : descriptions.values()) {
+                assertEquals(PARTITIONS, topic.partitions().size(), topic.name() + " partitions");
                 topic.partitions().forEach(p -> assertEquals(3, p.replicas().size(), topic.name() + " RF"));
             }
-            for (String topic : Facet.topics()) {
+            for (String topic : topics) {
                 ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
                 Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
                 assertEquals("2", config.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value(), topic);
             }
         }
+    }
+
+    /** Deletes every topic under this run's prefix, so the brokers do not fill up with test data. */
+    private static void deleteTopicsOfThisRun() throws Exception {
+        try (Admin admin = admin()) {
+            Set<String> ours = admin.listTopics().names().get(60, TimeUnit.SECONDS).stream()
+                    .filter(topic -> topic.startsWith(RUN_PREFIX)).collect(Collectors.toSet());
+            if (!ours.isEmpty()) {
+                admin.deleteTopics(ours).all().get(60, TimeUnit.SECONDS);
+            }
+            System.out.println("deleted topics " + ours);
+        }
+    }
+
+    private static Admin admin() {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        return Admin.create(properties);
     }
 }

@@ -9,10 +9,14 @@ import picocli.CommandLine.Mixin;
 
 import randomuser.pipeline.stack.StackException;
 
-/** {@code ./pipeline}: runs the local stack (Kafka, MongoDB-compatible server, Spark, API emulator). */
+/**
+ * {@code ./pipeline}: runs the pipeline on 127.0.0.1 (Kafka, the MongoDB-compatible server, Spark with the six
+ * streaming jobs, Airflow, the API emulator) and its main job.
+ */
 @Command(name = "pipeline",
-        description = "Runs the randomuser pipeline's infrastructure on 127.0.0.1.",
-        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, CleanCommand.class,
+        description = "Runs the randomuser pipeline on 127.0.0.1 and its main job: users fetched through Airflow, "
+                + "streamed through Kafka and Spark into MongoDB.",
+        subcommands = {UpCommand.class, TriggerCommand.class, DownCommand.class, StatusCommand.class, CleanCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PipelineCommand implements Callable<Integer> {
     @Mixin

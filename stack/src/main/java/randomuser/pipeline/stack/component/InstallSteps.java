@@ -50,7 +50,17 @@ public final class InstallSteps {
         return new MavenModuleJarStep(layout, "emulator", layout.emulatorJar(), List.of("catalogue"));
     }
 
-    private static void copyResource(String resource, Path target) {
+    /** The fetcher, which the DAGs' task runs with {@code java -jar}. */
+    public static InstallStep fetcherJar(StackLayout layout) {
+        return new MavenModuleJarStep(layout, "fetcher", layout.fetcherJar(), List.of("catalogue"));
+    }
+
+    /** The streaming job's jar for spark-submit. */
+    public static InstallStep streamingJobJar(StackLayout layout) {
+        return new MavenModuleJarStep(layout, "spark-streaming", layout.streamingJobJar(), List.of("catalogue"));
+    }
+
+    static void copyResource(String resource, Path target) {
         try (InputStream in = InstallSteps.class.getResourceAsStream("/randomuser/pipeline/stack/" + resource)) {
             if (in == null) {
                 throw new IllegalStateException("resource missing from the stack jar: " + resource);

@@ -52,10 +52,15 @@ public final class SparkJvm {
 
     /** java, heap, module flags and the Spark home's classpath, up to the main class. */
     public static List<String> javaCommand(StackLayout layout, String heap, String mainClass) {
+        return javaCommand(layout, heap, javaModuleOptions(layout.sparkHome()), mainClass);
+    }
+
+    /** The same, with the module flags given (they are read from the installed Spark otherwise). */
+    static List<String> javaCommand(StackLayout layout, String heap, List<String> moduleOptions, String mainClass) {
         List<String> command = new ArrayList<>();
         command.add(StackLayout.javaExecutable().toString());
         command.add("-Xmx" + heap);
-        command.addAll(javaModuleOptions(layout.sparkHome()));
+        command.addAll(moduleOptions);
         command.add("-cp");
         command.add(layout.sparkHome().resolve("conf") + "/:" + layout.sparkHome().resolve("jars") + "/*");
         command.add(mainClass);

@@ -21,7 +21,14 @@ public enum Registry {
     NPM("the npm registry",
             "check the network and `npm config get registry` (a proxy needs `npm config set proxy`)",
             List.of("enotfound", "eai_again", "econnrefused", "etimedout", "econnreset", "enetunreach",
-                    "network request to"));
+                    "network request to")),
+    // pip says "(from versions: none)" when it could not list a package at all: with every version pinned
+    // by the committed constraints, that means the index was not reachable.
+    PYPI("PyPI",
+            "check the network, or pip's index and proxy settings (`pip config list`, PIP_INDEX_URL, HTTPS_PROXY)",
+            List.of("failed to establish a new connection", "max retries exceeded", "temporary failure in name resolution",
+                    "name or service not known", "connection refused", "network is unreachable", "read timed out",
+                    "connecttimeouterror", "could not fetch url", "(from versions: none)", "proxyerror"));
 
     private final String displayName;
     private final String hint;

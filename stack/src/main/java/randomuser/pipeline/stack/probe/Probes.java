@@ -6,7 +6,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
-
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -20,10 +23,14 @@ import org.apache.kafka.clients.admin.QuorumInfo;
 import org.apache.kafka.common.Node;
 import org.bson.Document;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+
+import randomuser.pipeline.stack.StackException;
+import randomuser.pipeline.stack.airflow.AirflowClient;
 
 /**
  * Asks the running servers whether they are healthy, through their own protocols. One instance serves one
@@ -108,6 +115,20 @@ public final class Probes implements AutoCloseable {
             sparkAt = System.nanoTime();
         }
         return spark;
+    }
+
+    /** Airflow's health endpoint, then each DAG through the API (with a token): parsed or not yet. */
+    public AirflowView airflow(AirflowClient client, List<String> dagIds) {
+        try {
+            JsonNode health = client.health();
+            Map<String, Optional<JsonNode>> dags = new LinkedHashMap<>();
+            for (String dagId : dagIds) {
+                dags.put(dagId, client.dag(dagId));
+            }
+            return AirflowView.of(health, dags);
+        } catch (StackException e) {
+            return AirflowView.unreachable(e.getMessage());
+        }
     }
 
     /** Healthy when {@code url} answers 200. */

@@ -7,15 +7,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The Spark master's own account of itself, from its UI's JSON endpoint ({@code /json/}). */
-public record SparkMasterView(String status, List<Worker> workers, String error) {
+public record SparkMasterView(String status, List<Worker> workers, List<App> activeApps, String error) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A worker as the master lists it; {@code webUiPort} tells which of the stack's workers it is. */
     public record Worker(String id, int webUiPort, int cores, String state) {
     }
 
+    /**
+     * An application the master lists as active: WAITING until it has an executor, then RUNNING.
+     *
+     * @param cores cores its executors hold now
+     */
+    public record App(String id, String name, String state, int cores) {
+    }
+
     public static SparkMasterView unreachable(String error) {
-        return new SparkMasterView("UNREACHABLE", List.of(), error);
+        return new SparkMasterView("UNREACHABLE", List.of(), List.of(), error);
     }
 
     public static SparkMasterView parse(String json) {
@@ -29,7 +37,12 @@ public record SparkMasterView(String status, List<Worker> workers, String error)
                 workers.add(new Worker(worker.path("id").asText(), port, worker.path("cores").asInt(),
                         worker.path("state").asText()));
             }
-            return new SparkMasterView(root.path("status").asText("UNKNOWN"), workers, null);
+            List<App> apps = new ArrayList<>();
+            for (JsonNode app : root.path("activeapps")) {
+                apps.add(new App(app.path("id").asText(), app.path("name").asText(), app.path("state").asText(),
+                        app.path("cores").asInt()));
+            }
+            return new SparkMasterView(root.path("status").asText("UNKNOWN"), workers, apps, null);
         } catch (Exception e) {
             return unreachable("unexpected answer from the master: " + e.getMessage());
         }
@@ -56,5 +69,11 @@ public record SparkMasterView(String status, List<Worker> workers, String error)
                 .findFirst()
                 .map(w -> Health.up("ALIVE at the master, " + w.cores() + " core, " + w.id()))
                 .orElse(Health.down("not ALIVE at the master (" + aliveWorkers() + " workers ALIVE)"));
+    }
+
+    /** Active applications with this name, newest first (a restarted job's old app may linger a moment). */
+    public List<App> activeApps(String name) {
+        return activeApps.stream().filter(app -> app.name().equals(name))
+                .sorted((a, b) -> b.id().compareTo(a.id())).toList();
     }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -63,6 +64,16 @@ public final class ProcFs {
             }
         }
         return env;
+    }
+
+    /** The command line's arguments; empty when unreadable. */
+    public static List<String> arguments(long pid) {
+        try {
+            byte[] raw = Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve("cmdline"));
+            return List.of(new String(raw, StandardCharsets.UTF_8).split("\0"));
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     /** The command line with arguments separated by spaces, cut to {@code maxChars}; empty when unreadable. */

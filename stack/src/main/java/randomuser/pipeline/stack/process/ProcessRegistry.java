@@ -87,6 +87,7 @@ public final class ProcessRegistry {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectErrorStream(true);
+            spec.unsetEnvironment().forEach(builder.environment()::remove);
             builder.environment().putAll(spec.environment());
             builder.environment().put(COMPONENT_VARIABLE, spec.component());
             builder.environment().put(ROOT_VARIABLE, layout.root().toString());
@@ -118,25 +119,46 @@ public final class ProcessRegistry {
     /**
      * Sends SIGTERM to all the given components at once (Kafka brokers stopped one by one hang: the last
      * loses its controller quorum), waits up to {@code grace}, then SIGKILLs what is left.
+     *
+     * <p>Each process is stopped with its whole process tree, listed before any signal is sent: a parent
+     * that ends first would orphan its children, which then no longer show up as its descendants. That is
+     * how {@code airflow standalone} behaves: SIGTERM ends it at once and leaves its scheduler, API server,
+     * DAG processor and triggerer running. Each child gets its own SIGTERM, as a signal to the process
+     * group would give it.
      */
     public void stop(Collection<String> components, Duration grace, Progress progress) {
         Map<String, ProcessHandle> targets = new LinkedHashMap<>();
         for (String component : components) {
             runningPid(component).flatMap(ProcessHandle::of).ifPresent(handle -> targets.put(component, handle));
         }
-        targets.values().forEach(ProcessHandle::destroy);
+        Map<String, List<ProcessHandle>> trees = new LinkedHashMap<>();
+        targets.forEach((component, handle) -> trees.put(component, tree(handle)));
+        trees.values().forEach(tree -> tree.forEach(ProcessHandle::destroy));
         long deadline = System.nanoTime() + grace.toNanos();
-        while (targets.values().stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+        while (trees.values().stream().flatMap(List::stream).anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
             sleep(Duration.ofMillis(200));
         }
-        targets.forEach((component, handle) -> {
-            if (handle.isAlive()) {
-                progress.line(component + " did not stop within " + grace.toSeconds() + "s: killed (SIGKILL)");
-                handle.destroyForcibly();
-                waitForExit(handle, Duration.ofSeconds(10));
+        trees.forEach((component, tree) -> {
+            List<ProcessHandle> left = new ArrayList<>(tree.stream().filter(ProcessHandle::isAlive).toList());
+            // Children started while stopping (e.g. a task process) are not in the first list.
+            tree.stream().filter(ProcessHandle::isAlive).flatMap(ProcessHandle::descendants)
+                    .filter(child -> !left.contains(child)).forEach(left::add);
+            if (!left.isEmpty()) {
+                progress.line(component + (targets.get(component).isAlive() ? "" : "'s child processes")
+                        + " did not stop within " + grace.toSeconds() + "s: killed (SIGKILL)");
+                left.forEach(ProcessHandle::destroyForcibly);
+                left.forEach(handle -> waitForExit(handle, Duration.ofSeconds(10)));
             }
             deleteQuietly(layout.pidFile(component));
         });
+    }
+
+    /** The process and every descendant alive now, parents first. */
+    static List<ProcessHandle> tree(ProcessHandle root) {
+        List<ProcessHandle> tree = new ArrayList<>();
+        tree.add(root);
+        root.descendants().forEach(tree::add);
+        return tree;
     }
 
     /** SIGKILL, as a crash would: no clean shutdown. */

@@ -1,0 +1,115 @@
+package randomuser.pipeline.stack.component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import randomuser.pipeline.stack.Progress;
+import randomuser.pipeline.stack.StackLayout;
+import randomuser.pipeline.stack.airflow.AirflowClient;
+import randomuser.pipeline.stack.airflow.PipelineDags;
+import randomuser.pipeline.stack.install.AirflowVenvStep;
+import randomuser.pipeline.stack.install.InstallStep;
+import randomuser.pipeline.stack.probe.Health;
+import randomuser.pipeline.stack.probe.Probes;
+import randomuser.pipeline.stack.process.LaunchSpec;
+
+/**
+ * Airflow in standalone mode (scheduler, DAG processor, API server with the UI, triggerer; LocalExecutor,
+ * SQLite metadata in var/airflow), with the project's dags/ and the environment of
+ * {@code airflow/airflow-local.env}. Healthy when every part reports healthy and both DAGs are parsed.
+ */
+public final class Airflow implements Component {
+    public static final String NAME = "airflow";
+    public static final int PORT = 8080;
+    public static final String URL = "http://127.0.0.1:" + PORT;
+    /** Log servers standalone starts for the scheduler and the triggerer (on all interfaces: Airflow 3.1 has no setting). */
+    public static final List<Integer> LOG_SERVER_PORTS = List.of(8793, 8794);
+    /** The local login, written into the simple auth manager's password file before the first start. */
+    public static final String USERNAME = "admin";
+    public static final String PASSWORD = "admin";
+    static final String ENV_FILE = "airflow-local.env";
+    static final String PASSWORDS_FILE = "simple_auth_manager_passwords.json";
+    /**
+     * The ingest DAG's schedule knob (dags/randomuser_common.py). Unset for the local stack, whatever the
+     * caller's shell holds: the product default (every minute) applies; tests pause the DAG instead.
+     */
+    static final String INGEST_SCHEDULE_VARIABLE = "RANDOMUSER_INGEST_SCHEDULE";
+
+    private final StackLayout layout;
+    private final AirflowClient probeClient;
+
+    public Airflow(StackLayout layout) {
+        this.layout = layout;
+        this.probeClient = client().withRequestTimeout(Duration.ofSeconds(5));
+    }
+
+    /** A client of the local Airflow, logged in as the local admin. */
+    public static AirflowClient client() {
+        return new AirflowClient(URL, USERNAME, PASSWORD);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Integer> ports() {
+        return List.of(PORT, LOG_SERVER_PORTS.get(0), LOG_SERVER_PORTS.get(1));
+    }
+
+    /** Airflow itself, and the fetcher jar its DAGs' task runs. */
+    @Override
+    public List<InstallStep> installSteps() {
+        return List.of(new AirflowVenvStep(layout), InstallSteps.fetcherJar(layout));
+    }
+
+    /** AIRFLOW_HOME, and the local login's password file when there is none (Airflow keeps an existing one). */
+    @Override
+    public void prepare(Progress progress) {
+        try {
+            Files.createDirectories(layout.airflowHome());
+            Path passwords = layout.airflowHome().resolve(PASSWORDS_FILE);
+            if (!Files.exists(passwords)) {
+                Files.writeString(passwords, "{\"" + USERNAME + "\": \"" + PASSWORD + "\"}\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public LaunchSpec launchSpec() {
+        Path venvBin = layout.airflowVenv().resolve("bin");
+        Map<String, String> environment = AirflowEnvironment.load(layout.airflowConfig(ENV_FILE), layout.root(), venvBin,
+                System.getenv("PATH"), System.getProperty("java.home"));
+        return new LaunchSpec(NAME, List.of(AirflowVenvStep.airflowExecutable(layout).toString(), "standalone"),
+                environment, List.of(INGEST_SCHEDULE_VARIABLE), layout.root());
+    }
+
+    @Override
+    public Health probe(Probes probes) {
+        return probes.airflow(probeClient, PipelineDags.ALL).health();
+    }
+
+    /** About 20 s on an idle machine; the first start also creates the metadata database. */
+    @Override
+    public Duration startTimeout() {
+        return Duration.ofSeconds(240);
+    }
+
+    @Override
+    public String address() {
+        return URL;
+    }
+
+    @Override
+    public String howToUse() {
+        return "login " + USERNAME + " / " + PASSWORD + " (local only); DAGs " + String.join(", ", PipelineDags.ALL);
+    }
+}

@@ -1,0 +1,80 @@
+package randomuser.pipeline.stack.component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import randomuser.pipeline.stack.StackException;
+
+/**
+ * The environment of {@code airflow standalone} on the local stack, rendered from
+ * {@code airflow/airflow-local.env}: one {@code KEY=VALUE} per line, {@code #} comments, and
+ * {@code ${PROJECT_ROOT}} as the only placeholder. The file is the one place these settings are written;
+ * this class adds only what depends on the machine: PATH (the venv's bin first, because standalone starts
+ * its components as {@code airflow <component>} looked up on PATH) and JAVA_HOME (the fetcher task runs
+ * with the same Java as the rest of the stack).
+ */
+public final class AirflowEnvironment {
+    public static final String PLACEHOLDER = "${PROJECT_ROOT}";
+    private static final Pattern ANY_PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
+    private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private AirflowEnvironment() {
+    }
+
+    public static Map<String, String> load(Path envFile, Path projectRoot, Path venvBin, String callerPath,
+                                           String javaHome) {
+        String text;
+        try {
+            text = Files.readString(envFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + envFile, e);
+        }
+        return render(text, envFile.toString(), projectRoot, venvBin, callerPath, javaHome);
+    }
+
+    /**
+     * @param source     the file's name, for error messages
+     * @param callerPath the PATH of the process starting Airflow (may be null)
+     */
+    static Map<String, String> render(String text, String source, Path projectRoot, Path venvBin, String callerPath,
+                                      String javaHome) {
+        Map<String, String> env = new LinkedHashMap<>();
+        String[] lines = text.split("\r?\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            String where = source + " line " + (i + 1);
+            if (eq <= 0) {
+                throw new StackException(where + ": expected KEY=VALUE, got: " + line);
+            }
+            String key = line.substring(0, eq).strip();
+            if (!KEY.matcher(key).matches()) {
+                throw new StackException(where + ": '" + key + "' is not an environment variable name");
+            }
+            env.put(key, substitute(line.substring(eq + 1).strip(), projectRoot, where));
+        }
+        env.put("PATH", venvBin + (callerPath == null || callerPath.isEmpty() ? "" : ":" + callerPath));
+        env.put("JAVA_HOME", javaHome);
+        return env;
+    }
+
+    private static String substitute(String value, Path projectRoot, String where) {
+        Matcher matcher = ANY_PLACEHOLDER.matcher(value);
+        while (matcher.find()) {
+            if (!matcher.group().equals(PLACEHOLDER)) {
+                throw new StackException(where + ": unknown placeholder " + matcher.group() + " (only "
+                        + PLACEHOLDER + " is replaced)");
+            }
+        }
+        return value.replace(PLACEHOLDER, projectRoot.toString());
+    }
+}

@@ -1,0 +1,107 @@
+package randomuser.pipeline.stack.mainjob;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.bson.Document;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
+
+import randomuser.pipeline.catalogue.Facet;
+import randomuser.pipeline.stack.StackException;
+
+/**
+ * What a DAG run left in MongoDB: every document carries the run id in {@code _ingest.run_id}, and the six
+ * collections join on {@code _id} (the user's login.uuid).
+ */
+public final class RunDocuments implements AutoCloseable {
+    public static final String RUN_ID_FIELD = "_ingest.run_id";
+    private static final String INGEST_FIELD = "_ingest";
+
+    private final String uri;
+    private final MongoClient client;
+    private final MongoDatabase database;
+
+    public RunDocuments(String mongoUri, String databaseName) {
+        this.uri = mongoUri;
+        this.client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(mongoUri))
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS))
+                .build());
+        this.database = client.getDatabase(databaseName);
+    }
+
+    /** Documents written by the run, per facet collection, in catalogue order. */
+    public Map<String, Long> countsOfRun(String runId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Facet facet : Facet.values()) {
+            counts.put(facet.collection(), guarded(() -> database.getCollection(facet.collection())
+                    .countDocuments(eq(RUN_ID_FIELD, runId))));
+        }
+        return counts;
+    }
+
+    /** Every document per facet collection, then dead_letters. */
+    public Map<String, Long> totalCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Facet facet : Facet.values()) {
+            counts.put(facet.collection(), guarded(() -> database.getCollection(facet.collection()).countDocuments()));
+        }
+        counts.put(Facet.DEAD_LETTERS_COLLECTION, deadLetters());
+        return counts;
+    }
+
+    public long deadLetters() {
+        return guarded(() -> database.getCollection(Facet.DEAD_LETTERS_COLLECTION).countDocuments());
+    }
+
+    /**
+     * One user of the run assembled from the six collections by {@code _id}: the facets' fields side by side,
+     * without the lineage each document carries.
+     */
+    public Optional<Document> sampleUser(String runId) {
+        return guarded(() -> {
+            Document first = database.getCollection(Facet.PROFILE.collection())
+                    .find(eq(RUN_ID_FIELD, runId)).projection(Projections.include("_id")).first();
+            if (first == null) {
+                return Optional.<Document>empty();
+            }
+            Object id = first.get("_id");
+            Document user = new Document("_id", id);
+            for (Facet facet : Facet.values()) {
+                Document part = database.getCollection(facet.collection()).find(eq("_id", id)).first();
+                if (part != null) {
+                    part.forEach((key, value) -> {
+                        if (!key.equals("_id") && !key.equals(INGEST_FIELD)) {
+                            user.put(key, value);
+                        }
+                    });
+                }
+            }
+            return Optional.of(user);
+        });
+    }
+
+    private <T> T guarded(java.util.function.Supplier<T> query) {
+        try {
+            return query.get();
+        } catch (MongoException e) {
+            throw new StackException("cannot query MongoDB at " + uri + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
