@@ -3,7 +3,6 @@ package randomuser.pipeline.streaming;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
@@ -51,7 +50,8 @@ public final class FacetBatchTransform {
 
     public static final String REJECTED_BY_PARSER = "value does not match the schema (rejected by the JSON parser)";
 
-    private static final String RANK = "_rank";
+    /** True for the record that becomes its user's document: valid, and the user's highest offset. */
+    public static final String LATEST = "_latest";
 
     private final Facet facet;
     private final StructType parseSchema;
@@ -75,8 +75,9 @@ public final class FacetBatchTransform {
     }
 
     /**
-     * The Kafka columns plus {@link #VALUE} and {@link #VIOLATION}. Both outputs derive from this, so a
-     * caller that persists it parses each record once.
+     * The Kafka columns plus {@link #VALUE}, {@link #VIOLATION} and {@link #LATEST}. Both outputs and the
+     * counts derive from this, so a caller that persists it parses and ranks each record once (the
+     * ranking is the batch's only shuffle).
      */
     public Dataset<Row> classify(Dataset<Row> kafkaRecords) {
         Column parsed = from_json(col(KafkaColumns.VALUE).cast(DataTypes.StringType), parseSchema,
@@ -89,9 +90,15 @@ public final class FacetBatchTransform {
                 violationOf.apply(col(KafkaColumns.VALUE)),
                 when(col("_parsed." + FacetSchemas.CORRUPT_RECORD).isNotNull(), lit(REJECTED_BY_PARSER)),
                 requiredFieldsNullAfterParsing());
-        return withParsed.select(col(KafkaColumns.KEY), col(KafkaColumns.VALUE), col(KafkaColumns.TOPIC),
-                col(KafkaColumns.PARTITION), col(KafkaColumns.OFFSET), col(KafkaColumns.TIMESTAMP),
-                typedValue().as(VALUE), violation.as(VIOLATION));
+        Dataset<Row> classified = withParsed.select(col(KafkaColumns.KEY), col(KafkaColumns.VALUE),
+                col(KafkaColumns.TOPIC), col(KafkaColumns.PARTITION), col(KafkaColumns.OFFSET),
+                col(KafkaColumns.TIMESTAMP), typedValue().as(VALUE), violation.as(VIOLATION));
+        // Ranked among the same user's valid records only, so an invalid newer record (a dead letter)
+        // never hides a valid older one. Invalid records share the null key and are never latest.
+        Column validUser = when(col(VIOLATION).isNull(), col(VALUE + "." + Envelope.USER_ID));
+        Column rank = row_number().over(Window.partitionBy(validUser)
+                .orderBy(col(KafkaColumns.OFFSET).desc(), col(KafkaColumns.PARTITION).desc()));
+        return classified.withColumn(LATEST, col(VIOLATION).isNull().and(rank.equalTo(1)));
     }
 
     /**
@@ -99,12 +106,7 @@ public final class FacetBatchTransform {
      * {@code _ingest} lineage. Of several records for one user the one with the highest offset wins.
      */
     public Dataset<Row> documents(Dataset<Row> classified, Timestamp writtenAt) {
-        Dataset<Row> latest = classified
-                .filter(col(VIOLATION).isNull())
-                .withColumn(RANK, row_number().over(Window
-                        .partitionBy(col(VALUE + "." + Envelope.USER_ID))
-                        .orderBy(col(KafkaColumns.OFFSET).desc(), col(KafkaColumns.PARTITION).desc())))
-                .filter(col(RANK).equalTo(1));
+        Dataset<Row> latest = classified.filter(col(LATEST));
         List<Column> columns = new ArrayList<>();
         columns.add(col(VALUE + "." + Envelope.USER_ID).as("_id"));
         for (StructField field : valueSchema.fields()) {
@@ -139,13 +141,13 @@ public final class FacetBatchTransform {
                         lit(failedAt).as("failed_at"));
     }
 
-    /** Records in, documents to upsert (distinct users among valid records) and dead letters, in one pass. */
+    /** Records in, documents to upsert (one per user among valid records) and dead letters, in one pass. */
     public BatchCounts count(Dataset<Row> classified) {
         Row row = classified.agg(
                 functions.count(lit(1)),
-                countDistinct(when(col(VIOLATION).isNull(), col(VALUE + "." + Envelope.USER_ID))),
+                sum(when(col(LATEST), 1L).otherwise(0L)),
                 sum(when(col(VIOLATION).isNotNull(), 1L).otherwise(0L))).first();
-        return new BatchCounts(row.getLong(0), row.getLong(1), row.isNullAt(2) ? 0L : row.getLong(2));
+        return new BatchCounts(row.getLong(0), row.isNullAt(1) ? 0L : row.getLong(1), row.isNullAt(2) ? 0L : row.getLong(2));
     }
 
     /** The parsed value with the catalogue's types: timestamps (read as strings) cast to timestamps. */

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class JobMonitor extends StreamingQueryListener implements BatchListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobMonitor.class);
+    private static final int MAX_MESSAGE = 200;
 
     private final String topic;
     private final JobStatus status;
@@ -108,9 +109,11 @@ public final class JobMonitor extends StreamingQueryListener implements BatchLis
         return progress.sources().length == 0 ? OptionalLong.empty() : OptionalLong.of(total);
     }
 
+    /** The first line of a failure's message, at most {@value #MAX_MESSAGE} characters: for logs and the status file. */
     static String oneLine(Throwable failure) {
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE - 3) + "...";
     }
 }

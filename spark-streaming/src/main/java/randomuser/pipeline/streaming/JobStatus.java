@@ -117,24 +117,21 @@ public final class JobStatus {
         setState(State.RUNNING, null);
     }
 
-    /** Spark's progress report, after a batch or while idle. */
+    /** Spark's progress report after a batch. */
     public synchronized void progress(long batchId, double inputRowsPerSecond, double processedRowsPerSecond,
                                       OptionalLong lag) {
         if (isFinal()) {
             return;
         }
         fields.put("batch_id", batchId);
-        fields.put("input_rows_per_second", finiteOrNull(inputRowsPerSecond));
-        fields.put("processed_rows_per_second", finiteOrNull(processedRowsPerSecond));
-        fields.put("lag", lag.isPresent() ? lag.getAsLong() : null);
-        // A late report must not hide that the query is being restarted.
-        setState(state == State.RESTARTING ? State.RESTARTING : State.RUNNING, state == State.RESTARTING
-                ? (String) fields.get("error") : null);
+        reportRates(inputRowsPerSecond, processedRowsPerSecond, lag);
     }
 
-    /** Spark found no new records: nothing is behind. */
+    /** Spark found no new records: nothing is behind, nothing flows. */
     public synchronized void idle() {
-        progress(fields.get("batch_id") == null ? -1 : (Long) fields.get("batch_id"), 0, 0, OptionalLong.of(0));
+        if (!isFinal()) {
+            reportRates(0, 0, OptionalLong.of(0));
+        }
     }
 
     public synchronized void retrying(String problem) {
@@ -164,6 +161,18 @@ public final class JobStatus {
     /** The file's content as written last; for tests and logs. */
     public synchronized Map<String, Object> snapshot() {
         return new LinkedHashMap<>(fields);
+    }
+
+    private void reportRates(double inputRowsPerSecond, double processedRowsPerSecond, OptionalLong lag) {
+        fields.put("input_rows_per_second", finiteOrNull(inputRowsPerSecond));
+        fields.put("processed_rows_per_second", finiteOrNull(processedRowsPerSecond));
+        fields.put("lag", lag.isPresent() ? lag.getAsLong() : null);
+        // A late report must not hide that the query is being restarted.
+        if (state == State.RESTARTING) {
+            write();
+        } else {
+            setState(State.RUNNING, null);
+        }
     }
 
     private boolean isFinal() {

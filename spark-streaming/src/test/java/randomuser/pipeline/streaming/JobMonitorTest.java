@@ -28,6 +28,15 @@ class JobMonitorTest {
     }
 
     @Test
+    void failuresAreShortenedToOneLine() {
+        assertEquals("first line", JobMonitor.oneLine(new IllegalStateException("first line\nsecond")));
+        assertEquals("IllegalStateException", JobMonitor.oneLine(new IllegalStateException()));
+        String shortened = JobMonitor.oneLine(new IllegalStateException("x".repeat(500)));
+        assertEquals(200, shortened.length());
+        assertEquals(true, shortened.endsWith("..."));
+    }
+
+    @Test
     void batchesAndRetriesReachTheStatus() {
         JobStatus status = new JobStatus(folder.resolve("s.json"), "job-profile", "profile", "t", "profiles", 1, CLOCK);
         JobMonitor monitor = new JobMonitor("t", status, CLOCK);

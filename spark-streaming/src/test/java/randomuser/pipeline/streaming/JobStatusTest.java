@@ -51,6 +51,15 @@ class JobStatusTest {
     }
 
     @Test
+    void idleBeforeTheFirstBatchInventsNoBatchId() throws IOException {
+        JobStatus status = status();
+        status.idle();
+        assertEquals(true, read().get("batch_id").isNull());
+        assertEquals(0, read().get("lag").asLong());
+        assertEquals("RUNNING", read().get("state").asText());
+    }
+
+    @Test
     void idleMeansNothingBehindAndUnknownRatesAreNull() throws IOException {
         JobStatus status = status();
         status.progress(5, Double.NaN, Double.NaN, OptionalLong.empty());

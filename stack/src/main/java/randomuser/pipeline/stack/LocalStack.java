@@ -34,6 +34,7 @@ import randomuser.pipeline.stack.component.SparkMaster;
 import randomuser.pipeline.stack.component.SparkWorker;
 import randomuser.pipeline.stack.component.StreamingJobDriver;
 import randomuser.pipeline.stack.install.InstallStep;
+import randomuser.pipeline.stack.install.Installer;
 import randomuser.pipeline.stack.mainjob.BackfillRequest;
 import randomuser.pipeline.stack.mainjob.MainJob;
 import randomuser.pipeline.stack.mainjob.MainJobReport;
@@ -215,6 +216,19 @@ public final class LocalStack {
         return MongoInit.run(layout, mongoUri());
     }
 
+    /**
+     * Installs and builds everything the stack runs (Kafka and Spark homes, the MongoDB-compatible server,
+     * mongosh, Airflow, the emulator, fetcher and streaming-job jars) without starting anything.
+     */
+    public void installAll() {
+        List<InstallStep> steps = new ArrayList<>();
+        allComponents().forEach(component -> steps.addAll(component.installSteps()));
+        steps.add(InstallSteps.mongoShell(layout));
+        try (StackLock.Held lock = StackLock.acquire(layout.runDir())) {
+            new Installer(progress).install(steps);
+        }
+    }
+
     /** Starts (and waits for) the given components; the extension point for components added later. */
     public void ensure(List<Component> components, List<InstallStep> extraSteps) {
         new Supervisor(layout, registry, progress, timeoutOverride).ensure(components, extraSteps);
@@ -375,7 +389,7 @@ public final class LocalStack {
 
     /** Up or down with evidence, pid and resident memory for every component and every other started process. */
     public List<ComponentStatus> status() {
-        return statusReport().components();
+        return processes().components();
     }
 
     /**
@@ -383,6 +397,24 @@ public final class LocalStack {
      * process's children count for it), each streaming job's status file, and the document counts.
      */
     public StackStatus statusReport() {
+        StackStatus processes = processes();
+        Map<String, Long> documents = Map.of();
+        String documentsError = null;
+        boolean mongoUp = processes.components().stream().anyMatch(c -> c.name().equals(MongoServer.NAME) && c.up());
+        if (mongoUp) {
+            try (RunDocuments counts = new RunDocuments(mongoUri(), Facet.DATABASE)) {
+                documents = counts.totalCounts();
+            } catch (StackException e) {
+                documentsError = e.getMessage();
+            }
+        } else {
+            documentsError = "MongoDB is down";
+        }
+        return new StackStatus(processes.components(), processes.jobs(), documents, documentsError);
+    }
+
+    /** Components and jobs, without asking MongoDB for counts. */
+    private StackStatus processes() {
         List<Component> components = allComponents();
         Map<String, Long> running = new TreeMap<>(registry.allRunning());
         Map<String, Health> health = new LinkedHashMap<>();
@@ -424,19 +456,7 @@ public final class LocalStack {
             jobs.add(new StackStatus.Job(name, driver != null, streamingJobStatus(facet),
                     driver == null ? 0 : memory.get(name) - executorKiB, executorKiB));
         }
-
-        Map<String, Long> documents = Map.of();
-        String documentsError = null;
-        if (health.get(MongoServer.NAME).healthy()) {
-            try (RunDocuments counts = new RunDocuments(mongoUri(), Facet.DATABASE)) {
-                documents = counts.totalCounts();
-            } catch (StackException e) {
-                documentsError = e.getMessage();
-            }
-        } else {
-            documentsError = "MongoDB is down";
-        }
-        return new StackStatus(rows, jobs, documents, documentsError);
+        return new StackStatus(rows, jobs, Map.of(), null);
     }
 
     private Probes probes() {

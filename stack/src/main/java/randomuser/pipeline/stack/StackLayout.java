@@ -54,6 +54,11 @@ public final class StackLayout {
         return root;
     }
 
+    /** The same as {@link #root()}. */
+    public Path projectRoot() {
+        return root;
+    }
+
     public Path installDir() {
         return root.resolve(".local");
     }

@@ -54,7 +54,9 @@ class FetcherKafkaIT {
     private static RandomUserEmulator emulator;
 
     @BeforeAll
-    static void startStack() {
+    static void startStack() throws Exception {
+        ProjectClasses.preloadJarOf(LocalStack.class);
+        ProjectClasses.preloadJarOf(RandomUserEmulator.class);
         stack = LocalStack.forProject();
         stack.ensureKafka();
         emulator = RandomUserEmulator.start("127.0.0.1", 0);

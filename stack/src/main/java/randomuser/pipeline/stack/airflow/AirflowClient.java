@@ -55,7 +55,9 @@ public final class AirflowClient {
         this.password = password;
         this.requestTimeout = requestTimeout;
         this.pollInterval = pollInterval;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1: Java's default first tries an h2c upgrade, and Airflow's server (uvicorn) then loses the
+        // body of a POST ("Expecting value: line 1 column 1").
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** The same client with another per-request timeout (health probes want a short one). */

@@ -60,7 +60,7 @@ public final class InstallSteps {
         return new MavenModuleJarStep(layout, "spark-streaming", layout.streamingJobJar(), List.of("catalogue"));
     }
 
-    static void copyResource(String resource, Path target) {
+    private static void copyResource(String resource, Path target) {
         try (InputStream in = InstallSteps.class.getResourceAsStream("/randomuser/pipeline/stack/" + resource)) {
             if (in == null) {
                 throw new IllegalStateException("resource missing from the stack jar: " + resource);

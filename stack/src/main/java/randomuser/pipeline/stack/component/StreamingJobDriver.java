@@ -14,6 +14,7 @@ import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.Progress;
 import randomuser.pipeline.stack.StackLayout;
 import randomuser.pipeline.stack.install.InstallStep;
+import randomuser.pipeline.stack.install.ResourceFileStep;
 import randomuser.pipeline.stack.probe.Health;
 import randomuser.pipeline.stack.probe.Probes;
 import randomuser.pipeline.stack.probe.StreamingJobHealth;
@@ -30,9 +31,10 @@ public final class StreamingJobDriver implements Component {
     public static final String MAIN_CLASS = "randomuser.pipeline.streaming.StreamingJob";
     /**
      * Driver heap: the driver plans micro-batches and runs the foreachBatch function's driver side; the
-     * rows themselves are on the executor. Six drivers and six executors share the machine with the rest.
+     * rows themselves are on the executor. Spark refuses to start below 450 MiB ("System memory ... must be
+     * at least 471859200": 1.5 times its 300 MiB reserve); the heap grows only as far as it is used.
      */
-    static final String DRIVER_MEMORY = "384m";
+    static final String DRIVER_MEMORY = "512m";
     /** Executor heap; the workers offer 1 GiB each. */
     static final String EXECUTOR_MEMORY = "512m";
     static final String LOG_CONFIG = "streaming-job-log4j2.properties";
@@ -67,12 +69,12 @@ public final class StreamingJobDriver implements Component {
 
     @Override
     public List<InstallStep> installSteps() {
-        return List.of(InstallSteps.sparkHome(layout), InstallSteps.streamingJobJar(layout));
+        return List.of(InstallSteps.sparkHome(layout), InstallSteps.streamingJobJar(layout),
+                new ResourceFileStep("the streaming jobs' log configuration", LOG_CONFIG, logConfig()));
     }
 
     @Override
     public void prepare(Progress progress) {
-        InstallSteps.copyResource(LOG_CONFIG, logConfig());
         try {
             Files.createDirectories(layout.checkpointDir(facet.facetName()).getParent());
         } catch (IOException e) {

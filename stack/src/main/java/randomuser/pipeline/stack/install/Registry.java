@@ -28,7 +28,11 @@ public enum Registry {
             "check the network, or pip's index and proxy settings (`pip config list`, PIP_INDEX_URL, HTTPS_PROXY)",
             List.of("failed to establish a new connection", "max retries exceeded", "temporary failure in name resolution",
                     "name or service not known", "connection refused", "network is unreachable", "read timed out",
-                    "connecttimeouterror", "could not fetch url", "(from versions: none)", "proxyerror"));
+                    "connecttimeouterror", "could not fetch url", "(from versions: none)", "proxyerror")),
+    DEBIAN("the Debian package repositories",
+            "check the network, /etc/apt/sources.list and apt's proxy setting (Acquire::http::Proxy)",
+            List.of("temporary failure resolving", "could not resolve", "failed to fetch", "unable to connect to",
+                    "could not connect to", "connection timed out", "network is unreachable"));
 
     private final String displayName;
     private final String hint;

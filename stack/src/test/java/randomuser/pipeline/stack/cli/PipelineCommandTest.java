@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import picocli.CommandLine;
 
+import randomuser.pipeline.stack.mainjob.BackfillRequest;
+
 /** The command line itself; nothing here starts a server. */
 class PipelineCommandTest {
     private final StringWriter err = new StringWriter();
@@ -30,7 +32,7 @@ class PipelineCommandTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("up", "down", "status", "clean")) {
+        for (String command : List.of("up", "trigger", "down", "status", "clean")) {
             assertEquals(0, run(command, "--help"), command);
         }
     }
@@ -47,6 +49,29 @@ class PipelineCommandTest {
     void anUnknownGroupIsAUsageError() {
         assertEquals(2, run("up", "zookeeper"));
         assertTrue(err.toString().startsWith("Unmatched argument at index 1: 'zookeeper'"), err.toString());
-        assertTrue(err.toString().contains("Only these: kafka, mongodb, spark, emulator"), err.toString());
+        assertTrue(err.toString().replaceAll("\\s+", " ").contains("Only these: kafka, mongodb, spark, emulator, airflow, jobs"),
+                err.toString());
+    }
+
+    @Test
+    void upTriggersUnlessToldNotTo() {
+        UpCommand up = (UpCommand) PipelineCommand.commandLine().parseArgs("up").subcommand().commandSpec().userObject();
+        assertEquals(false, up.noTrigger);
+        assertEquals(3, up.partitions);
+        UpCommand only = (UpCommand) PipelineCommand.commandLine().parseArgs("up", "--no-trigger", "--partitions", "6")
+                .subcommand().commandSpec().userObject();
+        assertEquals(true, only.noTrigger);
+        assertEquals(6, only.partitions);
+    }
+
+    @Test
+    void triggerTurnsItsOptionsIntoTheRunsConf() {
+        TriggerCommand trigger = (TriggerCommand) PipelineCommand.commandLine()
+                .parseArgs("trigger", "--results", "1000", "--pages", "3", "--seed", "s-1", "--nat", "gb,FR", "--gender", "female")
+                .subcommand().commandSpec().userObject();
+        assertEquals(new BackfillRequest(1000, 3, "s-1", List.of("GB", "FR"), "female"), trigger.request());
+        TriggerCommand defaults = (TriggerCommand) PipelineCommand.commandLine().parseArgs("trigger")
+                .subcommand().commandSpec().userObject();
+        assertEquals(new BackfillRequest(500, 2, null, List.of(), "any"), defaults.request());
     }
 }

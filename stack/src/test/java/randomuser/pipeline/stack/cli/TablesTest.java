@@ -3,12 +3,18 @@ package randomuser.pipeline.stack.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 
 import randomuser.pipeline.stack.ComponentStatus;
+import randomuser.pipeline.stack.StackStatus;
+import randomuser.pipeline.stack.probe.StreamingJobStatus;
 
 class TablesTest {
     @Test
@@ -35,5 +41,34 @@ class TablesTest {
                 "spark-master  up     7    191 MiB  ALIVE",
                 "total                     531 MiB  resident memory of the processes above and their children",
                 ""), table);
+    }
+
+    @Test
+    void jobsShowStateBatchRateLagAndMemory() {
+        StreamingJobStatus running = new StreamingJobStatus("RUNNING", 42, OptionalLong.of(12), "2026-11-21T21:53:40.123456Z",
+                OptionalLong.of(1000), OptionalDouble.of(1190.25), OptionalLong.of(0), 2998, 2, "2026-11-21T21:53:41Z", null);
+        StreamingJobStatus stopped = new StreamingJobStatus("STOPPED", 7, OptionalLong.empty(), null, OptionalLong.empty(),
+                OptionalDouble.empty(), OptionalLong.empty(), 0, 0, null, null);
+        String table = Tables.jobs(List.of(
+                new StackStatus.Job("job-profile", true, Optional.of(running), 400 * 1024, 430 * 1024),
+                new StackStatus.Job("job-contact", true, Optional.empty(), 300 * 1024, 0),
+                new StackStatus.Job("job-picture", false, Optional.of(stopped), 0, 0)));
+        assertEquals(String.join("\n",
+                "JOB          STATE                 BATCH  LAST DATA (UTC)      ROWS  ROWS/S  LAG  UPSERTED  DEAD-LETTERED  DRIVER   EXECUTOR",
+                "job-profile  RUNNING               12     2026-11-21 21:53:40  1000  1190.3  0    2998      2              400 MiB  430 MiB",
+                "job-contact  starting              -      -                    -     -       -    -         -              300 MiB  0 MiB",
+                "job-picture  down (last: STOPPED)  -      -                    -     -       -    -         -              -        -",
+                "ROWS: records in the last batch that had any; ROWS/S: of the last progress report; LAG: offsets behind the "
+                        + "topic's end; UPSERTED, DEAD-LETTERED: since the driver started.",
+                ""), table);
+    }
+
+    @Test
+    void documentsPerCollectionOrWhyNot() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("profiles", 1000L);
+        counts.put("dead_letters", 0L);
+        assertEquals("COLLECTION    DOCUMENTS\nprofiles      1000\ndead_letters  0\n", Tables.documents(counts, null));
+        assertEquals("documents: not counted (MongoDB is down)\n", Tables.documents(Map.of(), "MongoDB is down"));
     }
 }

@@ -11,7 +11,11 @@ class SparkMasterViewTest {
             {"url":"spark://127.0.0.1:7077","status":"ALIVE","aliveworkers":2,"workers":[
               {"id":"worker-1","host":"127.0.0.1","webuiaddress":"http://127.0.0.1:8091","cores":1,"state":"ALIVE"},
               {"id":"worker-old","host":"127.0.0.1","webuiaddress":"http://127.0.0.1:8092","cores":1,"state":"DEAD"},
-              {"id":"worker-2","host":"127.0.0.1","webuiaddress":"http://127.0.0.1:8092","cores":1,"state":"ALIVE"}]}
+              {"id":"worker-2","host":"127.0.0.1","webuiaddress":"http://127.0.0.1:8092","cores":1,"state":"ALIVE"}],
+             "activeapps":[
+              {"id":"app-20261121215120-0000","name":"job-picture","cores":1,"state":"RUNNING"},
+              {"id":"app-20261121215130-0005","name":"job-profile","cores":0,"state":"WAITING"},
+              {"id":"app-20261121215100-0003","name":"job-profile","cores":1,"state":"RUNNING"}]}
             """;
 
     @Test
@@ -28,6 +32,15 @@ class SparkMasterViewTest {
         SparkMasterView view = SparkMasterView.parse(JSON);
         assertEquals(Health.up("ALIVE at the master, 1 core, worker-2"), view.workerHealth(8092));
         assertEquals(Health.down("not ALIVE at the master (2 workers ALIVE)"), view.workerHealth(8093));
+    }
+
+    @Test
+    void listsTheActiveApplicationsByNameNewestFirst() {
+        SparkMasterView view = SparkMasterView.parse(JSON);
+        assertEquals(List.of(new SparkMasterView.App("app-20261121215130-0005", "job-profile", "WAITING", 0),
+                        new SparkMasterView.App("app-20261121215100-0003", "job-profile", "RUNNING", 1)),
+                view.activeApps("job-profile"));
+        assertEquals(List.of(), view.activeApps("job-contact"));
     }
 
     @Test

@@ -39,6 +39,50 @@ class ProcessRegistryTest {
         assertEquals(Optional.empty(), registry.runningPid("sleeper"));
     }
 
+    /**
+     * Like {@code airflow standalone}: the parent dies of SIGTERM at once and would leave its child running.
+     * The child was listed before the signal, so it is stopped too.
+     */
+    @Test
+    void stopEndsTheChildrenOfAParentThatDiesFirst(@TempDir Path root) throws Exception {
+        StackLayout layout = StackLayout.at(root);
+        ProcessRegistry registry = new ProcessRegistry(layout);
+        Process parent = registry.launch(new LaunchSpec("parent", List.of("sh", "-c", "sleep 300 & wait"), Map.of(), root));
+        ProcessHandle child = awaitChild(parent);
+
+        registry.stop(List.of("parent"), Duration.ofSeconds(10), line -> { });
+
+        assertFalse(parent.isAlive());
+        child.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertFalse(child.isAlive());
+    }
+
+    @Test
+    void unsetVariablesAreRemovedFromTheInheritedEnvironment(@TempDir Path root) {
+        ProcessRegistry registry = new ProcessRegistry(StackLayout.at(root));
+        String inherited = System.getenv().keySet().stream().filter(name -> !name.equals("PATH")).findFirst().orElseThrow();
+        Process process = registry.launch(new LaunchSpec("env", List.of("sleep", "60"), Map.of("ADDED", "yes"),
+                List.of(inherited), root));
+        try {
+            Map<String, String> env = ProcFs.environment(process.pid());
+            assertEquals("yes", env.get("ADDED"));
+            assertFalse(env.containsKey(inherited), inherited);
+        } finally {
+            registry.kill("env");
+        }
+    }
+
+    private static ProcessHandle awaitChild(Process parent) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            Optional<ProcessHandle> child = parent.toHandle().children().findFirst();
+            if (child.isPresent()) {
+                return child.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the shell started no child");
+    }
+
     @Test
     void aPidFileOfAProcessThatIsNotOursIsStale(@TempDir Path root) throws Exception {
         StackLayout layout = StackLayout.at(root);

@@ -1,0 +1,47 @@
+package randomuser.pipeline.fetcher.it;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * Loads the project's classes of a module jar up front. Engineers share {@code ~/.m2} and reinstall modules
+ * (the stack, the emulator) while this test runs; the JVM reads classes lazily from the jar it opened, and a
+ * jar rewritten under it fails with NoClassDefFoundError, which once left a killed broker down because the
+ * code that restarts it had not been loaded yet.
+ */
+final class ProjectClasses {
+
+    private static final String PROJECT_PACKAGE = "randomuser/pipeline/";
+
+    private ProjectClasses() {
+    }
+
+    /** Loads (without initialising) every project class of the jar that holds {@code anchor}. */
+    static void preloadJarOf(Class<?> anchor) throws IOException, URISyntaxException {
+        Path location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (!Files.isRegularFile(location)) {
+            return; // a classes folder of this build: nobody rewrites it under us
+        }
+        try (JarFile jar = new JarFile(location.toFile())) {
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                String name = entry.getName();
+                if (name.startsWith(PROJECT_PACKAGE) && name.endsWith(".class")) {
+                    load(name.substring(0, name.length() - ".class".length()).replace('/', '.'), anchor.getClassLoader());
+                }
+            }
+        }
+    }
+
+    private static void load(String className, ClassLoader loader) {
+        try {
+            Class.forName(className, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalStateException("cannot preload " + className + ": " + e, e);
+        }
+    }
+}
