@@ -44,14 +44,14 @@ final class HeadlessChromium implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile);
+                "--disable-sync", "--window-size=1400,1200", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        driver.manage().window().setSize(new Dimension(1400, 1000));
+        driver.manage().window().setSize(new Dimension(1400, 1200));
         return new HeadlessChromium(driver, profile);
     }
 
@@ -68,13 +68,29 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /** Best effort: Chromium's helpers may still write to the profile for a moment after quit. */
     private void deleteProfile() {
-        try (Stream<Path> paths = Files.walk(profile)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try (Stream<Path> paths = Files.walk(profile)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+                return;
+            } catch (IOException | UncheckedIOException e) {
+                if (attempt == 3) {
+                    System.out.println("could not delete the browser profile " + profile + ": " + e);
+                    return;
+                }
+                sleepBriefly();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the browser profile " + profile, e);
+        }
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -83,9 +83,9 @@ public final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long>
                 if (attempt >= retryPolicy.maxAttempts()) {
                     throw reachable
                             ? new BatchWriteFailedException("batch " + batchId + ": writing to MongoDB failed "
-                                    + attempt + " times: " + failure.getMessage(), failure)
+                                    + attempt + " times: " + JobMonitor.oneLine(failure), failure)
                             : new MongoUnavailableException("batch " + batchId + ": MongoDB unreachable after "
-                                    + attempt + " attempts: " + failure.getMessage(), failure);
+                                    + attempt + " attempts: " + JobMonitor.oneLine(failure), failure);
                 }
                 Duration wait = retryPolicy.backoffAfter(attempt);
                 listener.onRetry(batchId, attempt, retryPolicy.maxAttempts(), wait, failure);

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
@@ -137,7 +137,13 @@ public final class StreamingJob implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         JobSettings settings = resolve();
-        SparkSession spark = SparkSession.builder().appName(settings.jobName()).getOrCreate();
+        SparkSession.Builder builder = SparkSession.builder();
+        // spark-submit's --name, when given, stays the application's name at the master: tests and
+        // benchmarks run jobs of their own beside the stack's job-<facet> ones, under names of their own.
+        if (!new SparkConf().contains("spark.app.name")) {
+            builder.appName(settings.jobName());
+        }
+        SparkSession spark = builder.getOrCreate();
         try {
             return run(spark, settings);
         } finally {
@@ -249,10 +255,5 @@ public final class StreamingJob implements Callable<Integer> {
 
     private static String facetNames() {
         return Arrays.stream(Facet.values()).map(Facet::facetName).collect(Collectors.joining(", "));
-    }
-
-    @Override
-    public String toString() {
-        return "StreamingJob[" + (facetName == null ? topic : facetName.toLowerCase(Locale.ROOT)) + "]";
     }
 }

@@ -36,9 +36,11 @@ import randomuser.pipeline.stack.component.StreamingJobDriver;
 import randomuser.pipeline.stack.install.InstallStep;
 import randomuser.pipeline.stack.install.Installer;
 import randomuser.pipeline.stack.mainjob.BackfillRequest;
+import randomuser.pipeline.stack.mainjob.JobsWatch;
 import randomuser.pipeline.stack.mainjob.MainJob;
 import randomuser.pipeline.stack.mainjob.MainJobReport;
 import randomuser.pipeline.stack.mainjob.RunDocuments;
+import randomuser.pipeline.stack.probe.CheckpointOffsets;
 import randomuser.pipeline.stack.probe.Health;
 import randomuser.pipeline.stack.probe.Probes;
 import randomuser.pipeline.stack.probe.SparkMasterView;
@@ -63,6 +65,8 @@ public final class LocalStack {
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
     /** Airflow's parts and the streaming jobs' drivers: they stop in seconds, or hang. */
     private static final Duration STOP_GRACE_CLIENTS = Duration.ofSeconds(30);
+    /** Before a DAG run: how long components that are running may take to look healthy. */
+    private static final Duration REQUIRE_UP_WITHIN = Duration.ofSeconds(60);
 
     private final StackLayout layout;
     private final ProcessRegistry registry;
@@ -241,24 +245,74 @@ public final class LocalStack {
      * each of the six collections. Needs the stack up ({@link #ensureAll()}).
      */
     public MainJobReport runMainJob(BackfillRequest request) {
-        requireUp(allComponents());
-        return new MainJob(airflowClient(), mongoUri(), progress).run(request);
+        requireUp(allComponents(), REQUIRE_UP_WITHIN);
+        return new MainJob(airflowClient(), mongoUri(), progress, streamingJobsWatch()).run(request);
     }
 
-    /** Fails with one message naming every component that is not healthy, and how to start them. */
-    public void requireUp(List<Component> components) {
-        List<String> down = new ArrayList<>();
-        try (Probes probes = probes()) {
-            for (Component component : components) {
-                Health health = component.probe(probes);
-                if (!health.healthy()) {
-                    down.add(component.name() + " (" + health.evidence() + ")");
+    /** The main job's view of the streaming jobs: a driver that is gone is a problem; their backlog is progress. */
+    private JobsWatch streamingJobsWatch() {
+        return new JobsWatch() {
+            @Override
+            public Optional<String> problem() {
+                List<String> gone = new ArrayList<>();
+                for (Facet facet : Facet.values()) {
+                    String name = StreamingJobDriver.componentName(facet);
+                    if (registry.runningPid(name).isEmpty()) {
+                        gone.add(name + " is not running" + streamingJobStatus(facet).map(s -> " (last state " + s.state()
+                                + (s.error() == null ? "" : ": " + s.error()) + ")").orElse("") + ", see "
+                                + layout.root().relativize(layout.logFile(name)));
+                    }
                 }
+                return gone.isEmpty() ? Optional.empty()
+                        : Optional.of(String.join("; ", gone) + "; ./pipeline up starts it again");
+            }
+
+            @Override
+            public String progress() {
+                Map<Facet, OptionalLong> backlog = streamingBacklog();
+                if (backlog.values().stream().anyMatch(OptionalLong::isEmpty)) {
+                    return "";
+                }
+                List<String> parts = new ArrayList<>();
+                backlog.forEach((facet, records) -> parts.add(facet.collection() + " " + records.getAsLong()));
+                return "records the jobs have still to write: " + String.join(", ", parts);
+            }
+        };
+    }
+
+    /**
+     * Waits up to {@code within} for every component to be healthy (a busy machine makes a heartbeat late
+     * for a moment), then fails with one message naming each one that is not, and how to start them.
+     */
+    public void requireUp(List<Component> components, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        try (Probes probes = probes()) {
+            while (true) {
+                List<String> down = new ArrayList<>();
+                for (Component component : components) {
+                    Health health = component.probe(probes);
+                    if (!health.healthy()) {
+                        down.add(component.name() + " (" + health.evidence() + ")");
+                    }
+                }
+                if (down.isEmpty()) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new StackException("not running: " + String.join("; ", down)
+                            + ". Start the stack with ./pipeline up --no-trigger");
+                }
+                sleepQuietly(Duration.ofSeconds(2));
             }
         }
-        if (!down.isEmpty()) {
-            throw new StackException("not running: " + String.join("; ", down)
-                    + ". Start the stack with ./pipeline up --no-trigger");
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while waiting for the stack");
         }
     }
 
@@ -328,14 +382,41 @@ public final class LocalStack {
                 if (master.error() != null || master.activeApps(appName).isEmpty()) {
                     return;
                 }
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new StackException("interrupted while stopping " + appName);
-                }
+                sleepQuietly(Duration.ofMillis(500));
             }
         }
+    }
+
+    /**
+     * Per job, the records of its topic after its last committed batch: what it has still to write (the batch
+     * it works on included). Empty for a job when Kafka does not answer.
+     */
+    public Map<Facet, OptionalLong> streamingBacklog() {
+        try (Probes probes = probes()) {
+            return backlog(probes);
+        }
+    }
+
+    private Map<Facet, OptionalLong> backlog(Probes probes) {
+        Map<Facet, OptionalLong> backlog = new LinkedHashMap<>();
+        Optional<Map<String, Map<Integer, long[]>>> offsets = probes.topicOffsets(
+                Arrays.stream(Facet.values()).map(Facet::topic).toList());
+        for (Facet facet : Facet.values()) {
+            Map<Integer, long[]> partitions = offsets.map(o -> o.get(facet.topic())).orElse(null);
+            if (partitions == null) {
+                backlog.put(facet, OptionalLong.empty());
+                continue;
+            }
+            Map<Integer, Long> starts = new LinkedHashMap<>();
+            Map<Integer, Long> ends = new LinkedHashMap<>();
+            partitions.forEach((partition, range) -> {
+                starts.put(partition, range[0]);
+                ends.put(partition, range[1]);
+            });
+            Map<Integer, Long> committed = CheckpointOffsets.committed(checkpointDir(facet), facet.topic()).orElse(Map.of());
+            backlog.put(facet, OptionalLong.of(CheckpointOffsets.behind(ends, starts, committed)));
+        }
+        return backlog;
     }
 
     /** What a streaming job's driver last wrote about itself; empty before its first start. */
@@ -419,7 +500,9 @@ public final class LocalStack {
         Map<String, Long> running = new TreeMap<>(registry.allRunning());
         Map<String, Health> health = new LinkedHashMap<>();
         Map<String, Set<Long>> executors = new LinkedHashMap<>();
+        Map<Facet, OptionalLong> backlog;
         try (Probes probes = probes()) {
+            backlog = backlog(probes);
             components.forEach(component -> health.put(component.name(), component.probe(probes)));
             SparkMasterView master = probes.sparkMaster();
             List<Long> workers = sparkComponents().stream().filter(c -> c instanceof SparkWorker)
@@ -453,7 +536,7 @@ public final class LocalStack {
             Long driver = pids.get(name);
             long executorKiB = executors.getOrDefault(name, Set.of()).stream()
                     .mapToLong(pid -> ProcFs.residentKiB(pid).orElse(0)).sum();
-            jobs.add(new StackStatus.Job(name, driver != null, streamingJobStatus(facet),
+            jobs.add(new StackStatus.Job(name, driver != null, streamingJobStatus(facet), backlog.get(facet),
                     driver == null ? 0 : memory.get(name) - executorKiB, executorKiB));
         }
         return new StackStatus(rows, jobs, Map.of(), null);

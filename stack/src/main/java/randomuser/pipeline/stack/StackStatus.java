@@ -3,6 +3,7 @@ package randomuser.pipeline.stack;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import randomuser.pipeline.stack.probe.StreamingJobStatus;
 
@@ -19,10 +20,11 @@ public record StackStatus(List<ComponentStatus> components, List<Job> jobs, Map<
     /**
      * @param driverRunning whether the job's driver process runs
      * @param status        the job's status file (of the running driver, or the last words of a stopped one)
+     * @param backlog       records of its topic after its last committed batch (empty when Kafka did not answer)
      * @param driverKiB     resident memory of the driver
      * @param executorKiB   resident memory of its executors (children of the workers)
      */
-    public record Job(String name, boolean driverRunning, Optional<StreamingJobStatus> status, long driverKiB,
-                      long executorKiB) {
+    public record Job(String name, boolean driverRunning, Optional<StreamingJobStatus> status, OptionalLong backlog,
+                      long driverKiB, long executorKiB) {
     }
 }

@@ -1,5 +1,8 @@
 package randomuser.pipeline.stack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,6 +56,7 @@ final class Supervisor {
             steps.addAll(extraSteps);
             new Installer(progress).install(steps);
             requireFreePorts(toStart);
+            createStateFolders();
             prepare(toStart);
             Map<String, Process> started = new LinkedHashMap<>();
             try {
@@ -84,6 +88,16 @@ final class Supervisor {
         if (!busy.isEmpty()) {
             throw new StackException("cannot start the stack: " + String.join("; ", busy)
                     + ". Stop that process (or `./pipeline down` if it is a stack started from another folder) and run again.");
+        }
+    }
+
+    /** var/logs and var/run, which preparations (Kafka's storage formatting) already write into. */
+    private void createStateFolders() {
+        try {
+            Files.createDirectories(layout.logsDir());
+            Files.createDirectories(layout.runDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + layout.stateDir(), e);
         }
     }
 

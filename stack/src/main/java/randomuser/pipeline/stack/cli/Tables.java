@@ -41,17 +41,18 @@ final class Tables {
 
     /** One row per streaming job, from the status file its driver keeps. */
     static String jobs(List<StackStatus.Job> jobs) {
-        TextTable table = new TextTable("JOB", "STATE", "BATCH", "LAST DATA (UTC)", "ROWS", "ROWS/S", "LAG", "UPSERTED",
-                "DEAD-LETTERED", "DRIVER", "EXECUTOR");
+        TextTable table = new TextTable("JOB", "STATE", "BATCH", "LAST DATA (UTC)", "ROWS", "ROWS/S", "LAG", "BACKLOG",
+                "UPSERTED", "DEAD-LETTERED", "DRIVER", "EXECUTOR");
         for (StackStatus.Job job : jobs) {
             Optional<StreamingJobStatus> file = job.status();
+            String backlog = orDash(job.backlog());
             if (!job.driverRunning()) {
                 table.row(job.name(), "down" + file.map(s -> " (last: " + s.state() + ")").orElse(""),
-                        "-", "-", "-", "-", "-", "-", "-", "-", "-");
+                        "-", "-", "-", "-", "-", backlog, "-", "-", "-", "-");
                 continue;
             }
             if (file.isEmpty()) {
-                table.row(job.name(), "starting", "-", "-", "-", "-", "-", "-", "-", mebibytes(job.driverKiB()),
+                table.row(job.name(), "starting", "-", "-", "-", "-", "-", backlog, "-", "-", mebibytes(job.driverKiB()),
                         mebibytes(job.executorKiB()));
                 continue;
             }
@@ -60,12 +61,13 @@ final class Tables {
                     orDash(s.lastBatchRowsIn()),
                     s.processedRowsPerSecond().isPresent()
                             ? String.format(Locale.ROOT, "%.1f", s.processedRowsPerSecond().getAsDouble()) : "-",
-                    orDash(s.lag()), Long.toString(s.totalUpserted()), Long.toString(s.totalDeadLettered()),
+                    orDash(s.lag()), backlog, Long.toString(s.totalUpserted()), Long.toString(s.totalDeadLettered()),
                     mebibytes(job.driverKiB()), mebibytes(job.executorKiB()));
         }
         return table.render()
-                + "ROWS: records in the last batch that had any; ROWS/S: of the last progress report; "
-                + "LAG: offsets behind the topic's end; UPSERTED, DEAD-LETTERED: since the driver started.\n";
+                + "ROWS: records in the last batch that had any; ROWS/S: of the last progress report; LAG: offsets behind "
+                + "the topic's end at that report; BACKLOG: records after the last committed batch, now (the running "
+                + "batch included); UPSERTED, DEAD-LETTERED: since the driver started.\n";
     }
 
     /** Documents per collection, or why they could not be counted. */

@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,16 +26,8 @@ import randomuser.pipeline.stack.process.ProcessRegistry;
  * the local master with one core, so that the six jobs each get one of the six workers.
  */
 public final class StreamingJobDriver implements Component {
-    public static final String MAIN_CLASS = "randomuser.pipeline.streaming.StreamingJob";
-    /**
-     * Driver heap: the driver plans micro-batches and runs the foreachBatch function's driver side; the
-     * rows themselves are on the executor. Spark refuses to start below 450 MiB ("System memory ... must be
-     * at least 471859200": 1.5 times its 300 MiB reserve); the heap grows only as far as it is used.
-     */
-    static final String DRIVER_MEMORY = "512m";
-    /** Executor heap; the workers offer 1 GiB each. */
-    static final String EXECUTOR_MEMORY = "512m";
-    static final String LOG_CONFIG = "streaming-job-log4j2.properties";
+    public static final String MAIN_CLASS = StreamingJobSubmission.MAIN_CLASS;
+    static final String LOG_CONFIG = StreamingJobSubmission.LOG_CONFIG;
 
     private final StackLayout layout;
     private final Facet facet;
@@ -83,7 +73,7 @@ public final class StreamingJobDriver implements Component {
     }
 
     private Path logConfig() {
-        return layout.sparkHome().resolve("conf").resolve(LOG_CONFIG);
+        return submission().logConfig();
     }
 
     @Override
@@ -93,36 +83,17 @@ public final class StreamingJobDriver implements Component {
 
     /** The driver's command line, given Spark's Java 17 module flags. */
     List<String> command(List<String> javaModuleOptions) {
-        List<String> command = new ArrayList<>(SparkJvm.javaCommand(layout, DRIVER_MEMORY, javaModuleOptions,
-                "org.apache.spark.deploy.SparkSubmit"));
-        command.add(1, "-XX:+ExitOnOutOfMemoryError");
-        command.add(2, "-Dlog4j2.configurationFile=" + logConfig());
-        command.addAll(List.of(
-                "--master", SparkMaster.URL,
-                "--deploy-mode", "client",
-                "--name", name(),
-                "--conf", "spark.cores.max=1",
-                "--conf", "spark.executor.cores=1",
-                "--conf", "spark.executor.memory=" + EXECUTOR_MEMORY,
-                // Informative only: this JVM is already running with -Xmx above.
-                "--conf", "spark.driver.memory=" + DRIVER_MEMORY,
-                // No driver web UI: six of them would take ports 4040-4045 and memory; the status file and
-                // the master UI (8081) tell how a job is doing.
-                "--conf", "spark.ui.enabled=false",
-                "--class", MAIN_CLASS,
-                layout.streamingJobJar().toString(),
-                "--facet", facet.facetName(),
-                "--checkpoint-dir", layout.checkpointDir(facet.facetName()).toString(),
-                "--status-file", statusFile().toString()));
-        return command;
+        return submission().command(javaModuleOptions);
     }
 
     /** Spark's environment, and where the job reads and writes (the job's flags default to these variables). */
     Map<String, String> environment() {
-        Map<String, String> environment = new LinkedHashMap<>(SparkJvm.environment(layout));
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBrokerConfig.bootstrapServers());
-        environment.put("MONGODB_URI", MongoServer.URI);
-        return environment;
+        return submission().environment();
+    }
+
+    /** The command line and environment, shared with the jobs tests and benchmarks submit beside the stack's. */
+    private StreamingJobSubmission submission() {
+        return StreamingJobSubmission.ofStack(layout, facet);
     }
 
     public Path statusFile() {

@@ -1,8 +1,12 @@
 package randomuser.pipeline.stack.mainjob;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,32 +26,43 @@ import randomuser.pipeline.stack.airflow.PipelineDags;
  * run (documents whose {@code _ingest.run_id} is the run's id), and gather what to show.
  */
 public final class MainJob {
-    private static final Duration POLL = Duration.ofSeconds(1);
-    private static final Duration REPORT_EVERY = Duration.ofSeconds(5);
+    private static final Duration POLL = Duration.ofSeconds(2);
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(15);
     private static final int LOG_LINES = 15;
     private static final Pattern USERS = Pattern.compile("\\busers=(\\d+)");
+
+    /** How often the jobs are asked whether they are still working while the documents are awaited. */
+    private static final Duration CHECK_JOBS_EVERY = Duration.ofSeconds(30);
 
     private final AirflowClient airflow;
     private final String mongoUri;
     private final Progress progress;
+    private final JobsWatch jobs;
     private final Duration runTimeout;
     private final Duration documentsTimeout;
 
-    public MainJob(AirflowClient airflow, String mongoUri, Progress progress) {
-        this(airflow, mongoUri, progress, Duration.ofMinutes(20), Duration.ofMinutes(5));
+    public MainJob(AirflowClient airflow, String mongoUri, Progress progress, JobsWatch jobs) {
+        this(airflow, mongoUri, progress, jobs, Duration.ofMinutes(20), Duration.ofMinutes(30));
     }
 
-    private MainJob(AirflowClient airflow, String mongoUri, Progress progress, Duration runTimeout, Duration documentsTimeout) {
+    private MainJob(AirflowClient airflow, String mongoUri, Progress progress, JobsWatch jobs, Duration runTimeout,
+                    Duration documentsTimeout) {
         this.airflow = airflow;
         this.mongoUri = mongoUri;
         this.progress = progress;
+        this.jobs = jobs;
         this.runTimeout = runTimeout;
         this.documentsTimeout = documentsTimeout;
     }
 
-    /** @param runTimeout trigger to the run's end; @param documentsTimeout the run's end to every document */
+    /**
+     * @param runTimeout       trigger to the run's end
+     * @param documentsTimeout the run's end to every document. Generous: the jobs write in Kafka order, so a
+     *                         run's users wait behind every older record, and the local MongoDB-compatible
+     *                         server writes tens of documents per second. A broken job ends the wait at once.
+     */
     public MainJob withTimeouts(Duration runTimeout, Duration documentsTimeout) {
-        return new MainJob(airflow, mongoUri, progress, runTimeout, documentsTimeout);
+        return new MainJob(airflow, mongoUri, progress, jobs, runTimeout, documentsTimeout);
     }
 
     public MainJobReport run(BackfillRequest request) {
@@ -92,28 +107,55 @@ public final class MainJob {
         return matcher.find() ? OptionalLong.of(Long.parseLong(matcher.group(1))) : OptionalLong.empty();
     }
 
+    /**
+     * Counts one collection at a time, round robin over those still short of the run's users: on the local
+     * MongoDB-compatible server a count scans the collection and competes with the jobs' writes, so six
+     * counts a second would slow down what they wait for.
+     */
     private Map<String, Long> awaitDocuments(RunDocuments documents, String runId, long users) {
         long started = System.nanoTime();
         long deadline = started + documentsTimeout.toNanos();
         long nextReport = started + REPORT_EVERY.toNanos();
-        while (true) {
-            Map<String, Long> counts = documents.countsOfRun(runId);
-            long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-            if (counts.values().stream().allMatch(count -> count >= users)) {
-                progress.line("every collection holds the " + users + " users of run " + runId + " (" + seconds + "s after the run)");
-                return counts;
+        long nextJobsCheck = started + CHECK_JOBS_EVERY.toNanos();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Facet facet : Facet.values()) {
+            counts.put(facet.collection(), 0L);
+        }
+        Deque<String> pending = new ArrayDeque<>(counts.keySet());
+        while (!pending.isEmpty()) {
+            String collection = pending.poll();
+            long count = documents.countOfRun(collection, runId);
+            counts.put(collection, count);
+            if (count < users) {
+                pending.add(collection);
+            } else {
+                continue;
+            }
+            if (System.nanoTime() >= nextJobsCheck) {
+                Optional<String> problem = jobs.problem();
+                if (problem.isPresent()) {
+                    throw new StackException("the documents of run " + runId + " cannot arrive: " + problem.get()
+                            + " (the collections hold " + describe(counts, users) + ")");
+                }
+                nextJobsCheck = System.nanoTime() + CHECK_JOBS_EVERY.toNanos();
             }
             if (System.nanoTime() > deadline) {
-                throw new StackException("after " + documentsTimeout.toSeconds() + "s the collections hold only "
+                throw new StackException("after " + documentsTimeout.toMinutes() + " min the collections hold only "
                         + describe(counts, users) + " documents of run " + runId
-                        + "; see ./pipeline status and var/logs/job-*.log");
+                        + "; see the JOB table of ./pipeline status and var/logs/job-*.log");
             }
             if (System.nanoTime() >= nextReport) {
-                progress.line("documents of run " + runId + ": " + describe(counts, users) + " ... " + seconds + "s");
+                String jobsProgress = jobs.progress();
+                progress.line("documents of run " + runId + ": " + describe(counts, users)
+                        + (jobsProgress.isEmpty() ? "" : "; " + jobsProgress) + " ... "
+                        + Duration.ofNanos(System.nanoTime() - started).toSeconds() + "s");
                 nextReport = System.nanoTime() + REPORT_EVERY.toNanos();
             }
             sleep(POLL);
         }
+        progress.line("every collection holds the " + users + " users of run " + runId + " ("
+                + Duration.ofNanos(System.nanoTime() - started).toSeconds() + "s after the run)");
+        return counts;
     }
 
     static String describe(Map<String, Long> counts, long users) {

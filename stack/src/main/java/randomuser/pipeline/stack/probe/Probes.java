@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +21,11 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.QuorumInfo;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -115,6 +120,34 @@ public final class Probes implements AutoCloseable {
             sparkAt = System.nanoTime();
         }
         return spark;
+    }
+
+    /**
+     * First and next-to-be-written offset of every partition of the topics, as {@code topic -> [start, end]}
+     * per partition; empty when the cluster does not answer.
+     */
+    public Optional<Map<String, Map<Integer, long[]>>> topicOffsets(Collection<String> topics) {
+        try {
+            Map<String, TopicDescription> descriptions = admin().describeTopics(topics).allTopicNames()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            descriptions.values().forEach(topic -> topic.partitions().forEach(p -> {
+                earliest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.earliest());
+                latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest());
+            }));
+            var starts = admin().listOffsets(earliest).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            var ends = admin().listOffsets(latest).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Map<String, Map<Integer, long[]>> result = new HashMap<>();
+            ends.forEach((partition, end) -> result.computeIfAbsent(partition.topic(), t -> new HashMap<>())
+                    .put(partition.partition(), new long[] {starts.get(partition).offset(), end.offset()}));
+            return Optional.of(result);
+        } catch (ExecutionException | TimeoutException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     /** Airflow's health endpoint, then each DAG through the API (with a token): parsed or not yet. */

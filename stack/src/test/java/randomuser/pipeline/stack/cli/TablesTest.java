@@ -44,22 +44,23 @@ class TablesTest {
     }
 
     @Test
-    void jobsShowStateBatchRateLagAndMemory() {
+    void jobsShowStateBatchRateLagBacklogAndMemory() {
         StreamingJobStatus running = new StreamingJobStatus("RUNNING", 42, OptionalLong.of(12), "2026-11-21T21:53:40.123456Z",
                 OptionalLong.of(1000), OptionalDouble.of(1190.25), OptionalLong.of(0), 2998, 2, "2026-11-21T21:53:41Z", null);
         StreamingJobStatus stopped = new StreamingJobStatus("STOPPED", 7, OptionalLong.empty(), null, OptionalLong.empty(),
                 OptionalDouble.empty(), OptionalLong.empty(), 0, 0, null, null);
         String table = Tables.jobs(List.of(
-                new StackStatus.Job("job-profile", true, Optional.of(running), 400 * 1024, 430 * 1024),
-                new StackStatus.Job("job-contact", true, Optional.empty(), 300 * 1024, 0),
-                new StackStatus.Job("job-picture", false, Optional.of(stopped), 0, 0)));
+                new StackStatus.Job("job-profile", true, Optional.of(running), OptionalLong.of(0), 400 * 1024, 430 * 1024),
+                new StackStatus.Job("job-contact", true, Optional.empty(), OptionalLong.of(5230), 300 * 1024, 0),
+                new StackStatus.Job("job-picture", false, Optional.of(stopped), OptionalLong.empty(), 0, 0)));
         assertEquals(String.join("\n",
-                "JOB          STATE                 BATCH  LAST DATA (UTC)      ROWS  ROWS/S  LAG  UPSERTED  DEAD-LETTERED  DRIVER   EXECUTOR",
-                "job-profile  RUNNING               12     2026-11-21 21:53:40  1000  1190.3  0    2998      2              400 MiB  430 MiB",
-                "job-contact  starting              -      -                    -     -       -    -         -              300 MiB  0 MiB",
-                "job-picture  down (last: STOPPED)  -      -                    -     -       -    -         -              -        -",
-                "ROWS: records in the last batch that had any; ROWS/S: of the last progress report; LAG: offsets behind the "
-                        + "topic's end; UPSERTED, DEAD-LETTERED: since the driver started.",
+                "JOB          STATE                 BATCH  LAST DATA (UTC)      ROWS  ROWS/S  LAG  BACKLOG  UPSERTED  DEAD-LETTERED  DRIVER   EXECUTOR",
+                "job-profile  RUNNING               12     2026-11-21 21:53:40  1000  1190.3  0    0        2998      2              400 MiB  430 MiB",
+                "job-contact  starting              -      -                    -     -       -    5230     -         -              300 MiB  0 MiB",
+                "job-picture  down (last: STOPPED)  -      -                    -     -       -    -        -         -              -        -",
+                "ROWS: records in the last batch that had any; ROWS/S: of the last progress report; LAG: offsets behind "
+                        + "the topic's end at that report; BACKLOG: records after the last committed batch, now (the running "
+                        + "batch included); UPSERTED, DEAD-LETTERED: since the driver started.",
                 ""), table);
     }
 

@@ -21,6 +21,8 @@ class StreamingJobDriverTest {
         List<String> expected = new ArrayList<>(List.of(
                 StackLayout.javaExecutable().toString(),
                 "-XX:+ExitOnOutOfMemoryError",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
                 "-Dlog4j2.configurationFile=/p/.local/spark/conf/streaming-job-log4j2.properties",
                 "-Xmx512m",
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
@@ -32,6 +34,7 @@ class StreamingJobDriverTest {
                 "--conf", "spark.cores.max=1",
                 "--conf", "spark.executor.cores=1",
                 "--conf", "spark.executor.memory=512m",
+                "--conf", "spark.executor.extraJavaOptions=-XX:+UseSerialGC",
                 "--conf", "spark.driver.memory=512m",
                 "--conf", "spark.ui.enabled=false",
                 "--class", "randomuser.pipeline.streaming.StreamingJob",

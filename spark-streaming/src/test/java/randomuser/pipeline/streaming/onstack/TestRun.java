@@ -1,0 +1,209 @@
+package randomuser.pipeline.streaming.onstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.bson.Document;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+
+import randomuser.pipeline.catalogue.Facet;
+import randomuser.pipeline.stack.LocalStack;
+import randomuser.pipeline.stack.Progress;
+import randomuser.pipeline.stack.component.StreamingJobSubmission;
+import randomuser.pipeline.stack.probe.Probes;
+import randomuser.pipeline.stack.process.ProcessRegistry;
+import randomuser.pipeline.stack.process.StackLock;
+
+/**
+ * One test's own corner of the shared stack: topics under {@code it-<8 hex>.}, the MongoDB database
+ * {@code it_<8 hex>}, checkpoints and status files under {@code var/it/<8 hex>/}, and job drivers named
+ * {@code it-<8 hex>-<facet>}. The stack's own topics, database and jobs are never touched. Closing it stops
+ * its drivers, deletes its topics, drops its database and deletes its folder (the drivers' logs stay in
+ * var/logs for a post-mortem).
+ */
+final class TestRun implements AutoCloseable {
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final LocalStack stack;
+    private final String id;
+    private final Path workDir;
+    private final MongoClient mongo;
+    private final Topics topics;
+    private final FetcherCli fetcher;
+    private final List<TestJob> jobs = new ArrayList<>();
+
+    private TestRun(LocalStack stack, String id) {
+        this.stack = stack;
+        this.id = id;
+        this.workDir = stack.stateDir().resolve("it").resolve(id);
+        this.mongo = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(stack.mongoUri()))
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(15, TimeUnit.SECONDS))
+                .applyToSocketSettings(s -> s.readTimeout(120, TimeUnit.SECONDS))
+                .build());
+        this.topics = new Topics(stack.bootstrapServers());
+        this.fetcher = new FetcherCli(stack, workDir, topicPrefix());
+    }
+
+    static TestRun create(String label) {
+        TestRun run = new TestRun(TestStack.get(), UUID.randomUUID().toString().substring(0, 8));
+        System.out.println(label + ": topics " + run.topicPrefix() + "*, database " + run.databaseName()
+                + ", state " + run.workDir);
+        return run;
+    }
+
+    LocalStack stack() {
+        return stack;
+    }
+
+    String topicPrefix() {
+        return "it-" + id + ".";
+    }
+
+    String topic(Facet facet) {
+        return topicPrefix() + facet.topic();
+    }
+
+    String databaseName() {
+        return "it_" + id;
+    }
+
+    MongoDatabase database() {
+        return mongo.getDatabase(databaseName());
+    }
+
+    MongoCollection<Document> collection(Facet facet) {
+        return database().getCollection(facet.collection());
+    }
+
+    MongoCollection<Document> deadLetters() {
+        return database().getCollection(Facet.DEAD_LETTERS_COLLECTION);
+    }
+
+    Topics topics() {
+        return topics;
+    }
+
+    FetcherCli fetcher() {
+        return fetcher;
+    }
+
+    /** A job for the facet on this run's topic and database, with its own checkpoint; not started yet. */
+    TestJob job(Facet facet, String... jobOptions) {
+        StreamingJobSubmission submission = StreamingJobSubmission.custom(stack.layout(), "it-" + id + "-" + facet.facetName(),
+                facet, topic(facet), facet.collection(), databaseName(),
+                workDir.resolve("checkpoints").resolve(facet.facetName()),
+                workDir.resolve("status").resolve(facet.facetName() + ".json")).withJobOptions(jobOptions);
+        TestJob job = new TestJob(stack.layout(), submission, topic(facet), databaseName());
+        jobs.add(job);
+        return job;
+    }
+
+    /** Submits the jobs that are not running (all at once) and waits until each one's query runs. */
+    void start(List<TestJob> toStart) {
+        stack.ensure(List.copyOf(toStart), List.of());
+    }
+
+    /** Stops a driver as an operator would (SIGTERM), and waits until the master no longer lists its application. */
+    void stop(TestJob job) {
+        try (StackLock.Held lock = StackLock.acquire(stack.layout().runDir())) {
+            new ProcessRegistry(stack.layout()).stop(List.of(job.name()), STOP_GRACE, Progress.toStandardOutput());
+        }
+        try (Probes probes = new Probes(stack.bootstrapServers(), stack.sparkMasterUiUrl())) {
+            Await.until(job.name() + " gone from the Spark master", Duration.ofMillis(500), Duration.ofSeconds(60),
+                    Duration.ofSeconds(60), () -> probes.sparkMaster().activeApps(job.name()).size(), n -> n == 0,
+                    () -> "the master still lists " + job.name());
+        }
+    }
+
+    /** Kills a driver with SIGKILL, as a crash would. */
+    void kill(TestJob job) {
+        try (StackLock.Held lock = StackLock.acquire(stack.layout().runDir())) {
+            if (!new ProcessRegistry(stack.layout()).kill(job.name())) {
+                throw new AssertionError(job.name() + " was not running when the test meant to kill it");
+            }
+        }
+    }
+
+    /** Documents per facet collection of this run's database. */
+    Map<Facet, Long> counts(List<Facet> facets) {
+        Map<Facet, Long> counts = new EnumMap<>(Facet.class);
+        facets.forEach(facet -> counts.put(facet, collection(facet).countDocuments()));
+        return counts;
+    }
+
+    /** Waits until each job's collection holds {@code expected} documents (bounded, with diagnostics). */
+    Map<Facet, Long> awaitCounts(List<TestJob> watched, long expected, Duration stall, Duration max) {
+        List<Facet> facets = watched.stream().map(TestJob::facet).toList();
+        return Await.until("documents in " + databaseName(), Duration.ofSeconds(5), stall, max,
+                () -> counts(facets), counts -> counts.values().stream().allMatch(count -> count >= expected),
+                () -> diagnostics(watched));
+    }
+
+    /** Each job's status and log excerpt: what a failure message needs to tell a slow job from a broken one. */
+    String diagnostics(List<TestJob> watched) {
+        return watched.stream().map(TestJob::diagnostics).collect(Collectors.joining("\n"));
+    }
+
+    @Override
+    public void close() {
+        List<RuntimeException> failures = new ArrayList<>();
+        attempt(failures, () -> {
+            List<String> names = jobs.stream().map(TestJob::name).toList();
+            try (StackLock.Held lock = StackLock.acquire(stack.layout().runDir())) {
+                new ProcessRegistry(stack.layout()).stop(names, STOP_GRACE, Progress.toStandardOutput());
+            }
+        });
+        attempt(failures, () -> System.out.println("deleted topics " + topics.deleteAllWithPrefix(topicPrefix())));
+        attempt(failures, () -> {
+            database().drop();
+            System.out.println("dropped database " + databaseName());
+        });
+        attempt(failures, this::deleteWorkDir);
+        mongo.close();
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+
+    private static void attempt(List<RuntimeException> failures, Runnable cleanup) {
+        try {
+            cleanup.run();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+    }
+
+    private void deleteWorkDir() {
+        if (!Files.exists(workDir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(workDir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + workDir, e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package randomuser.pipeline.stack.component;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import randomuser.pipeline.catalogue.Facet;
+import randomuser.pipeline.stack.StackLayout;
+import randomuser.pipeline.stack.process.LaunchSpec;
+
+/**
+ * How one streaming job is submitted: {@code SparkSubmit} in client mode, run with plain java so that the
+ * driver is that very process (its pid is the job's), on the local master with one core, so that each job
+ * gets one of the six one-core workers.
+ *
+ * <p>The stack's six jobs ({@link #ofStack}) read the catalogue topics into the {@code randomuser} database.
+ * Integration tests and benchmarks submit jobs of their own ({@link #custom}: their own topic, collection,
+ * database, checkpoint, status file and application name) with this same command line, so that what they
+ * check is what the stack runs.
+ */
+public final class StreamingJobSubmission {
+    public static final String MAIN_CLASS = "randomuser.pipeline.streaming.StreamingJob";
+    /**
+     * Driver heap: the driver plans micro-batches and runs the foreachBatch function's driver side; the
+     * rows themselves are on the executor. Spark refuses to start below 450 MiB ("System memory ... must be
+     * at least 471859200": 1.5 times its 300 MiB reserve); the heap grows only as far as it is used.
+     */
+    static final String DRIVER_MEMORY = "512m";
+    /** Executor heap; the workers offer 1 GiB each. */
+    static final String EXECUTOR_MEMORY = "512m";
+    /**
+     * Twelve JVMs (six drivers, six executors) on two cores: the serial collector has the smallest footprint
+     * and no concurrent GC threads competing for the cores; a driver mostly plans batches, so the quick
+     * C1 compiler is enough for it and its JIT costs less CPU at start.
+     */
+    static final List<String> DRIVER_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    static final String EXECUTOR_JVM_OPTIONS = "-XX:+UseSerialGC";
+    static final String LOG_CONFIG = "streaming-job-log4j2.properties";
+
+    private final StackLayout layout;
+    private final String appName;
+    private final Facet facet;
+    private final Path checkpointDir;
+    private final Path statusFile;
+    /** Job options after {@code --facet}, {@code --checkpoint-dir} and {@code --status-file}. */
+    private final List<String> jobOptions;
+
+    private StreamingJobSubmission(StackLayout layout, String appName, Facet facet, Path checkpointDir,
+                                   Path statusFile, List<String> jobOptions) {
+        this.layout = layout;
+        this.appName = appName;
+        this.facet = facet;
+        this.checkpointDir = checkpointDir;
+        this.statusFile = statusFile;
+        this.jobOptions = List.copyOf(jobOptions);
+    }
+
+    /** One of the stack's six jobs: the facet's catalogue topic and collection, the job's default database. */
+    public static StreamingJobSubmission ofStack(StackLayout layout, Facet facet) {
+        return new StreamingJobSubmission(layout, "job-" + facet.facetName(), facet,
+                layout.checkpointDir(facet.facetName()), layout.jobStatusFile(facet.facetName()), List.of());
+    }
+
+    /**
+     * A job of a test or benchmark beside the stack's: its application name (also its component, log and pid
+     * file name; distinct from the stack's {@code job-<facet>}), the facet whose schema it validates, and where
+     * it reads, writes and keeps its state.
+     */
+    public static StreamingJobSubmission custom(StackLayout layout, String appName, Facet facet, String topic,
+                                                String collection, String database, Path checkpointDir,
+                                                Path statusFile) {
+        return new StreamingJobSubmission(layout, Objects.requireNonNull(appName), facet, checkpointDir, statusFile,
+                List.of("--topic", topic, "--collection", collection, "--database", database));
+    }
+
+    /** The same submission with more job options, e.g. {@code --max-offsets-per-trigger 200}. */
+    public StreamingJobSubmission withJobOptions(String... options) {
+        List<String> all = new ArrayList<>(jobOptions);
+        all.addAll(List.of(options));
+        return new StreamingJobSubmission(layout, appName, facet, checkpointDir, statusFile, all);
+    }
+
+    /** The Spark application's name, and the component, log and pid file name of its driver. */
+    public String appName() {
+        return appName;
+    }
+
+    public Facet facet() {
+        return facet;
+    }
+
+    public Path checkpointDir() {
+        return checkpointDir;
+    }
+
+    public Path statusFile() {
+        return statusFile;
+    }
+
+    /** The driver's log4j2 configuration, installed into the Spark home's conf/ with the stack's jobs. */
+    public Path logConfig() {
+        return layout.sparkHome().resolve("conf").resolve(LOG_CONFIG);
+    }
+
+    /** How the driver's process is started, with Spark's Java 17 module flags read from the installed Spark. */
+    public LaunchSpec launchSpec() {
+        return new LaunchSpec(appName, command(SparkJvm.javaModuleOptions(layout.sparkHome())), environment(), layout.root());
+    }
+
+    /** The driver's command line, given Spark's Java 17 module flags. */
+    public List<String> command(List<String> javaModuleOptions) {
+        List<String> command = new ArrayList<>(SparkJvm.javaCommand(layout, DRIVER_MEMORY, javaModuleOptions,
+                "org.apache.spark.deploy.SparkSubmit"));
+        command.add(1, "-XX:+ExitOnOutOfMemoryError");
+        command.addAll(2, DRIVER_JVM_OPTIONS);
+        command.add(2 + DRIVER_JVM_OPTIONS.size(), "-Dlog4j2.configurationFile=" + logConfig());
+        command.addAll(List.of(
+                "--master", SparkMaster.URL,
+                "--deploy-mode", "client",
+                "--name", appName,
+                "--conf", "spark.cores.max=1",
+                "--conf", "spark.executor.cores=1",
+                "--conf", "spark.executor.memory=" + EXECUTOR_MEMORY,
+                "--conf", "spark.executor.extraJavaOptions=" + EXECUTOR_JVM_OPTIONS,
+                // Informative only: this JVM is already running with -Xmx above.
+                "--conf", "spark.driver.memory=" + DRIVER_MEMORY,
+                // No driver web UI: six of them would take ports 4040-4045 and memory; the status file and
+                // the master UI (8081) tell how a job is doing.
+                "--conf", "spark.ui.enabled=false",
+                "--class", MAIN_CLASS,
+                layout.streamingJobJar().toString(),
+                "--facet", facet.facetName(),
+                "--checkpoint-dir", checkpointDir.toString(),
+                "--status-file", statusFile.toString()));
+        command.addAll(jobOptions);
+        return command;
+    }
+
+    /** Spark's environment, and where the job reads and writes (the job's flags default to these variables). */
+    public Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>(SparkJvm.environment(layout));
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBrokerConfig.bootstrapServers());
+        environment.put("MONGODB_URI", MongoServer.URI);
+        return environment;
+    }
+}
