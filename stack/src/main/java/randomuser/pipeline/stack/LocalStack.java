@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -273,9 +274,9 @@ public final class LocalStack {
                 if (backlog.values().stream().anyMatch(OptionalLong::isEmpty)) {
                     return "";
                 }
-                List<String> parts = new ArrayList<>();
-                backlog.forEach((facet, records) -> parts.add(facet.collection() + " " + records.getAsLong()));
-                return "records the jobs have still to write: " + String.join(", ", parts);
+                LongSummaryStatistics records = backlog.values().stream().mapToLong(OptionalLong::getAsLong).summaryStatistics();
+                return "the jobs have " + (records.getMin() == records.getMax() ? Long.toString(records.getMax())
+                        : records.getMin() + "-" + records.getMax()) + " records each still to write";
             }
         };
     }

@@ -79,7 +79,6 @@ class PoisonIT {
         try (TestRun run = TestRun.create("poison")) {
             Map<String, JsonNode> valid = run.fetcher().dryRun(USERS).get(FACET);
             String topic = run.topic(FACET);
-            run.topics().create(topic, 3);
             TestJob job = run.job(FACET);
             run.start(List.of(job));
 
@@ -106,7 +105,10 @@ class PoisonIT {
 
             Await.until("documents and dead letters in " + run.databaseName(), Duration.ofSeconds(5),
                     Duration.ofMinutes(3), Duration.ofMinutes(8),
-                    () -> List.of(run.collection(FACET).countDocuments(), run.deadLetters().countDocuments()),
+                    () -> {
+                        run.requireRunning(List.of(job));
+                        return List.of(run.collection(FACET).countDocuments(), run.deadLetters().countDocuments());
+                    },
                     counts -> counts.get(0) >= USERS.count() && counts.get(1) >= POISON, () -> run.diagnostics(List.of(job)));
 
             assertDeadLetters(run, expectedDeadLetters);

@@ -56,8 +56,11 @@ class ReplayIT {
             run.fetcher().produce(USERS);
             Await.until("every " + FACET.collection() + " document replaced by the re-produced record",
                     Duration.ofSeconds(5), Duration.ofMinutes(3), Duration.ofMinutes(8),
-                    () -> List.of(run.collection(FACET).countDocuments(gt(Envelope.FETCHED_AT, lastFetchBefore)),
-                            run.collection(FACET).countDocuments()),
+                    () -> {
+                        run.requireRunning(List.of(job));
+                        return List.of(run.collection(FACET).countDocuments(gt(Envelope.FETCHED_AT, lastFetchBefore)),
+                                run.collection(FACET).countDocuments());
+                    },
                     counts -> counts.get(0) == USERS.count(), () -> run.diagnostics(List.of(job)));
             awaitEverythingCommitted(run, job);
 

@@ -33,16 +33,20 @@ import randomuser.pipeline.stack.process.ProcessRegistry;
 import randomuser.pipeline.stack.process.StackLock;
 
 /**
- * One test's own corner of the shared stack: topics under {@code it-<8 hex>.}, the MongoDB database
- * {@code it_<8 hex>}, checkpoints and status files under {@code var/it/<8 hex>/}, and job drivers named
- * {@code it-<8 hex>-<facet>}. The stack's own topics, database and jobs are never touched. Closing it stops
+ * One test's (or the benchmark's) own corner of the shared stack: topics under {@code it-<8 hex>.}, the
+ * MongoDB database {@code it_<8 hex>}, checkpoints and status files under {@code var/it/<8 hex>/}, and job
+ * drivers named {@code it-<8 hex>-<facet>} ({@code bench} instead of {@code it} for the benchmark). The stack's own topics, database and jobs are never touched. Closing it stops
  * its drivers, deletes its topics, drops its database and deletes its folder (the drivers' logs stay in
  * var/logs for a post-mortem).
  */
 final class TestRun implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    /** As the fetcher and the stack create topics. */
+    static final int PARTITIONS = 3;
 
     private final LocalStack stack;
+    /** "it" for tests, "bench" for the benchmark: the first word of every name the run uses. */
+    private final String kind;
     private final String id;
     private final Path workDir;
     private final MongoClient mongo;
@@ -50,10 +54,11 @@ final class TestRun implements AutoCloseable {
     private final FetcherCli fetcher;
     private final List<TestJob> jobs = new ArrayList<>();
 
-    private TestRun(LocalStack stack, String id) {
+    private TestRun(LocalStack stack, String kind, String id) {
         this.stack = stack;
+        this.kind = kind;
         this.id = id;
-        this.workDir = stack.stateDir().resolve("it").resolve(id);
+        this.workDir = stack.stateDir().resolve(kind).resolve(id);
         this.mongo = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(stack.mongoUri()))
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(15, TimeUnit.SECONDS))
@@ -64,7 +69,11 @@ final class TestRun implements AutoCloseable {
     }
 
     static TestRun create(String label) {
-        TestRun run = new TestRun(TestStack.get(), UUID.randomUUID().toString().substring(0, 8));
+        return create(label, "it");
+    }
+
+    static TestRun create(String label, String kind) {
+        TestRun run = new TestRun(TestStack.get(), kind, UUID.randomUUID().toString().substring(0, 8));
         System.out.println(label + ": topics " + run.topicPrefix() + "*, database " + run.databaseName()
                 + ", state " + run.workDir);
         return run;
@@ -75,7 +84,7 @@ final class TestRun implements AutoCloseable {
     }
 
     String topicPrefix() {
-        return "it-" + id + ".";
+        return kind + "-" + id + ".";
     }
 
     String topic(Facet facet) {
@@ -83,11 +92,16 @@ final class TestRun implements AutoCloseable {
     }
 
     String databaseName() {
-        return "it_" + id;
+        return kind + "_" + id;
     }
 
     MongoDatabase database() {
         return mongo.getDatabase(databaseName());
+    }
+
+    /** Another database on the same server (the benchmark's second side); dropping it is the caller's job. */
+    MongoDatabase database(String name) {
+        return mongo.getDatabase(name);
     }
 
     MongoCollection<Document> collection(Facet facet) {
@@ -108,7 +122,7 @@ final class TestRun implements AutoCloseable {
 
     /** A job for the facet on this run's topic and database, with its own checkpoint; not started yet. */
     TestJob job(Facet facet, String... jobOptions) {
-        StreamingJobSubmission submission = StreamingJobSubmission.custom(stack.layout(), "it-" + id + "-" + facet.facetName(),
+        StreamingJobSubmission submission = StreamingJobSubmission.custom(stack.layout(), kind + "-" + id + "-" + facet.facetName(),
                 facet, topic(facet), facet.collection(), databaseName(),
                 workDir.resolve("checkpoints").resolve(facet.facetName()),
                 workDir.resolve("status").resolve(facet.facetName() + ".json")).withJobOptions(jobOptions);
@@ -117,8 +131,13 @@ final class TestRun implements AutoCloseable {
         return job;
     }
 
-    /** Submits the jobs that are not running (all at once) and waits until each one's query runs. */
+    /**
+     * Creates the jobs' topics where missing (as {@code ./pipeline up} does before its jobs: a query subscribed to
+     * a topic that does not exist yet fails), submits the jobs that are not running, all at once, and waits until
+     * each one's query runs.
+     */
     void start(List<TestJob> toStart) {
+        toStart.forEach(job -> topics.ensure(job.topic(), PARTITIONS));
         stack.ensure(List.copyOf(toStart), List.of());
     }
 
@@ -154,8 +173,20 @@ final class TestRun implements AutoCloseable {
     Map<Facet, Long> awaitCounts(List<TestJob> watched, long expected, Duration stall, Duration max) {
         List<Facet> facets = watched.stream().map(TestJob::facet).toList();
         return Await.until("documents in " + databaseName(), Duration.ofSeconds(5), stall, max,
-                () -> counts(facets), counts -> counts.values().stream().allMatch(count -> count >= expected),
+                () -> {
+                    requireRunning(watched);
+                    return counts(facets);
+                }, counts -> counts.values().stream().allMatch(count -> count >= expected),
                 () -> diagnostics(watched));
+    }
+
+    /** Fails at once, with the drivers' logs, when a driver has ended: no point waiting for its documents. */
+    void requireRunning(List<TestJob> watched) {
+        List<TestJob> ended = watched.stream().filter(job -> job.pid().isEmpty()).toList();
+        if (!ended.isEmpty()) {
+            throw new AssertionError("job drivers ended: " + ended.stream().map(TestJob::name).toList() + "\n"
+                    + diagnostics(ended));
+        }
     }
 
     /** Each job's status and log excerpt: what a failure message needs to tell a slow job from a broken one. */

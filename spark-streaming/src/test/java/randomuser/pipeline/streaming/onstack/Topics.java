@@ -38,9 +38,12 @@ final class Topics {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Creates a topic as the project does (RF 3, min.insync.replicas 2). */
-    void create(String topic, int partitions) {
+    /** Creates the topic as the project does (RF 3, min.insync.replicas 2) unless it exists. */
+    void ensure(String topic, int partitions) {
         try (Admin admin = admin()) {
+            if (admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).contains(topic)) {
+                return;
+            }
             NewTopic newTopic = new NewTopic(topic, partitions, (short) 3)
                     .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2"));
             admin.createTopics(List.of(newTopic)).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);

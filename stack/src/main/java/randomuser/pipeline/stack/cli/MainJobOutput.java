@@ -1,6 +1,10 @@
 package randomuser.pipeline.stack.cli;
 
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
@@ -12,7 +16,15 @@ import randomuser.pipeline.stack.mainjob.MainJobReport;
 
 /** What {@code up} and {@code trigger} print after a run: the run, its documents, a sample user, where to look further. */
 final class MainJobOutput {
-    private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).indent(true).build();
+    /** Dates as ISO-8601 text (relaxed JSON would write dates before 1970 as {"$numberLong": ...}). */
+    static final JsonWriterSettings PRETTY = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).indent(true)
+            .dateTimeConverter((millis, writer) -> writer.writeString(Instant.ofEpochMilli(millis).toString()))
+            .build();
+    static final JsonWriterSettings ONE_LINE = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED)
+            .dateTimeConverter((millis, writer) -> writer.writeString(Instant.ofEpochMilli(millis).toString()))
+            .build();
+    private static final Pattern SUMMARY = Pattern.compile(
+            "pages=(\\d+)/(\\d+) users=(\\d+) .*records_acked=(\\d+) records_failed=(\\d+) .*seconds=([0-9.]+)");
 
     private MainJobOutput() {
     }
@@ -21,8 +33,7 @@ final class MainJobOutput {
         StringBuilder out = new StringBuilder();
         out.append("Run ").append(report.runId()).append(" of ").append(report.dagId()).append('\n');
         out.append("  asked for  ").append(report.request().describe()).append('\n');
-        out.append("  fetched    ").append(report.usersFetched()).append(" users")
-                .append(report.fetcherSummary() == null ? "" : " (fetcher: " + report.fetcherSummary() + ")").append('\n');
+        out.append("  fetched    ").append(fetched(report)).append('\n');
         out.append("  took       ").append(report.runTime().toSeconds()).append("s from trigger to success, then ")
                 .append(report.documentsTime().toSeconds()).append("s until every collection held every user\n");
         out.append('\n').append("Documents of this run (_ingest.run_id):\n");
@@ -32,25 +43,39 @@ final class MainJobOutput {
         }
         table.row("  " + Facet.DEAD_LETTERS_COLLECTION, report.deadLetters() + " (all runs)");
         out.append(table.render());
-        report.sampleUser().ifPresent(user -> out.append('\n')
-                .append("One user of this run, assembled from the six collections by _id:\n")
-                .append(user.toJson(JSON)).append('\n'));
+        report.sampleUser().ifPresent(sample -> out.append('\n')
+                .append("One user of this run, its fields from the six collections joined by _id:\n")
+                .append(sample.user().toJson(PRETTY)).append('\n')
+                .append("lineage of its profiles document: ").append(sample.lineage().toJson(ONE_LINE)).append('\n'));
+        out.append('\n').append("Look further:\n").append(lookFurther(report, stack));
+        return out.toString();
+    }
+
+    /** "1000 users, 6000 records acknowledged by Kafka (0 failed), 2/2 pages in 14.8 s" from the fetcher's summary line. */
+    static String fetched(MainJobReport report) {
+        String summary = report.fetcherSummary();
+        Matcher matcher = summary == null ? null : SUMMARY.matcher(summary);
+        if (matcher == null || !matcher.find()) {
+            return report.usersFetched() + " users" + (summary == null ? "" : " (fetcher: " + summary + ")");
+        }
+        return String.format(Locale.ROOT, "%s users, %s records acknowledged by Kafka (%s failed), %s/%s pages in %s s",
+                matcher.group(3), matcher.group(4), matcher.group(5), matcher.group(1), matcher.group(2), matcher.group(6));
+    }
+
+    /** Copyable commands and URLs, each with what it shows as a shell comment. */
+    private static String lookFurther(MainJobReport report, LocalStack stack) {
         String mongosh = stack.projectRoot().relativize(stack.layout().mongoShell()).toString();
         String queries = stack.projectRoot().relativize(stack.layout().mongoQueriesScript()).toString();
-        out.append('\n').append("Look further:\n");
-        TextTable further = new TextTable("", "", "");
-        further.row("  Airflow UI", stack.airflowUrl(), "login " + Airflow.USERNAME + " / " + Airflow.PASSWORD + " (local only)");
-        further.row("  this run", report.runUiUrl(), "");
-        further.row("  Spark master UI", stack.sparkMasterUiUrl(), "the six jobs and their executors");
-        further.row("  MongoDB shell", mongosh + " " + stack.mongoUri() + "/" + Facet.DATABASE, "");
-        further.row("  example queries", "RUN_ID='" + report.runId() + "' " + mongosh + " --quiet " + stack.mongoUri()
-                + " " + queries, "");
-        further.row("  health", "./pipeline status", "jobs' batches, lag, documents, memory");
-        further.row("  another run", "./pipeline trigger --results 1000 --pages 3 --seed my-seed --nat GB,FR", "");
-        further.row("  stop", "./pipeline down", "keeps the data; ./pipeline clean deletes it");
-        // The table's header row is empty: drop it.
-        String rendered = further.render();
-        out.append(rendered.substring(rendered.indexOf('\n') + 1));
-        return out.toString();
+        TextTable table = new TextTable("", "");
+        table.row("  Airflow UI", stack.airflowUrl() + "   # login " + Airflow.USERNAME + " / " + Airflow.PASSWORD + " (local only)");
+        table.row("  this run", report.runUiUrl());
+        table.row("  Spark master UI", stack.sparkMasterUiUrl() + "   # the six jobs and their executors");
+        table.row("  MongoDB shell", mongosh + " " + stack.mongoUri() + "/" + Facet.DATABASE);
+        table.row("  example queries", "RUN_ID='" + report.runId() + "' " + mongosh + " --quiet " + stack.mongoUri() + " " + queries);
+        table.row("  health", "./pipeline status   # components, jobs' batches and backlog, documents, memory");
+        table.row("  another run", "./pipeline trigger --results 1000 --pages 3 --seed my-seed --nat GB,FR");
+        table.row("  stop", "./pipeline down   # keeps the data; ./pipeline clean deletes it");
+        String rendered = table.render();
+        return rendered.substring(rendered.indexOf('\n') + 1); // without the empty header line
     }
 }

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-import org.bson.Document;
-
 /**
  * The outcome of one main-job run: the DAG run, what the fetcher reported, and what arrived in MongoDB.
  *
@@ -19,5 +17,5 @@ import org.bson.Document;
  */
 public record MainJobReport(String dagId, String runId, String runUiUrl, BackfillRequest request, String fetcherSummary,
                             long usersFetched, Map<String, Long> documentsOfRun, long deadLetters,
-                            Optional<Document> sampleUser, Duration runTime, Duration documentsTime) {
+                            Optional<RunDocuments.SampleUser> sampleUser, Duration runTime, Duration documentsTime) {
 }

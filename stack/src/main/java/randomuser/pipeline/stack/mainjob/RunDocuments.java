@@ -3,6 +3,7 @@ package randomuser.pipeline.stack.mainjob;
 import static com.mongodb.client.model.Filters.eq;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
 
+import randomuser.pipeline.catalogue.Envelope;
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.StackException;
 
@@ -75,29 +77,38 @@ public final class RunDocuments implements AutoCloseable {
     }
 
     /**
-     * One user of the run assembled from the six collections by {@code _id}: the facets' fields side by side,
-     * without the lineage each document carries.
+     * One user of the run: the user's fields from the six collections, joined by {@code _id}, and the lineage
+     * of its profiles document (the envelope's fetched_at and source, and {@code _ingest}).
      */
-    public Optional<Document> sampleUser(String runId) {
+    public record SampleUser(Document user, Document lineage) {
+    }
+
+    public Optional<SampleUser> sampleUser(String runId) {
         return guarded(() -> {
-            Document first = database.getCollection(Facet.PROFILE.collection())
-                    .find(eq(RUN_ID_FIELD, runId)).projection(Projections.include("_id")).first();
-            if (first == null) {
-                return Optional.<Document>empty();
+            Document profile = database.getCollection(Facet.PROFILE.collection()).find(eq(RUN_ID_FIELD, runId)).first();
+            if (profile == null) {
+                return Optional.<SampleUser>empty();
             }
-            Object id = first.get("_id");
+            Object id = profile.get("_id");
             Document user = new Document("_id", id);
             for (Facet facet : Facet.values()) {
-                Document part = database.getCollection(facet.collection()).find(eq("_id", id)).first();
+                Document part = facet == Facet.PROFILE ? profile
+                        : database.getCollection(facet.collection()).find(eq("_id", id)).first();
                 if (part != null) {
-                    part.forEach((key, value) -> {
-                        if (!key.equals("_id") && !key.equals(INGEST_FIELD)) {
-                            user.put(key, value);
+                    facet.topLevelFields().forEach(field -> {
+                        if (part.containsKey(field)) {
+                            user.put(field, part.get(field));
                         }
                     });
                 }
             }
-            return Optional.of(user);
+            Document lineage = new Document();
+            for (String field : List.of(Envelope.FETCHED_AT, Envelope.SOURCE, INGEST_FIELD)) {
+                if (profile.containsKey(field)) {
+                    lineage.put(field, profile.get(field));
+                }
+            }
+            return Optional.of(new SampleUser(user, lineage));
         });
     }
 

@@ -122,9 +122,10 @@ public final class ProcessRegistry {
      *
      * <p>Each process is stopped with its whole process tree, listed before any signal is sent: a parent
      * that ends first would orphan its children, which then no longer show up as its descendants. That is
-     * how {@code airflow standalone} behaves: SIGTERM ends it at once and leaves its scheduler, API server,
-     * DAG processor and triggerer running. Each child gets its own SIGTERM, as a signal to the process
-     * group would give it.
+     * how {@code airflow standalone} behaves: SIGTERM ends it at once and would leave its scheduler, API
+     * server, DAG processor and triggerer running. So the process and its children get SIGTERM first (each
+     * child then stops its own children, as the scheduler stops its executor's workers); what is still alive
+     * after half the grace gets SIGTERM too, and what is alive at its end, SIGKILL.
      */
     public void stop(Collection<String> components, Duration grace, Progress progress) {
         Map<String, ProcessHandle> targets = new LinkedHashMap<>();
@@ -132,17 +133,21 @@ public final class ProcessRegistry {
             runningPid(component).flatMap(ProcessHandle::of).ifPresent(handle -> targets.put(component, handle));
         }
         Map<String, List<ProcessHandle>> trees = new LinkedHashMap<>();
-        targets.forEach((component, handle) -> trees.put(component, tree(handle)));
-        trees.values().forEach(tree -> tree.forEach(ProcessHandle::destroy));
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (trees.values().stream().flatMap(List::stream).anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
-            sleep(Duration.ofMillis(200));
-        }
+        Map<String, List<ProcessHandle>> firstSignalled = new LinkedHashMap<>();
+        targets.forEach((component, handle) -> {
+            trees.put(component, tree(handle));
+            List<ProcessHandle> first = new ArrayList<>();
+            first.add(handle);
+            handle.children().forEach(first::add);
+            firstSignalled.put(component, first);
+        });
+        firstSignalled.values().forEach(processes -> processes.forEach(ProcessHandle::destroy));
+        long started = System.nanoTime();
+        awaitExit(trees, started + grace.toNanos() / 2);
+        trees.values().forEach(tree -> alive(tree).forEach(ProcessHandle::destroy));
+        awaitExit(trees, started + grace.toNanos());
         trees.forEach((component, tree) -> {
-            List<ProcessHandle> left = new ArrayList<>(tree.stream().filter(ProcessHandle::isAlive).toList());
-            // Children started while stopping (e.g. a task process) are not in the first list.
-            tree.stream().filter(ProcessHandle::isAlive).flatMap(ProcessHandle::descendants)
-                    .filter(child -> !left.contains(child)).forEach(left::add);
+            List<ProcessHandle> left = alive(tree);
             if (!left.isEmpty()) {
                 progress.line(component + (targets.get(component).isAlive() ? "" : "'s child processes")
                         + " did not stop within " + grace.toSeconds() + "s: killed (SIGKILL)");
@@ -151,6 +156,23 @@ public final class ProcessRegistry {
             }
             deleteQuietly(layout.pidFile(component));
         });
+    }
+
+    private static void awaitExit(Map<String, List<ProcessHandle>> trees, long deadlineNanos) {
+        while (trees.values().stream().anyMatch(tree -> !alive(tree).isEmpty()) && System.nanoTime() < deadlineNanos) {
+            sleep(Duration.ofMillis(200));
+        }
+    }
+
+    /** The tree's processes still alive, and any children they started since it was listed. */
+    private static List<ProcessHandle> alive(List<ProcessHandle> tree) {
+        List<ProcessHandle> alive = new ArrayList<>(tree.stream().filter(ProcessHandle::isAlive).toList());
+        alive.stream().flatMap(ProcessHandle::descendants).toList().forEach(child -> {
+            if (!alive.contains(child)) {
+                alive.add(child);
+            }
+        });
+        return alive;
     }
 
     /** The process and every descendant alive now, parents first. */

@@ -23,7 +23,7 @@ class MainJobTest {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("profiles", 1000L);
         counts.put("locations", 480L);
-        assertEquals("profiles 1000/1000, locations 480/1000", MainJob.describe(counts, 1000));
+        assertEquals("profiles 1000, locations 480 of 1000", MainJob.describe(counts, 1000));
     }
 
     @Test
