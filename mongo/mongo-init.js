@@ -2,7 +2,8 @@
 // example queries in mongo/queries.js use.
 //
 // Runs unchanged in two places:
-//   - the local stack:  mongosh "$MONGODB_URI" mongo/mongo-init.js   (FerretDB v1 with SQLite storage)
+//   - the local stack:  mongosh "$MONGODB_URI" mongo/mongo-init.js   (mongo-java-server with H2 storage,
+//                       the mongodb-server module)
 //   - Docker Compose:   mounted into the official mongo image's /docker-entrypoint-initdb.d/, where the
 //                       entrypoint runs `mongosh --quiet "$MONGO_INITDB_DATABASE" mongo-init.js` once, on
 //                       an empty data volume. There `db` is MONGO_INITDB_DATABASE ("test" unless set),
@@ -11,18 +12,18 @@
 // Idempotent: only missing collections and indexes are created, so running it again changes nothing.
 // Any other error aborts with a non-zero exit (the mongo image's entrypoint then stops, loudly).
 //
-// Differences between the two servers, and why the common path avoids them:
-//   - `createCollection` on an existing name fails with NamespaceExists on FerretDB (and on MongoDB when
-//     options differ): collections are created only when listCollections does not report them.
-//   - Creating an index whose keys already exist under another name fails on both (IndexOptionsConflict):
+// What the common path avoids, and what each server does with it:
+//   - `createCollection` on an existing name fails with NamespaceExists (on MongoDB when options differ):
+//     collections are created only when listCollections does not report them.
+//   - Creating an index whose keys already exist under another name fails (IndexOptionsConflict):
 //     indexes are compared by key, not by name, before creating.
-//   - FerretDB v1 rejects `$jsonSchema` validators, TTL (`expireAfterSeconds`), `partialFilterExpression`,
-//     `collation`, `hidden`, text/2dsphere/hashed/wildcard indexes and time-series collections. None is
-//     used: validation happens in the streaming job, and dead letters are kept until someone deletes them.
-//   - FerretDB v1 (SQLite) creates the indexes below but never uses them to answer a query: it filters
-//     and sorts in its own process after a table scan (only a filter that is exactly `{_id: <string>}` is
-//     handed to SQLite, and even that scans). The indexes speed up queries on MongoDB only; on FerretDB
-//     they cost a little per write, and keeping them makes both servers expose the same indexes.
+//   - No `$jsonSchema` validator, TTL or partial index: validation happens in the streaming job, and dead
+//     letters are kept until someone deletes them.
+//   - The local server keeps and lists every index below but uses only unique ones: the `_id` index, which
+//     every upsert and every join of the six collections goes through, is a real index there; the
+//     secondary indexes below (all non-unique) are recorded and ignored, so queries on them scan the
+//     collection. They exist for MongoDB, where they serve the example queries, and keeping them on both
+//     makes both servers list the same indexes.
 
 const DATABASE = (typeof process !== 'undefined' && process.env.MONGODB_DATABASE) || 'randomuser';
 
@@ -52,10 +53,11 @@ const INDEXES = {
 
 const target = db.getSiblingDB(DATABASE);
 
+// The local server names itself in buildInfo's `localServer`; a real MongoDB has no such field.
 function serverDescription() {
   const info = target.runCommand({buildInfo: 1});
-  return info.ferretdbVersion !== undefined
-    ? `FerretDB (reports MongoDB ${info.version})`
+  return info.localServer !== undefined
+    ? `${info.localServer} (reports MongoDB ${info.version})`
     : `MongoDB ${info.version}`;
 }
 

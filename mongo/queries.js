@@ -7,13 +7,10 @@
 // Without a user id the first profile is shown; without a run id, the run that wrote the most recent
 // profile. MONGODB_DATABASE overrides the database name, as everywhere else in the pipeline.
 //
-// Every query here works on MongoDB and on the local stack's FerretDB v1, whose aggregation supports only
-// $match, $group (with $sum and $count), $sort, $project, $set/$addFields, $unset, $unwind, $count,
-// $skip, $limit and $collStats. So: no $lookup (the user is read collection by collection with _id
-// lookups), no $max/$first in $group (the latest run comes from a sorted find), no expression operators
-// such as $dateToString or $substr (formatting happens in this script). On MongoDB the same results
-// could come from single pipelines using $lookup or $unionWith. FerretDB answers every query with a scan
-// (indexes are created but unused), so on a large local data set the sorts below read whole collections.
+// Every query here runs on MongoDB and on the local stack's server (mongo-java-server with H2 storage),
+// using only what both implement: $match, $lookup with localField/foreignField, $unwind, $project,
+// $group with $sum/$avg, $sort, $limit, and finds. The local server answers `_id` lookups (every join
+// below) through its `_id` index and scans for everything else; MongoDB uses mongo-init.js's indexes.
 
 (() => {
   const env = (name) => (typeof process !== 'undefined' && process.env[name]) || null;
@@ -36,8 +33,8 @@
     return s.length > max ? `${s.slice(0, max - 1)}…` : s;
   };
 
-  // 1. One user across the six collections. All join on _id (the user's login.uuid): an index lookup on
-  //    MongoDB; on FerretDB v1 a scan of each collection, fast enough for a local data set.
+  // 1. One user assembled from the six collections by one pipeline: the profile, then a $lookup by _id (the
+  //    user's login.uuid, the key of every facet) into each of the other five. Lineage is shown once.
   function showUser() {
     const first = requestedUserId ? null : rdb.profiles.findOne({}, {_id: 1});
     const id = requestedUserId || (first && first._id);
@@ -46,25 +43,47 @@
       print('no profiles yet');
       return;
     }
-    for (const name of FACET_COLLECTIONS) {
-      const doc = rdb.getCollection(name).findOne({_id: id}, {_ingest: 0});
-      print(`${name}:`);
-      printjson(doc || '(missing)');
+    const others = FACET_COLLECTIONS.filter((name) => name !== 'profiles');
+    const pipeline = [{$match: {_id: id}}];
+    for (const name of others) {
+      pipeline.push({$lookup: {from: name, localField: '_id', foreignField: '_id', as: name}});
+      pipeline.push({$unwind: {path: `$${name}`, preserveNullAndEmptyArrays: true}});
     }
-    const lineage = rdb.profiles.findOne({_id: id}, {_ingest: 1});
-    if (lineage && lineage._ingest) {
+    pipeline.push({$project: Object.fromEntries(others.map((name) => [`${name}._ingest`, 0]))});
+    const user = rdb.profiles.aggregate(pipeline).toArray()[0];
+    if (!user) {
+      print('(no profile with this _id)');
+      return;
+    }
+    const lineage = user._ingest;
+    delete user._ingest;
+    const facets = {};
+    for (const name of others) {
+      facets[name] = user[name] || '(missing)';
+      delete user[name];
+    }
+    print('profiles:');
+    printjson(user);
+    for (const name of others) {
+      print(`${name}:`);
+      printjson(facets[name]);
+    }
+    if (lineage) {
       print('lineage (profiles._ingest):');
-      printjson(lineage._ingest);
+      printjson(lineage);
     }
   }
 
-  // 2. Users by nationality and gender, as a table.
+  // 2. Users by nationality and gender, as a table, with the average age per nationality.
   function showCountsByNatAndGender() {
     heading('Profiles by nat and gender');
     const rows = rdb.profiles.aggregate([
       {$group: {_id: {nat: '$nat', gender: '$gender'}, users: {$sum: 1}}},
       {$sort: {'_id.nat': 1, '_id.gender': 1}},
     ]).toArray();
+    const averageAge = new Map(rdb.profiles.aggregate([
+      {$group: {_id: '$nat', age: {$avg: '$dob.age'}}},
+    ]).toArray().map((row) => [String(row._id), row.age]));
     if (rows.length === 0) {
       print('no profiles yet');
       return;
@@ -79,12 +98,13 @@
       byNat.get(nat)[String(row._id.gender)] = Number(row.users);
     }
     const cell = (value) => String(value).padStart(8);
-    print(['nat'.padEnd(5), ...genders.map(cell), cell('total')].join(''));
+    const age = (value) => (typeof value === 'number' ? value.toFixed(1) : '-');
+    print(['nat'.padEnd(5), ...genders.map(cell), cell('total'), cell('avg age')].join(''));
     const totals = {};
     for (const [nat, counts] of byNat) {
       const total = genders.reduce((sum, g) => sum + (counts[g] || 0), 0);
       genders.forEach((g) => { totals[g] = (totals[g] || 0) + (counts[g] || 0); });
-      print([nat.padEnd(5), ...genders.map((g) => cell(counts[g] || 0)), cell(total)].join(''));
+      print([nat.padEnd(5), ...genders.map((g) => cell(counts[g] || 0)), cell(total), cell(age(averageAge.get(nat)))].join(''));
     }
     const grandTotal = genders.reduce((sum, g) => sum + totals[g], 0);
     print(['all'.padEnd(5), ...genders.map((g) => cell(totals[g])), cell(grandTotal)].join(''));

@@ -12,8 +12,8 @@ import org.bson.Document;
 
 /**
  * Writes with the MongoDB Spark connector: a bulk of {@code replaceOne(_id, doc, upsert)} per partition.
- * That path uses no transactions, no change streams and no {@code $sample}, so it works on FerretDB v1
- * as on MongoDB. Nothing in this job reads through the connector.
+ * That path uses no transactions, no change streams and no {@code $sample}: plain bulk writes, which
+ * any MongoDB-compatible server answers. Nothing in this job reads through the connector.
  *
  * <p>The driver-side client only pings; it has short timeouts so that an outage is noticed in seconds
  * instead of the driver's default 30 s server selection in every Spark task.
@@ -28,12 +28,7 @@ public final class MongoConnectorSink implements DocumentSink, AutoCloseable {
     private final MongoClient pingClient;
 
     /**
-     * @param bulkSize documents per bulk write (the connector's {@code maxBatchSize}). FerretDB v1's
-     *                 SQLite backend keeps one pooled connection open per document an update command
-     *                 replaces until the command ends, from a pool of 100 per database shared by all
-     *                 clients: a bulk of more than 100 replacements, or several jobs' bulks together
-     *                 over 100, waits for a connection forever and hangs the server. Small bulks cost
-     *                 little throughput there (the server is the bottleneck); use larger ones with MongoDB.
+     * @param bulkSize documents per bulk write (the connector's {@code maxBatchSize})
      */
     public MongoConnectorSink(String uri, String database, int bulkSize) {
         this.uri = uri;

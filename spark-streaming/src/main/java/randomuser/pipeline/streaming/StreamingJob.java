@@ -89,9 +89,8 @@ public final class StreamingJob implements Callable<Integer> {
             description = "Fail when records the job has not read are gone from the topic (default ${DEFAULT-VALUE}).")
     boolean failOnDataLoss;
 
-    @Option(names = "--write-bulk-size", defaultValue = "10",
-            description = "Documents per MongoDB bulk write (default ${DEFAULT-VALUE}: safe for six jobs on the "
-                    + "local FerretDB, whose pool of 100 connections a bulk of replacements holds; raise it with MongoDB).")
+    @Option(names = "--write-bulk-size", defaultValue = "512",
+            description = "Documents per MongoDB bulk write (default ${DEFAULT-VALUE}, the MongoDB Spark connector's own).")
     int writeBulkSize;
 
     @Option(names = "--write-attempts", defaultValue = "10",

@@ -46,7 +46,7 @@ class StreamingJobOptionsTest {
         assertEquals(20000, settings.maxOffsetsPerTrigger());
         assertEquals("earliest", settings.startingOffsets());
         assertEquals(true, settings.failOnDataLoss());
-        assertEquals(10, settings.writeBulkSize());
+        assertEquals(512, settings.writeBulkSize());
         assertEquals(new RetryPolicy(10, Duration.ofSeconds(1), Duration.ofSeconds(30)), settings.writeRetry());
         assertEquals(10, settings.maxRestarts());
     }
@@ -57,7 +57,7 @@ class StreamingJobOptionsTest {
                 "--bootstrap-servers", "k:9092", "--mongodb-uri", "mongodb://db:27017", "--database", "test",
                 "--checkpoint-dir", "/tmp/cp/pic", "--status-file", "/tmp/st/pic.json",
                 "--trigger-interval", "5 seconds", "--max-offsets-per-trigger", "500",
-                "--starting-offsets", "latest", "--fail-on-data-loss", "false", "--write-bulk-size", "512");
+                "--starting-offsets", "latest", "--fail-on-data-loss", "false", "--write-bulk-size", "1000");
 
         assertEquals(Facet.PICTURE, settings.facet());
         assertEquals("pictures_v2", settings.collection());
@@ -70,7 +70,7 @@ class StreamingJobOptionsTest {
         assertEquals(500, settings.maxOffsetsPerTrigger());
         assertEquals("latest", settings.startingOffsets());
         assertEquals(false, settings.failOnDataLoss());
-        assertEquals(512, settings.writeBulkSize());
+        assertEquals(1000, settings.writeBulkSize());
     }
 
     @Test

@@ -347,6 +347,21 @@ public final class LocalStack {
         }
     }
 
+    /** Kills the MongoDB-compatible server with SIGKILL, as a crash would; {@link #ensureMongo()} starts it again. */
+    public void killMongo() {
+        kill(MongoServer.NAME);
+    }
+
+    /** Stops the MongoDB-compatible server cleanly (SIGTERM, as {@code ./pipeline down} does). */
+    public void stopMongo() {
+        try (StackLock.Held lock = StackLock.acquire(layout.runDir())) {
+            if (registry.runningPid(MongoServer.NAME).isEmpty()) {
+                throw new StackException(MongoServer.NAME + " is not running");
+            }
+            registry.stop(List.of(MongoServer.NAME), STOP_GRACE, progress);
+        }
+    }
+
     /** Kills a streaming job's driver with SIGKILL, as a crash would (its executor is then ended by its worker). */
     public void killStreamingJob(Facet facet) {
         kill(StreamingJobDriver.componentName(facet));

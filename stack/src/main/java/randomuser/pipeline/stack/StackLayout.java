@@ -107,12 +107,18 @@ public final class StackLayout {
         return stateDir().resolve("spark");
     }
 
-    public Path mongoServerBinary() {
-        return installDir().resolve("bin").resolve("mongodb-server");
+    /** The MongoDB-compatible server's runnable jar (the mongodb-server module). */
+    public Path mongoServerJar() {
+        return root.resolve("mongodb-server").resolve("target").resolve("mongodb-server.jar");
     }
 
     public Path mongoStateDir() {
         return stateDir().resolve("mongodb");
+    }
+
+    /** Every database of the local MongoDB-compatible server, in one H2 MVStore file. */
+    public Path mongoDataFile() {
+        return mongoStateDir().resolve("data.mv.db");
     }
 
     public Path mongoShellProject() {

@@ -31,7 +31,8 @@ class StackLayoutTest {
         StackLayout layout = StackLayout.at(Path.of("/p"));
         assertEquals(Path.of("/p/.local/kafka/libs"), layout.kafkaLibs());
         assertEquals(Path.of("/p/.local/spark"), layout.sparkHome());
-        assertEquals(Path.of("/p/.local/bin/mongodb-server"), layout.mongoServerBinary());
+        assertEquals(Path.of("/p/mongodb-server/target/mongodb-server.jar"), layout.mongoServerJar());
+        assertEquals(Path.of("/p/var/mongodb/data.mv.db"), layout.mongoDataFile());
         assertEquals(Path.of("/p/var/logs/kafka-2.log"), layout.logFile("kafka-2"));
         assertEquals(Path.of("/p/var/run/kafka-2.pid"), layout.pidFile("kafka-2"));
         assertEquals(Path.of("/p/tools/mongosh/node_modules/.bin/mongosh"), layout.mongoShell());

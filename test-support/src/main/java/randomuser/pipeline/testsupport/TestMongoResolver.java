@@ -46,6 +46,6 @@ final class TestMongoResolver {
         }
         throw new IllegalStateException("no MongoDB for the tests: " + ENV + " is not set, the local stack's server "
                 + "could not be started (" + localFailure.getMessage() + "), and there is no Docker engine for "
-                + "Testcontainers. Fix the local server (./pipeline up mongodb) or set " + ENV + ".", localFailure);
+                + "Testcontainers. Start the local server (./pipeline up --no-trigger) or set " + ENV + ".", localFailure);
     }
 }

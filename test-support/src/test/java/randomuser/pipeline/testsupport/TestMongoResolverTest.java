@@ -17,7 +17,7 @@ class TestMongoResolverTest {
                 () -> {
                     asked.add("local");
                     if (!localWorks) {
-                        throw new IllegalStateException("go is missing");
+                        throw new IllegalStateException("mvn is missing");
                     }
                     return "mongodb://127.0.0.1:27017";
                 },
@@ -55,8 +55,8 @@ class TestMongoResolverTest {
     void withNoneItFailsWithTheReasonsInsteadOfSkipping() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> resolver(Map.of(), false, false).resolve());
         assertEquals("no MongoDB for the tests: MONGODB_URI is not set, the local stack's server could not be started "
-                + "(go is missing), and there is no Docker engine for Testcontainers. Fix the local server "
-                + "(./pipeline up mongodb) or set MONGODB_URI.", e.getMessage());
+                + "(mvn is missing), and there is no Docker engine for Testcontainers. Start the local server "
+                + "(./pipeline up --no-trigger) or set MONGODB_URI.", e.getMessage());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -82,12 +83,33 @@ final class FetcherCli {
         return summary;
     }
 
-    private Path run(SeededUsers users, String mode, List<String> extra) {
+    /**
+     * A copy of the fetcher jar, taken once per run: the fetcher's module may be rebuilt by someone else while
+     * the tests run, and a JVM whose jar is rewritten under it fails with ClassNotFoundException.
+     */
+    private Path jar() {
+        Path copy = workDir.resolve("fetcher.jar");
+        if (Files.isRegularFile(copy)) {
+            return copy;
+        }
         Path jar = stack.layout().fetcherJar();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no fetcher jar at " + jar + ": build it with "
                     + "`mvn -B -q -pl fetcher -am install -DskipTests` (./pipeline up builds it too)");
         }
+        try {
+            Files.createDirectories(workDir);
+            Path partial = workDir.resolve("fetcher.jar.part");
+            Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + jar, e);
+        }
+        return copy;
+    }
+
+    private Path run(SeededUsers users, String mode, List<String> extra) {
+        Path jar = jar();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.toString(), "--api-url", stack.emulatorUrl(), "--seed", users.seed(),
                 "--results", Integer.toString(users.results()), "--pages", Integer.toString(users.pages()),

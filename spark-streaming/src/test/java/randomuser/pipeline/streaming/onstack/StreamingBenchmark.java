@@ -5,11 +5,12 @@ import static com.mongodb.client.model.Filters.eq;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -19,161 +20,249 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.bson.Document;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
 
 import randomuser.pipeline.catalogue.Facet;
+import randomuser.pipeline.stack.component.MongoServer;
 import randomuser.pipeline.stack.probe.StreamingJobStatus;
+import randomuser.pipeline.stack.process.ProcFs;
+import randomuser.pipeline.stack.process.ProcessRegistry;
 import randomuser.pipeline.streaming.onstack.FetcherCli.SeededUsers;
 
 /**
- * Not a test: prints figures. The six streaming jobs on the local stack (the stack's command line, its Spark
- * cluster, its MongoDB-compatible server), each on its own topic and all writing to one fresh database, as the
- * stack runs them; then, in the same run, the very documents they wrote upserted again with the plain Java
- * driver ({@code replaceOne} upserts by {@code _id}, ordered bulks of at most 99: the server's limit for
- * replacements) into another fresh database on the same server, six writers at once like the six jobs.
+ * Not a test: prints figures. The sink at scale: the six streaming jobs of the local stack's command line, all
+ * at once, each on its own topic, into one fresh database on the stack's MongoDB-compatible server, against a
+ * raw Java-driver bulk upsert of the same documents into the same server in the same run.
  *
- * <p>Per job: rows/s over the wall time from the first record's Kafka timestamp to the end of the last batch
- * (what a user waits), and rows/s inside the micro-batches (the job's own log lines: Spark's trigger waits
- * and planning excluded); per collection the driver's documents/s; and the ratio. A small warm-up round goes
- * first on both sides (JIT, connections, executors), untimed.
+ * <p>Two rounds of the same seeded users (default 100,000 per job, produced before the jobs run, so every batch
+ * is full): the <em>fill</em> round inserts new ids into empty collections; the <em>measured</em> round
+ * replace-upserts every one of them again (new run id, so every document really changes) into collections that
+ * already hold them all. Between the rounds the jobs are stopped, the second round is produced, and the jobs
+ * are submitted again from their checkpoints.
  *
- * <p>Arguments: {@code --results 500 --pages 2} (users per round, default 1000), {@code --warmup 20},
- * {@code --raw-bulk 99}. Run it with {@code spark-streaming/bench/run-benchmark.sh}.
+ * <p>Per job and round: documents/s over its busy time, from the start of its first batch of the round to the
+ * end of its last (the job's own batch log lines: Spark's start-up excluded, trigger gaps and planning
+ * included). The raw side: the fill round's documents copied into another fresh database (six writers, bulks
+ * as large as the job's), then the measured round's documents, held in memory first, upserted over them. The
+ * ratio is job / raw. Sampled every second meanwhile: the server's resident memory and its data file's size,
+ * printed beside the documents' own BSON size.
+ *
+ * <p>Arguments: {@code --results 5000 --pages 20} (users per round), {@code --bulk 512} (the raw side's bulk:
+ * the jobs' {@code --write-bulk-size} default). Run it with {@code spark-streaming/bench/run-benchmark.sh}.
  */
 public final class StreamingBenchmark {
-    private static final Pattern BATCH_LINE = Pattern.compile("batch=(\\d+) rows_in=(\\d+) .* ms=(\\d+)");
+    /** "26/12/04 13:40:43 INFO JobMonitor: topic=t batch=0 rows_in=100 upserted=100 dead_lettered=0 ms=93964 lag=0" */
+    private static final Pattern BATCH_LINE = Pattern.compile(
+            "^(\\d\\d/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d) .* batch=(\\d+) rows_in=(\\d+) .* ms=(\\d+)");
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yy/MM/dd HH:mm:ss");
+    private static final double MIB = 1024.0 * 1024.0;
 
     private StreamingBenchmark() {
     }
 
-    /** One job's figures. */
-    private record JobFigures(long rows, double wallSeconds, long batches, long batchMillis) {
-        double wallRate() {
-            return rows / wallSeconds;
-        }
-
-        double batchRate() {
-            return rows * 1000.0 / batchMillis;
+    /** One job's round: documents written, busy seconds (first batch start to last batch end), batches. */
+    private record Round(long rows, double busySeconds, int batches) {
+        double rate() {
+            return rows / busySeconds;
         }
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
-        int results = Integer.parseInt(options.getOrDefault("--results", "500"));
-        int pages = Integer.parseInt(options.getOrDefault("--pages", "2"));
-        int warmup = Integer.parseInt(options.getOrDefault("--warmup", "20"));
-        int rawBulk = Integer.parseInt(options.getOrDefault("--raw-bulk", "99"));
-        if (rawBulk < 1 || rawBulk > 99) {
-            throw new IllegalArgumentException("--raw-bulk must be 1..99: the local server hangs on 100 replacements in one command");
-        }
-        SeededUsers warmupUsers = new SeededUsers("bench-warmup", warmup, 1, "bench-warmup-run");
-        SeededUsers users = new SeededUsers("bench", results, pages, "bench-run");
+        int results = Integer.parseInt(options.getOrDefault("--results", "5000"));
+        int pages = Integer.parseInt(options.getOrDefault("--pages", "20"));
+        int bulk = Integer.parseInt(options.getOrDefault("--bulk", "512"));
+        SeededUsers fill = new SeededUsers("bench", results, pages, "bench-fill");
+        SeededUsers measured = new SeededUsers("bench", results, pages, "bench-measured");
+        List<Facet> facets = Arrays.asList(Facet.values());
 
         try (PausedStackJobs paused = PausedStackJobs.pause(TestStack.get());
-             TestRun run = TestRun.create("benchmark", "bench")) {
-            List<TestJob> jobs = Arrays.stream(Facet.values()).map(facet -> run.job(facet)).toList();
+             TestRun run = TestRun.create("benchmark", "bench");
+             ServerSampler server = ServerSampler.start(run)) {
+            List<TestJob> jobs = facets.stream().map(facet -> run.job(facet)).toList();
+            facets.forEach(facet -> run.topics().ensure(run.topic(facet), TestRun.PARTITIONS));
+
+            System.out.println("fill round: producing " + fill.count() + " users, then six jobs insert them");
+            run.fetcher().produce(fill);
             run.start(jobs);
-            System.out.println("warm-up: " + warmup + " users");
-            run.fetcher().produce(warmupUsers);
-            run.awaitCounts(jobs, warmup, Duration.ofMinutes(4), Duration.ofMinutes(10));
-            Map<Facet, Long> batchesBefore = new EnumMap<>(Facet.class);
-            jobs.forEach(job -> batchesBefore.put(job.facet(), job.status()
-                    .map(s -> s.batchId().isPresent() ? s.batchId().getAsLong() : -1L).orElse(-1L)));
+            awaitUpserted(run, jobs, fill.count());
+            Map<Facet, Round> fillRounds = rounds(jobs, -1);
+            Map<Facet, Long> lastFillBatch = lastBatchIds(jobs);
+            jobs.forEach(run::stop);
 
-            System.out.println("measured: " + users.count() + " users into each of the six jobs");
-            run.fetcher().produce(users);
-            run.awaitCounts(jobs, warmup + users.count(), Duration.ofMinutes(5), Duration.ofMinutes(30));
-            Map<Facet, JobFigures> jobFigures = new EnumMap<>(Facet.class);
+            System.out.println("measured round: producing the same " + measured.count() + " users again, then six jobs "
+                    + "replace every document");
+            run.fetcher().produce(measured);
+            run.start(jobs);
+            awaitUpserted(run, jobs, measured.count());
+            Map<Facet, Round> measuredRounds = new EnumMap<>(Facet.class);
             for (TestJob job : jobs) {
-                jobFigures.put(job.facet(), jobFigures(run, job, users, batchesBefore.get(job.facet())));
+                measuredRounds.put(job.facet(), rounds(List.of(job), lastFillBatch.get(job.facet())).get(job.facet()));
             }
+            run.awaitCounts(jobs, measured.count(), Duration.ofMinutes(1), Duration.ofMinutes(2));
+            long jobsFileMax = server.maxFileBytes();
+            long jobsRssMax = server.maxRssKiB();
+            long bsonBytes = bsonBytes(run.database());
 
-            // Another fresh database on the same server: the same documents, into collections of the same size.
             MongoDatabase raw = run.database(run.databaseName() + "_raw");
-            Map<Facet, Double> rawSeconds;
             try {
-                rawSeconds = rawUpserts(run.database(), raw, warmupUsers, users, rawBulk);
+                System.out.println("raw side: the fill round's documents copied, then the measured round's upserted over them");
+                Map<Facet, Double> rawFill = copyCollections(run.database(), raw, bulk);
+                Map<Facet, Double> rawMeasured = upsertInMemory(run.database(), raw, bulk);
+                print(measured.count(), bulk, fillRounds, rawFill, measuredRounds, rawMeasured);
+                System.out.printf(Locale.ROOT, "%nMongoDB-compatible server, six jobs' rounds: data file max %.0f MiB for "
+                                + "%.0f MiB of documents' BSON (%.2fx); resident memory max %.0f MiB%n",
+                        jobsFileMax / MIB, bsonBytes / MIB, (double) jobsFileMax / bsonBytes, jobsRssMax / 1024.0);
+                System.out.printf(Locale.ROOT, "whole run (raw side's copy included): data file max %.0f MiB, now %.0f MiB; "
+                                + "resident memory max %.0f MiB%n", server.maxFileBytes() / MIB, server.fileBytes() / MIB,
+                        server.maxRssKiB() / 1024.0);
             } finally {
                 raw.drop();
             }
-            print(users.count(), rawBulk, jobFigures, rawSeconds);
         }
     }
 
-    private static JobFigures jobFigures(TestRun run, TestJob job, SeededUsers users, long lastWarmupBatch) {
-        StreamingJobStatus status = job.status().orElseThrow();
-        Document first = run.collection(job.facet()).find(eq("run_id", users.runId()))
-                .sort(Sorts.ascending("_ingest.kafka_ts")).limit(1).first();
-        Date firstRecord = ((Document) first.get("_ingest")).getDate("kafka_ts");
-        double wallSeconds = Duration.between(firstRecord.toInstant(), Instant.parse(status.lastBatchAt())).toMillis() / 1000.0;
-        long rows = 0;
-        long batches = 0;
-        long millis = 0;
-        try {
-            for (String line : Files.readAllLines(job.logFile())) {
-                Matcher batch = BATCH_LINE.matcher(line);
-                if (line.contains("topic=" + job.topic() + " ") && batch.find() && Long.parseLong(batch.group(1)) > lastWarmupBatch) {
-                    rows += Long.parseLong(batch.group(2));
-                    millis += Long.parseLong(batch.group(3));
+    /** Waits until every job has upserted {@code count} more documents than it had when the round started. */
+    private static void awaitUpserted(TestRun run, List<TestJob> jobs, long count) {
+        // The status files, not the database, are polled while the jobs work: it costs the server nothing.
+        Await.until("six jobs upserting " + count + " users", Duration.ofSeconds(1), Duration.ofMinutes(5),
+                Duration.ofMinutes(60), () -> {
+                    run.requireRunning(jobs);
+                    return jobs.stream().map(job -> job.status().map(StreamingJobStatus::totalUpserted).orElse(0L)).toList();
+                }, upserted -> upserted.stream().allMatch(n -> n >= count), () -> run.diagnostics(jobs));
+    }
+
+    private static Map<Facet, Long> lastBatchIds(List<TestJob> jobs) {
+        Map<Facet, Long> last = new EnumMap<>(Facet.class);
+        jobs.forEach(job -> last.put(job.facet(), job.status().map(s -> s.batchId().orElse(-1L)).orElse(-1L)));
+        return last;
+    }
+
+    /** Each job's batches after {@code afterBatch}, from its log: rows, and busy time first start to last end. */
+    private static Map<Facet, Round> rounds(List<TestJob> jobs, long afterBatch) {
+        Map<Facet, Round> rounds = new EnumMap<>(Facet.class);
+        for (TestJob job : jobs) {
+            long rows = 0;
+            int batches = 0;
+            LocalDateTime firstStart = null;
+            LocalDateTime lastEnd = null;
+            try {
+                for (String line : Files.readAllLines(job.logFile())) {
+                    Matcher batch = BATCH_LINE.matcher(line);
+                    if (!line.contains("topic=" + job.topic() + " ") || !batch.find()
+                            || Long.parseLong(batch.group(2)) <= afterBatch || Long.parseLong(batch.group(3)) == 0) {
+                        continue;
+                    }
+                    LocalDateTime end = LocalDateTime.parse(batch.group(1), LOG_TIME);
+                    LocalDateTime start = end.minus(Duration.ofMillis(Long.parseLong(batch.group(4))));
+                    firstStart = firstStart == null || start.isBefore(firstStart) ? start : firstStart;
+                    lastEnd = lastEnd == null || end.isAfter(lastEnd) ? end : lastEnd;
+                    rows += Long.parseLong(batch.group(3));
                     batches++;
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (firstStart == null) {
+                throw new IllegalStateException(job.name() + " logged no batch after batch " + afterBatch);
+            }
+            // Log times have whole seconds: a round shorter than a second would be measured as zero.
+            double busy = Math.max(1.0, Duration.between(firstStart, lastEnd).toMillis() / 1000.0);
+            rounds.put(job.facet(), new Round(rows, busy, batches));
         }
-        if (rows != users.count()) {
-            throw new IllegalStateException(job.name() + " logged " + rows + " rows in its measured batches, expected "
-                    + users.count() + " (a batch run twice?)");
+        return rounds;
+    }
+
+    /** The documents' own size: what a data file could at best be. */
+    private static long bsonBytes(MongoDatabase database) {
+        long bytes = 0;
+        for (Facet facet : Facet.values()) {
+            try (MongoCursor<RawBsonDocument> documents = database.getCollection(facet.collection(), RawBsonDocument.class)
+                    .find().batchSize(2000).iterator()) {
+                while (documents.hasNext()) {
+                    bytes += documents.next().getByteBuffer().remaining();
+                }
+            }
         }
-        return new JobFigures(rows, wallSeconds, batches, millis);
+        return bytes;
+    }
+
+    /** The jobs' documents streamed into the raw database, six collections at once; seconds per collection. */
+    private static Map<Facet, Double> copyCollections(MongoDatabase from, MongoDatabase to, int bulk) throws Exception {
+        return sixWritersAtOnce(facet -> {
+            long started = System.nanoTime();
+            List<RawBsonDocument> batch = new ArrayList<>(bulk);
+            try (MongoCursor<RawBsonDocument> documents = from.getCollection(facet.collection(), RawBsonDocument.class)
+                    .find().batchSize(bulk).iterator()) {
+                while (documents.hasNext()) {
+                    batch.add(documents.next());
+                    if (batch.size() == bulk) {
+                        upsert(to.getCollection(facet.collection(), RawBsonDocument.class), batch, bulk);
+                        batch.clear();
+                    }
+                }
+            }
+            upsert(to.getCollection(facet.collection(), RawBsonDocument.class), batch, bulk);
+            return (System.nanoTime() - started) / 1e9;
+        });
     }
 
     /**
-     * The documents the jobs wrote, upserted again into a fresh database: warm-up documents first (untimed),
-     * then the measured ones, six collections at once, each timed alone.
+     * The jobs' documents read into memory first, with a changed {@code run_id} (so that each upsert really
+     * replaces what the copy wrote), then upserted over the copy, six collections at once, each timed alone.
      */
-    private static Map<Facet, Double> rawUpserts(MongoDatabase jobs, MongoDatabase raw,
-                                                 SeededUsers warmup, SeededUsers users, int bulk) throws Exception {
-        Map<Facet, List<Document>> warmupDocs = new EnumMap<>(Facet.class);
-        Map<Facet, List<Document>> measuredDocs = new EnumMap<>(Facet.class);
+    private static Map<Facet, Double> upsertInMemory(MongoDatabase from, MongoDatabase to, int bulk) throws Exception {
+        Map<Facet, List<RawBsonDocument>> documents = new EnumMap<>(Facet.class);
         for (Facet facet : Facet.values()) {
-            warmupDocs.put(facet, jobs.getCollection(facet.collection()).find(eq("run_id", warmup.runId())).into(new ArrayList<>()));
-            measuredDocs.put(facet, jobs.getCollection(facet.collection()).find(eq("run_id", users.runId())).into(new ArrayList<>()));
+            List<RawBsonDocument> changed = new ArrayList<>();
+            for (RawBsonDocument document : from.getCollection(facet.collection(), RawBsonDocument.class).find().batchSize(2000)) {
+                BsonDocument copy = document.decode(new BsonDocumentCodec());
+                copy.put("run_id", new BsonString("bench-raw"));
+                changed.add(new RawBsonDocument(copy, new BsonDocumentCodec()));
+            }
+            documents.put(facet, changed);
         }
+        return sixWritersAtOnce(facet -> {
+            long started = System.nanoTime();
+            upsert(to.getCollection(facet.collection(), RawBsonDocument.class), documents.get(facet), bulk);
+            return (System.nanoTime() - started) / 1e9;
+        });
+    }
+
+    private interface Writer {
+        double write(Facet facet) throws Exception;
+    }
+
+    private static Map<Facet, Double> sixWritersAtOnce(Writer writer) throws Exception {
         ExecutorService writers = Executors.newFixedThreadPool(Facet.values().length);
         try {
-            for (Facet facet : Facet.values()) {
-                upsert(raw.getCollection(facet.collection()), warmupDocs.get(facet), bulk);
-            }
             CountDownLatch go = new CountDownLatch(1);
             Map<Facet, Future<Double>> timings = new EnumMap<>(Facet.class);
             for (Facet facet : Facet.values()) {
                 timings.put(facet, writers.submit(() -> {
                     go.await();
-                    long started = System.nanoTime();
-                    upsert(raw.getCollection(facet.collection()), measuredDocs.get(facet), bulk);
-                    return (System.nanoTime() - started) / 1e9;
+                    return writer.write(facet);
                 }));
             }
             go.countDown();
             Map<Facet, Double> seconds = new EnumMap<>(Facet.class);
             for (Facet facet : Facet.values()) {
                 seconds.put(facet, timings.get(facet).get());
-                long stored = raw.getCollection(facet.collection()).countDocuments(eq("run_id", users.runId()));
-                if (stored != measuredDocs.get(facet).size()) {
-                    throw new IllegalStateException("raw upserts left " + stored + " documents in " + facet.collection());
-                }
             }
             return seconds;
         } finally {
@@ -182,42 +271,105 @@ public final class StreamingBenchmark {
     }
 
     /** Ordered bulks of {@code replaceOne(_id, document, upsert)}, as the job's connector writes them. */
-    private static void upsert(MongoCollection<Document> collection, List<Document> documents, int bulk) {
+    private static void upsert(MongoCollection<RawBsonDocument> collection, List<RawBsonDocument> documents, int bulk) {
         for (int from = 0; from < documents.size(); from += bulk) {
-            List<WriteModel<Document>> models = new ArrayList<>();
-            for (Document document : documents.subList(from, Math.min(documents.size(), from + bulk))) {
+            List<WriteModel<RawBsonDocument>> models = new ArrayList<>();
+            for (RawBsonDocument document : documents.subList(from, Math.min(documents.size(), from + bulk))) {
                 models.add(new ReplaceOneModel<>(eq("_id", document.get("_id")), document, new ReplaceOptions().upsert(true)));
             }
             collection.bulkWrite(models, new BulkWriteOptions().ordered(true));
         }
     }
 
-    private static void print(int users, int rawBulk, Map<Facet, JobFigures> jobs, Map<Facet, Double> raw) {
+    private static void print(int users, int bulk, Map<Facet, Round> fill, Map<Facet, Double> rawFill,
+                              Map<Facet, Round> measured, Map<Facet, Double> rawMeasured) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "%d users per job; six jobs at once (job bulk 10) vs six driver writers at once (bulk %d)%n",
-                users, rawBulk);
-        System.out.printf(Locale.ROOT, "%-9s %8s %9s %10s %8s %12s %10s %11s %11s%n", "facet", "rows", "wall s",
-                "job rows/s", "batches", "in-batch r/s", "raw s", "raw docs/s", "raw/job");
-        double jobWallMax = 0;
-        double rawMax = 0;
+        System.out.printf(Locale.ROOT, "%d users per job and round; six jobs at once vs six driver writers at once "
+                + "(bulks of %d); documents/s%n", users, bulk);
+        System.out.printf(Locale.ROOT, "%-9s | %-37s | %-37s%n", "", "fill: new ids into empty collections",
+                "measured: replace all, collections full");
+        System.out.printf(Locale.ROOT, "%-9s | %7s %7s %8s %8s %5s | %7s %7s %8s %8s %5s%n", "facet",
+                "batches", "busy s", "job", "raw", "ratio", "batches", "busy s", "job", "raw", "ratio");
+        double[] sums = new double[4];
         for (Facet facet : Facet.values()) {
-            JobFigures job = jobs.get(facet);
-            double rawRate = users / raw.get(facet);
-            System.out.printf(Locale.ROOT, "%-9s %8d %9.1f %10.1f %8d %12.1f %10.1f %11.1f %10.2fx%n", facet.facetName(),
-                    job.rows(), job.wallSeconds(), job.wallRate(), job.batches(), job.batchRate(), raw.get(facet),
-                    rawRate, rawRate / job.wallRate());
-            jobWallMax = Math.max(jobWallMax, job.wallSeconds());
-            rawMax = Math.max(rawMax, raw.get(facet));
+            Round f = fill.get(facet);
+            Round m = measured.get(facet);
+            double rawF = users / rawFill.get(facet);
+            double rawM = users / rawMeasured.get(facet);
+            System.out.printf(Locale.ROOT, "%-9s | %7d %7.1f %8.0f %8.0f %5.2f | %7d %7.1f %8.0f %8.0f %5.2f%n",
+                    facet.facetName(), f.batches(), f.busySeconds(), f.rate(), rawF, f.rate() / rawF,
+                    m.batches(), m.busySeconds(), m.rate(), rawM, m.rate() / rawM);
+            sums[0] += f.rate();
+            sums[1] += rawF;
+            sums[2] += m.rate();
+            sums[3] += rawM;
         }
-        double jobTotal = 6.0 * users / jobWallMax;
-        double rawTotal = 6.0 * users / rawMax;
-        System.out.printf(Locale.ROOT, "%-9s %8d %9.1f %10.1f %8s %12s %10.1f %11.1f %10.2fx%n", "all six", 6 * users,
-                jobWallMax, jobTotal, "", "", rawMax, rawTotal, rawTotal / jobTotal);
+        System.out.printf(Locale.ROOT, "%-9s | %7s %7s %8.0f %8.0f %5.2f | %7s %7s %8.0f %8.0f %5.2f%n", "all six",
+                "", "", sums[0], sums[1], sums[0] / sums[1], "", "", sums[2], sums[3], sums[2] / sums[3]);
+        double slowest = Arrays.stream(Facet.values()).mapToDouble(f -> measured.get(f).rate()).min().orElse(0);
+        System.out.printf(Locale.ROOT, "slowest job, measured round: %.0f documents/s%n", slowest);
+    }
+
+    /** Samples the server's resident memory and data file size every second, in the background. */
+    private static final class ServerSampler implements AutoCloseable {
+        private final Path dataFile;
+        private final long pid;
+        private final AtomicLong maxRssKiB = new AtomicLong();
+        private final AtomicLong maxFileBytes = new AtomicLong();
+        private final Thread thread;
+
+        private ServerSampler(Path dataFile, long pid) {
+            this.dataFile = dataFile;
+            this.pid = pid;
+            this.thread = new Thread(this::sampleEverySecond, "server-sampler");
+            this.thread.setDaemon(true);
+        }
+
+        static ServerSampler start(TestRun run) {
+            long pid = new ProcessRegistry(run.stack().layout()).runningPid(MongoServer.NAME)
+                    .orElseThrow(() -> new IllegalStateException("the stack's MongoDB-compatible server is not running"));
+            ServerSampler sampler = new ServerSampler(run.stack().layout().mongoDataFile(), pid);
+            sampler.thread.start();
+            return sampler;
+        }
+
+        private void sampleEverySecond() {
+            while (!Thread.currentThread().isInterrupted()) {
+                ProcFs.residentKiB(pid).ifPresent(kib -> maxRssKiB.accumulateAndGet(kib, Math::max));
+                maxFileBytes.accumulateAndGet(fileBytes(), Math::max);
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        long fileBytes() {
+            try {
+                return Files.size(dataFile);
+            } catch (IOException e) {
+                return 0;
+            }
+        }
+
+        long maxRssKiB() {
+            return maxRssKiB.get();
+        }
+
+        long maxFileBytes() {
+            return maxFileBytes.get();
+        }
+
+        @Override
+        public void close() {
+            thread.interrupt();
+        }
     }
 
     private static Map<String, String> options(String[] args) {
         if (args.length % 2 != 0) {
-            throw new IllegalArgumentException("options come in pairs, e.g. --results 500 --pages 2");
+            throw new IllegalArgumentException("options come in pairs, e.g. --results 5000 --pages 20");
         }
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i += 2) {

@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import randomuser.pipeline.stack.StackLayout;
-import randomuser.pipeline.stack.install.GoBuildStep;
 import randomuser.pipeline.stack.install.InstallStep;
 import randomuser.pipeline.stack.install.MavenLayoutStep;
 import randomuser.pipeline.stack.install.MavenModuleJarStep;
@@ -38,8 +37,9 @@ public final class InstallSteps {
         });
     }
 
-    public static InstallStep mongoServer(StackLayout layout) {
-        return new GoBuildStep(layout);
+    /** The MongoDB-compatible server's jar (mongo-java-server and H2 from Maven Central). */
+    public static InstallStep mongoServerJar(StackLayout layout) {
+        return new MavenModuleJarStep(layout, "mongodb-server", layout.mongoServerJar(), List.of());
     }
 
     public static InstallStep mongoShell(StackLayout layout) {

@@ -14,7 +14,6 @@ public enum Prerequisite {
     JAVA("java", "a Java 17 JDK", "apt-get install -y openjdk-17-jdk-headless"),
     MAVEN("mvn", "Maven", "apt-get install -y maven"),
     PYTHON3("python3", "Python 3", "apt-get install -y python3 python3-venv"),
-    GO("go", "Go", "apt-get install -y golang"),
     NODE("node", "Node.js", "apt-get install -y nodejs npm"),
     NPM("npm", "npm", "apt-get install -y npm");
 

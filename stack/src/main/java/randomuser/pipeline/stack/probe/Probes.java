@@ -181,8 +181,9 @@ public final class Probes implements AutoCloseable {
         try (MongoClient client = MongoClients.create(settings)) {
             Document pong = client.getDatabase("admin").runCommand(new Document("ping", 1));
             Document build = client.getDatabase("admin").runCommand(new Document("buildInfo", 1));
-            // FerretDB answers buildInfo with the MongoDB version it emulates and a ferretdbVersion field.
-            String server = (build.containsKey("ferretdbVersion") ? "FerretDB, " : "") + "MongoDB " + build.get("version");
+            // The local server adds what it really is to buildInfo; a real MongoDB answers with its version alone.
+            String server = "MongoDB " + build.get("version")
+                    + (build.containsKey("localServer") ? ", " + build.get("localServer") : "");
             return Health.up("ping ok=" + pong.get("ok") + " (" + server + ")");
         } catch (RuntimeException e) {
             return Health.down("ping failed: " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));

@@ -20,11 +20,11 @@ class PrerequisiteTest {
     @Test
     void foundOnlyAsAnExecutableOnThePath(@TempDir Path dir) throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));
-        Path go = Files.createFile(bin.resolve("go"));
+        Path npm = Files.createFile(bin.resolve("npm"));
         String path = dir.resolve("empty") + ":" + bin;
-        assertFalse(Prerequisite.GO.isInstalled(path));
-        Files.setPosixFilePermissions(go, PosixFilePermissions.fromString("rwxr-xr-x"));
-        assertTrue(Prerequisite.GO.isInstalled(path));
+        assertFalse(Prerequisite.NPM.isInstalled(path));
+        Files.setPosixFilePermissions(npm, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertTrue(Prerequisite.NPM.isInstalled(path));
         assertFalse(Prerequisite.NODE.isInstalled(path));
         assertFalse(Prerequisite.NODE.isInstalled(null));
     }
@@ -32,11 +32,11 @@ class PrerequisiteTest {
     @Test
     void oneMessageNamesEveryMissingProgramAndTheInstallCommand(@TempDir Path emptyDir) {
         Map<Prerequisite, String> needed = new LinkedHashMap<>();
-        needed.put(Prerequisite.GO, "to install the MongoDB-compatible server (go build)");
+        needed.put(Prerequisite.PYTHON3, "to install Airflow");
         needed.put(Prerequisite.NODE, "to install mongosh");
         StackException e = assertThrows(StackException.class, () -> Prerequisite.requireAll(needed, emptyDir.toString()));
-        assertEquals("missing prerequisite: `go` (Go, needed to install the MongoDB-compatible server (go build)), "
+        assertEquals("missing prerequisite: `python3` (Python 3, needed to install Airflow), "
                 + "`node` (Node.js, needed to install mongosh). "
-                + "Install it with: apt-get install -y golang && apt-get install -y nodejs npm", e.getMessage());
+                + "Install it with: apt-get install -y python3 python3-venv && apt-get install -y nodejs npm", e.getMessage());
     }
 }

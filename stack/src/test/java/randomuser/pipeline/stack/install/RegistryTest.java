@@ -16,10 +16,7 @@ class RegistryTest {
     }
 
     @Test
-    void recognisesGoAndNpmNetworkErrors() {
-        assertTrue(Registry.GO_MODULE_PROXY.saysUnreachable("go: github.com/FerretDB/FerretDB@v1.24.2: Get "
-                + "\"https://proxy/github.com/...\": dial tcp: lookup proxy on 127.0.0.53:53: no such host"));
-        assertFalse(Registry.GO_MODULE_PROXY.saysUnreachable("./main.go:12:2: undefined: ferretdb.Nope"));
+    void recognisesNpmNetworkErrors() {
         assertTrue(Registry.NPM.saysUnreachable("npm ERR! code ENOTFOUND\nnpm ERR! syscall getaddrinfo"));
         assertFalse(Registry.NPM.saysUnreachable("npm ERR! code EUSAGE\nnpm ERR! The `npm ci` command can only install with an existing package-lock.json"));
     }

@@ -1,0 +1,108 @@
+package randomuser.pipeline.mongodbserver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.h2.mvstore.MVStore;
+import org.slf4j.LoggerFactory;
+
+import de.bwaldvogel.mongo.MongoServer;
+
+/**
+ * A MongoDB wire-protocol server on one H2 MVStore data file: opened (or created) at start, every change
+ * committed before it is acknowledged, closed cleanly at stop.
+ */
+public final class DataFileServer implements AutoCloseable {
+    /**
+     * How long space freed by a replaced document stays untouched before new writes may reuse it. H2's default
+     * of 45 s let the file reach 3.9x the documents' BSON size under sustained replace-upserts (six writers,
+     * 300,000 documents rewritten twice, DataFileBenchmark); 10 s kept it at 2.4x. It must stay well above
+     * {@link #SYNC_EVERY}: space is reused only once the state that freed it is on the disk, so a machine crash
+     * can lose the last second of writes but never finds a chunk the last synced state still needs overwritten.
+     * It also bounds how long a read may walk an old version of a collection: a full scan here takes well
+     * under a second.
+     */
+    static final Duration REUSE_FREED_SPACE_AFTER = Duration.ofSeconds(10);
+    /** Writes are committed to the file before they are acknowledged; they reach the disk at most this late. */
+    static final Duration SYNC_EVERY = Duration.ofSeconds(1);
+
+    private final MVStore store;
+    private final StackH2Backend backend;
+    private final MongoServer server;
+    private final ScheduledExecutorService syncer;
+
+    private DataFileServer(MVStore store, StackH2Backend backend, MongoServer server, ScheduledExecutorService syncer) {
+        this.store = store;
+        this.backend = backend;
+        this.server = server;
+        this.syncer = syncer;
+    }
+
+    /**
+     * Opens the data file (creating it and its folder if needed) and listens on {@code host:port}.
+     *
+     * @param cacheMiB the MVStore page cache, the part of the heap that grows with the data
+     * @throws UncheckedIOException when the folder cannot be created
+     * @throws org.h2.mvstore.MVStoreException when the file is locked by another process or unreadable
+     */
+    public static DataFileServer start(String host, int port, Path dataFile, int cacheMiB) {
+        try {
+            Path folder = dataFile.toAbsolutePath().getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder of " + dataFile, e);
+        }
+        MVStore store = new MVStore.Builder()
+                .fileName(dataFile.toString())
+                .cacheSize(cacheMiB)
+                .open();
+        store.setRetentionTime((int) REUSE_FREED_SPACE_AFTER.toMillis());
+        StackH2Backend backend = new StackH2Backend(store);
+        backend.version(AdvertisedVersion.MONGODB_4_4);
+        MongoServer server = new MongoServer(backend);
+        // When bind() fails it shuts the server down itself, and with it the backend and the data file.
+        server.bind(host, port);
+        ScheduledExecutorService syncer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "data-file-sync");
+            thread.setDaemon(true);
+            return thread;
+        });
+        syncer.scheduleWithFixedDelay(() -> syncQuietly(store), SYNC_EVERY.toMillis(), SYNC_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return new DataFileServer(store, backend, server, syncer);
+    }
+
+    /** An fsync of the data file; a failure is logged and tried again next time (the writes are still committed). */
+    private static void syncQuietly(MVStore store) {
+        try {
+            if (!store.isClosed()) {
+                store.sync();
+            }
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(DataFileServer.class).warn("cannot sync the data file to the disk: {}", e.getMessage());
+        }
+    }
+
+    /** "mongodb://127.0.0.1:27017" (the real port when started with port 0). */
+    public String connectionString() {
+        return server.getConnectionString();
+    }
+
+    /** Stops accepting clients, closes them, commits and closes the data file. */
+    @Override
+    public void close() {
+        syncer.shutdownNow();
+        server.shutdownNow();
+        if (!store.isClosed()) {
+            backend.close();
+        }
+    }
+}

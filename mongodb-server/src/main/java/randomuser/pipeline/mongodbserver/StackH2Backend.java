@@ -1,0 +1,115 @@
+package randomuser.pipeline.mongodbserver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+
+/**
+ * mongo-java-server's H2 backend as the local stack runs it, with three differences.
+ *
+ * <p>Documents are stored as BSON ({@link BsonDocumentType}) instead of with Java serialization.
+ *
+ * <p>A command that changes data is committed to the data file before its reply goes out. Left alone, the
+ * MVStore commits in the background about once a second, so a write the client was told succeeded could
+ * vanish with a {@code kill -9}; the streaming jobs commit their Kafka offsets as soon as the write returns,
+ * and such a write would be lost for good. A commit hands the changed pages to the operating system, which is
+ * what survives the server process dying; like MongoDB's default write concern it does not fsync each write,
+ * so a crash of the whole machine can still lose the last moments.
+ *
+ * <p>{@code buildInfo} also says what the server really is ({@code localServer}), so {@code ./pipeline status}
+ * can tell it from a real MongoDB; nothing else reads it.
+ */
+final class StackH2Backend extends H2Backend {
+    /** Commands that change data or metadata, lower-cased (command names are case-insensitive on the wire). */
+    static final Set<String> CHANGING_COMMANDS = Set.of("insert", "update", "delete", "findandmodify",
+            "create", "createindexes", "drop", "dropindexes", "dropdatabase", "renamecollection");
+
+    static final String LOCAL_SERVER_FIELD = "localServer";
+
+    private final String localServer;
+
+    StackH2Backend(MVStore store) {
+        super(store);
+        this.localServer = describe();
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        String name = command.toLowerCase(Locale.ROOT);
+        Document reply;
+        try {
+            reply = super.handleCommand(channel, database, command, query);
+        } finally {
+            // Also after a failed command: an ordered bulk that stopped at a bad document has applied the ones
+            // before it, and the client is told so.
+            if (CHANGING_COMMANDS.contains(name)) {
+                commit();
+            }
+        }
+        if (name.equals("buildinfo")) {
+            reply.put(LOCAL_SERVER_FIELD, localServer);
+        }
+        return reply;
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new BsonDatabase(databaseName);
+    }
+
+    /**
+     * The backend's database with each collection's documents in a BSON-typed map. The map names are the
+     * backend's own, so its other paths (drop, rename), which open the maps by name, get these already-open
+     * typed maps back from the store. An inner class on purpose: the database's constructor opens the
+     * collections already in the file (calling {@link #openOrCreateCollection}) before any field of a subclass
+     * could be set, and an inner class's link to its backend, and so to the store, is set before that.
+     */
+    private final class BsonDatabase extends H2Database {
+        /** The backend's prefixes of a collection's data and metadata maps (package-private in H2Database). */
+        private static final String DATA_MAP_PREFIX = "databases.";
+        private static final String META_MAP_PREFIX = "meta.";
+
+        BsonDatabase(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVStore store = getMvStore();
+            MVMap<Object, Document> data = store.openMap(DATA_MAP_PREFIX + fullName,
+                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+            MVMap<String, Object> meta = store.openMap(META_MAP_PREFIX + fullName);
+            return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+        }
+    }
+
+    /** "mongo-java-server 1.47.0, H2 2.3.232": the versions pinned in the parent pom, filtered into a resource. */
+    private static String describe() {
+        Properties versions = new Properties();
+        try (InputStream in = StackH2Backend.class.getResourceAsStream("server-versions.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("server-versions.properties is missing from the jar");
+            }
+            versions.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "mongo-java-server " + versions.getProperty("mongo-java-server") + ", H2 " + versions.getProperty("h2");
+    }
+}

@@ -1,0 +1,121 @@
+package randomuser.pipeline.mongodbserver;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+
+/**
+ * Not a test: prints figures. The server alone, in this JVM, on a fresh data file: six writers at once, each
+ * replace-upserting N Random-User-sized documents (~700 bytes) by {@code _id} in bulks of 512 into its own
+ * collection, first as new ids, then twice more over the same ids; per round the documents/s, and the data
+ * file's size beside the documents' BSON size.
+ *
+ * <p>{@code java -cp <test classpath> randomuser.pipeline.mongodbserver.DataFileBenchmark [documents per writer]}
+ */
+public final class DataFileBenchmark {
+    private static final int WRITERS = 6;
+    private static final int BULK = 512;
+
+    private DataFileBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int perWriter = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        Path folder = Files.createTempDirectory("mongodb-server-bench");
+        Path dataFile = folder.resolve("data.mv.db");
+        try (DataFileServer server = DataFileServer.start("127.0.0.1", 0, dataFile, 64);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            long bson = 0;
+            for (int round = 1; round <= 3; round++) {
+                List<List<RawBsonDocument>> documents = new ArrayList<>();
+                long roundBson = 0;
+                for (int writer = 0; writer < WRITERS; writer++) {
+                    List<RawBsonDocument> list = new ArrayList<>(perWriter);
+                    for (int i = 0; i < perWriter; i++) {
+                        RawBsonDocument document = document(writer, i, round);
+                        roundBson += document.getByteBuffer().remaining();
+                        list.add(document);
+                    }
+                    documents.add(list);
+                }
+                bson = roundBson;
+                ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+                long started = System.nanoTime();
+                List<Future<?>> done = new ArrayList<>();
+                for (int writer = 0; writer < WRITERS; writer++) {
+                    MongoCollection<RawBsonDocument> collection = client.getDatabase("bench")
+                            .getCollection("c" + writer, RawBsonDocument.class);
+                    List<RawBsonDocument> mine = documents.get(writer);
+                    done.add(pool.submit(() -> upsert(collection, mine)));
+                }
+                for (Future<?> future : done) {
+                    future.get();
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                pool.shutdown();
+                System.out.printf(Locale.ROOT, "round %d (%s): %d documents in %.1f s = %.0f documents/s in all, %.0f per writer; "
+                                + "data file %.0f MiB for %.0f MiB of BSON (%.2fx)%n", round, round == 1 ? "new ids" : "matching ids",
+                        (long) WRITERS * perWriter, seconds, WRITERS * perWriter / seconds, perWriter / seconds,
+                        Files.size(dataFile) / 1048576.0, bson / 1048576.0, (double) Files.size(dataFile) / bson);
+            }
+            List<Double> scans = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                long started = System.nanoTime();
+                client.getDatabase("bench").getCollection("c0").countDocuments(eq("round", 99));
+                scans.add((System.nanoTime() - started) / 1e6);
+            }
+            scans.sort(null);
+            System.out.printf(Locale.ROOT, "a full scan of one collection (%d documents, a filter no index serves): median %.0f ms%n",
+                    perWriter, scans.get(2));
+            Thread.sleep(10_000);
+            System.out.printf(Locale.ROOT, "10 s later: data file %.0f MiB (%.2fx)%n", Files.size(dataFile) / 1048576.0,
+                    (double) Files.size(dataFile) / bson);
+        }
+    }
+
+    private static void upsert(MongoCollection<RawBsonDocument> collection, List<RawBsonDocument> documents) {
+        for (int from = 0; from < documents.size(); from += BULK) {
+            List<WriteModel<RawBsonDocument>> models = new ArrayList<>();
+            for (RawBsonDocument document : documents.subList(from, Math.min(documents.size(), from + BULK))) {
+                models.add(new ReplaceOneModel<>(eq("_id", document.get("_id")), document, new ReplaceOptions().upsert(true)));
+            }
+            collection.bulkWrite(models, new BulkWriteOptions().ordered(true));
+        }
+    }
+
+    private static RawBsonDocument document(int writer, int i, int round) {
+        BsonDocument document = new BsonDocument("_id", new BsonString(String.format("%08x-%04x-4000-8000-%012d", i, writer, i)))
+                .append("round", new BsonInt32(round))
+                .append("name", new BsonDocument("title", new BsonString("Ms")).append("first", new BsonString("Alverta" + i))
+                        .append("last", new BsonString("O'Farrell")))
+                .append("email", new BsonString("alverta.ofarrell" + i + "@example.com"))
+                .append("picture", new BsonDocument("large", new BsonString("https://randomuser.me/api/portraits/women/82.jpg"))
+                        .append("medium", new BsonString("https://randomuser.me/api/portraits/med/women/82.jpg"))
+                        .append("thumbnail", new BsonString("https://randomuser.me/api/portraits/thumb/women/82.jpg")))
+                .append("_ingest", new BsonDocument("topic", new BsonString("randomuser.pictures"))
+                        .append("run_id", new BsonString("manual__2026-12-04T13:39:13.203851+00:00"))
+                        .append("padding", new BsonString("x".repeat(200))));
+        return new RawBsonDocument(document, new BsonDocumentCodec());
+    }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The six streaming jobs' documents/s on the local stack vs a raw Java-driver bulk upsert of the very documents
+# they wrote, same server, same run: a fill round (new ids) and a measured round (every document replaced in full
+# collections), 100,000 users per job by default. Not a test: it prints figures, with the server's data file
+# size and resident memory (see randomuser.pipeline.streaming.onstack.StreamingBenchmark for each column).
+#
+# Runs on the local stack of this checkout (started where needed, like `./pipeline up` but without Airflow).
+# The stack's own six jobs hold all six Spark workers: the benchmark pauses them and starts them again at the
+# end. It writes only to its own topics (bench-<8 hex>.*) and databases (bench_<8 hex>, bench_<8 hex>_raw) and
+# deletes them at the end. Extra arguments go to the benchmark:
+#   --results 5000 --pages 20 (users per round)  --bulk 512 (the raw side's bulk)
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+mvn -B -q -pl spark-streaming -am install -DskipTests
+mvn -B -q -pl spark-streaming test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+classpath="spark-streaming/target/test-classes:spark-streaming/target/classes:$(cat spark-streaming/target/bench.classpath)"
+# The raw side holds one round's documents (600,000 at the default size) in memory before it times them.
+command=(java -Xmx3g -Dpipeline.root="$root" -Dlog4j2.configurationFile=spark-streaming/src/test/resources/log4j2-test.properties
+  -cp "$classpath" randomuser.pipeline.streaming.onstack.StreamingBenchmark "$@")
+echo "+ cd $root && java -Xmx3g -cp <spark-streaming test classpath>" \
+  "randomuser.pipeline.streaming.onstack.StreamingBenchmark $*"
+exec "${command[@]}"
