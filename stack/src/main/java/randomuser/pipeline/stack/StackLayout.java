@@ -112,6 +112,11 @@ public final class StackLayout {
         return root.resolve("mongodb-server").resolve("target").resolve("mongodb-server.jar");
     }
 
+    /** The copy of {@link #mongoServerJar()} the running server uses (a rebuild must not change it underneath). */
+    public Path mongoServerRunJar() {
+        return installDir().resolve("mongodb-server").resolve("mongodb-server.jar");
+    }
+
     public Path mongoStateDir() {
         return stateDir().resolve("mongodb");
     }

@@ -32,6 +32,7 @@ class StackLayoutTest {
         assertEquals(Path.of("/p/.local/kafka/libs"), layout.kafkaLibs());
         assertEquals(Path.of("/p/.local/spark"), layout.sparkHome());
         assertEquals(Path.of("/p/mongodb-server/target/mongodb-server.jar"), layout.mongoServerJar());
+        assertEquals(Path.of("/p/.local/mongodb-server/mongodb-server.jar"), layout.mongoServerRunJar());
         assertEquals(Path.of("/p/var/mongodb/data.mv.db"), layout.mongoDataFile());
         assertEquals(Path.of("/p/var/logs/kafka-2.log"), layout.logFile("kafka-2"));
         assertEquals(Path.of("/p/var/run/kafka-2.pid"), layout.pidFile("kafka-2"));

@@ -1,12 +1,16 @@
 package randomuser.pipeline.stack.component;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import randomuser.pipeline.stack.Progress;
 import randomuser.pipeline.stack.StackLayout;
 import randomuser.pipeline.stack.install.InstallStep;
 import randomuser.pipeline.stack.probe.Health;
@@ -52,12 +56,34 @@ public final class MongoServer implements Component {
         return List.of(InstallSteps.mongoServerJar(layout));
     }
 
+    /**
+     * Runs the server from a copy of its jar, replaced by a rename: a build rewrites
+     * mongodb-server/target/mongodb-server.jar in place, and a JVM whose jar changes under it fails on the next
+     * class it loads (the tests' builds run while the stack's server serves them).
+     */
+    @Override
+    public void prepare(Progress progress) {
+        Path jar = layout.mongoServerJar();
+        Path copy = layout.mongoServerRunJar();
+        try {
+            if (Files.isRegularFile(copy) && Files.mismatch(jar, copy) == -1) {
+                return;
+            }
+            Files.createDirectories(copy.getParent());
+            Path partial = copy.resolveSibling(copy.getFileName() + ".part");
+            Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + jar + " to " + copy, e);
+        }
+    }
+
     @Override
     public LaunchSpec launchSpec() {
         List<String> command = new ArrayList<>();
         command.add(StackLayout.javaExecutable().toString());
         command.addAll(JVM_OPTIONS);
-        command.addAll(List.of("-jar", layout.mongoServerJar().toString(), "--host", "127.0.0.1",
+        command.addAll(List.of("-jar", layout.mongoServerRunJar().toString(), "--host", "127.0.0.1",
                 "--port", Integer.toString(PORT), "--data-file", layout.mongoDataFile().toString(),
                 "--cache-mib", Integer.toString(CACHE_MIB)));
         return new LaunchSpec(NAME, command, Map.of(), layout.root());
