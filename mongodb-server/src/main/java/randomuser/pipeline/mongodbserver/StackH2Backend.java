@@ -28,11 +28,11 @@ import io.netty.channel.Channel;
  * MVStore commits in the background about once a second, so a write the client was told succeeded could
  * vanish with a {@code kill -9}; the streaming jobs commit their Kafka offsets as soon as the write returns,
  * and such a write would be lost for good. A commit hands the changed pages to the operating system, which is
- * what survives the server process dying; like MongoDB's default write concern it does not fsync each write,
- * so a crash of the whole machine can still lose the last moments.
+ * what survives the server process dying. It does not fsync each write: {@link DataFileServer} syncs the file
+ * every second, so a crash of the whole machine can lose about the last second.
  *
  * <p>{@code buildInfo} also says what the server really is ({@code localServer}), so {@code ./pipeline status}
- * can tell it from a real MongoDB; nothing else reads it.
+ * and mongo/mongo-init.js can tell it from a real MongoDB; the product never reads it.
  */
 final class StackH2Backend extends H2Backend {
     /** Commands that change data or metadata, lower-cased (command names are case-insensitive on the wire). */

@@ -145,6 +145,37 @@ public final class AirflowClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())), "PATCH " + path), "PATCH " + path);
     }
 
+    // ---- Variables
+
+    /** {@code GET /api/v2/variables/{key}}: the Variable's value, empty when there is none. */
+    public Optional<String> variable(String key) {
+        String path = "/api/v2/variables/" + pathSegment(key);
+        HttpResponse<String> response = authorized(HttpRequest.newBuilder(uri(path)).GET(), "GET " + path);
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(requireSuccess(response, "GET " + path).path("value").asText());
+    }
+
+    /** Creates or replaces a Variable ({@code DELETE} then {@code POST /api/v2/variables}). */
+    public void setVariable(String key, String value) {
+        deleteVariable(key);
+        String path = "/api/v2/variables";
+        ObjectNode body = JSON.createObjectNode().put("key", key).put("value", value);
+        requireSuccess(authorized(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())), "POST " + path), "POST " + path);
+    }
+
+    /** {@code DELETE /api/v2/variables/{key}}; a Variable that is not there is fine. */
+    public void deleteVariable(String key) {
+        String path = "/api/v2/variables/" + pathSegment(key);
+        HttpResponse<String> response = authorized(HttpRequest.newBuilder(uri(path)).DELETE(), "DELETE " + path);
+        if (response.statusCode() != 404) {
+            requireSuccess(response, "DELETE " + path);
+        }
+    }
+
     // ---- DAG runs
 
     /**
