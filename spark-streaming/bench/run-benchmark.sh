@@ -13,8 +13,9 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
-mvn -B -q -pl spark-streaming -am install -DskipTests
-mvn -B -q -pl spark-streaming test-compile dependency:build-classpath \
+# Compile only: packaging would rewrite spark-streaming/target/spark-streaming.jar, which the stack's running
+# jobs load their classes from (they would die on the next class they load). ./pipeline up builds the jars.
+mvn -B -q -pl spark-streaming -am test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 classpath="spark-streaming/target/test-classes:spark-streaming/target/classes:$(cat spark-streaming/target/bench.classpath)"
 # The raw side holds one round's documents (600,000 at the default size) in memory before it times them.

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,8 +28,9 @@ import randomuser.pipeline.stack.probe.Probes;
 /**
  * Not a test: prints figures. The scheduled {@code randomuser_ingest} DAG on the running local stack, raised to
  * N users a run (its documented setting: the {@code ingest_results} key of the Airflow Variable
- * {@code randomuser_settings}) for M minutes. Every minute it prints each job's backlog (records after its last
- * committed batch). Then it pauses the DAG, waits until the last run's records are written, and compares, per
+ * {@code randomuser_settings}) for M minutes, from a quiet start (the DAG paused until every record so far is
+ * written). Every minute it prints each job's largest backlog (records after its last committed batch, sampled
+ * every 5 s). Then it pauses the DAG again, waits until the last run's records are written, and compares, per
  * facet, the records produced to the topic during the soak with the documents added to the collection: every
  * ingest run fetches new users, so the two must be equal. The Variable and the DAG's paused state are put back.
  *
@@ -39,6 +39,7 @@ import randomuser.pipeline.stack.probe.Probes;
 public final class IngestSoak {
     private static final String SETTINGS_VARIABLE = "randomuser_settings";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration SAMPLE_EVERY = Duration.ofSeconds(5);
 
     private IngestSoak() {
     }
@@ -60,9 +61,12 @@ public final class IngestSoak {
         try (MongoClient client = MongoClients.create(stack.mongoUri());
              Probes probes = new Probes(stack.bootstrapServers(), SparkMaster.UI_URL)) {
             MongoDatabase database = client.getDatabase(Facet.DATABASE);
+            // The baseline needs every record produced so far written: pause the DAG, wait for the jobs to catch up.
+            airflow.setPaused(PipelineDags.INGEST, true);
+            System.out.println("soak: " + PipelineDags.INGEST + " paused until the jobs have written every record so far");
+            Map<Facet, Long> recordsBefore = awaitQuiet(stack, probes);
             Map<Facet, Long> documentsBefore = documents(database);
             long deadLettersBefore = database.getCollection(Facet.DEAD_LETTERS_COLLECTION).countDocuments();
-            Map<Facet, Long> recordsBefore = endOffsets(probes);
 
             ObjectNode settings = previousSettings.map(IngestSoak::object).orElseGet(JSON::createObjectNode);
             settings.put("ingest_results", usersPerRun);
@@ -77,12 +81,17 @@ public final class IngestSoak {
             List<Long> maxBacklogPerMinute = new ArrayList<>();
             try {
                 for (int minute = 1; minute <= minutes; minute++) {
-                    sleepUntil(started.plus(Duration.ofMinutes(minute)));
-                    Map<Facet, OptionalLong> backlog = stack.streamingBacklog();
-                    maxBacklogPerMinute.add(backlog.values().stream().mapToLong(b -> b.orElse(-1)).max().orElse(-1));
+                    // A run's records are written within seconds: one look a minute would miss them all.
+                    Map<Facet, Long> largest = new EnumMap<>(Facet.class);
+                    Instant end = started.plus(Duration.ofMinutes(minute));
+                    while (Instant.now().isBefore(end)) {
+                        stack.streamingBacklog().forEach((facet, backlog) ->
+                                largest.merge(facet, backlog.orElse(-1), Math::max));
+                        sleepUntil(min(end, Instant.now().plus(SAMPLE_EVERY)));
+                    }
+                    maxBacklogPerMinute.add(largest.values().stream().mapToLong(Long::longValue).max().orElse(-1));
                     System.out.printf(Locale.ROOT, "%6d  %s%n", minute, Arrays.stream(Facet.values())
-                            .map(f -> backlog.get(f).isPresent() ? String.format(Locale.ROOT, "%9d", backlog.get(f).getAsLong())
-                                    : String.format(Locale.ROOT, "%9s", "?"))
+                            .map(f -> String.format(Locale.ROOT, "%9d", largest.getOrDefault(f, -1L)))
                             .collect(Collectors.joining(" ")));
                 }
             } finally {
@@ -167,6 +176,10 @@ public final class IngestSoak {
         }
         throw new IllegalStateException("the jobs did not catch up within 20 minutes of the soak's end: backlog "
                 + stack.streamingBacklog());
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static void sleepUntil(Instant when) {

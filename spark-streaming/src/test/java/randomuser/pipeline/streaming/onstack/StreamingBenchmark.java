@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,14 +26,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.bson.BsonDocument;
+import org.bson.Document;
 import org.bson.BsonString;
+import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -57,8 +61,9 @@ import randomuser.pipeline.streaming.onstack.FetcherCli.SeededUsers;
  *
  * <p>Per job and round: documents/s over its busy time, from the start of its first batch of the round to the
  * end of its last (the job's own batch log lines: Spark's start-up excluded, trigger gaps and planning
- * included). The raw side: the fill round's documents copied into another fresh database (six writers, bulks
- * as large as the job's), then the measured round's documents, held in memory first, upserted over them. The
+ * included). The raw side: the jobs' documents copied into another fresh database (new ids; six writers, bulks
+ * as large as the job's), then the same documents, held in memory first with a changed {@code run_id}, upserted
+ * over the copy (matching ids). The
  * ratio is job / raw. Sampled every second meanwhile: the server's resident memory and its data file's size,
  * printed beside the documents' own BSON size.
  *
@@ -71,14 +76,23 @@ public final class StreamingBenchmark {
             "^(\\d\\d/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d) .* batch=(\\d+) rows_in=(\\d+) .* ms=(\\d+)");
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yy/MM/dd HH:mm:ss");
     private static final double MIB = 1024.0 * 1024.0;
+    /** Documents per read when the raw side reads what the jobs wrote. */
+    private static final int READ_CHUNK = 1000;
 
     private StreamingBenchmark() {
     }
 
-    /** One job's round: documents written, busy seconds (first batch start to last batch end), batches. */
-    private record Round(long rows, double busySeconds, int batches) {
+    /**
+     * One job's round: documents written, busy seconds (first batch start to last batch end), batches; and the
+     * same after the round's first batch, which carries the freshly submitted job's warm-up (JIT, connections).
+     */
+    private record Round(long rows, double busySeconds, int batches, long warmRows, double warmSeconds) {
         double rate() {
             return rows / busySeconds;
+        }
+
+        double warmRate() {
+            return warmSeconds > 0 ? warmRows / warmSeconds : Double.NaN;
         }
     }
 
@@ -117,16 +131,17 @@ public final class StreamingBenchmark {
             run.awaitCounts(jobs, measured.count(), Duration.ofMinutes(1), Duration.ofMinutes(2));
             long jobsFileMax = server.maxFileBytes();
             long jobsRssMax = server.maxRssKiB();
-            long bsonBytes = bsonBytes(run.database());
+            long bsonBytes = bsonBytesOnTheServer(run);
 
             MongoDatabase raw = run.database(run.databaseName() + "_raw");
             try {
-                System.out.println("raw side: the fill round's documents copied, then the measured round's upserted over them");
+                System.out.println("raw side: the jobs' documents copied into a fresh database (new ids), then upserted over "
+                        + "the copy again from memory (matching ids)");
                 Map<Facet, Double> rawFill = copyCollections(run.database(), raw, bulk);
                 Map<Facet, Double> rawMeasured = upsertInMemory(run.database(), raw, bulk);
                 print(measured.count(), bulk, fillRounds, rawFill, measuredRounds, rawMeasured);
                 System.out.printf(Locale.ROOT, "%nMongoDB-compatible server, six jobs' rounds: data file max %.0f MiB for "
-                                + "%.0f MiB of documents' BSON (%.2fx); resident memory max %.0f MiB%n",
+                                + "%.0f MiB of documents' BSON in all its databases (%.2fx); resident memory max %.0f MiB%n",
                         jobsFileMax / MIB, bsonBytes / MIB, (double) jobsFileMax / bsonBytes, jobsRssMax / 1024.0);
                 System.out.printf(Locale.ROOT, "whole run (raw side's copy included): data file max %.0f MiB, now %.0f MiB; "
                                 + "resident memory max %.0f MiB%n", server.maxFileBytes() / MIB, server.fileBytes() / MIB,
@@ -160,6 +175,8 @@ public final class StreamingBenchmark {
             long rows = 0;
             int batches = 0;
             LocalDateTime firstStart = null;
+            LocalDateTime firstEnd = null;
+            long firstRows = 0;
             LocalDateTime lastEnd = null;
             try {
                 for (String line : Files.readAllLines(job.logFile())) {
@@ -170,7 +187,11 @@ public final class StreamingBenchmark {
                     }
                     LocalDateTime end = LocalDateTime.parse(batch.group(1), LOG_TIME);
                     LocalDateTime start = end.minus(Duration.ofMillis(Long.parseLong(batch.group(4))));
-                    firstStart = firstStart == null || start.isBefore(firstStart) ? start : firstStart;
+                    if (firstStart == null || start.isBefore(firstStart)) {
+                        firstStart = start;
+                        firstEnd = end;
+                        firstRows = Long.parseLong(batch.group(3));
+                    }
                     lastEnd = lastEnd == null || end.isAfter(lastEnd) ? end : lastEnd;
                     rows += Long.parseLong(batch.group(3));
                     batches++;
@@ -183,41 +204,56 @@ public final class StreamingBenchmark {
             }
             // Log times have whole seconds: a round shorter than a second would be measured as zero.
             double busy = Math.max(1.0, Duration.between(firstStart, lastEnd).toMillis() / 1000.0);
-            rounds.put(job.facet(), new Round(rows, busy, batches));
+            double warm = Duration.between(firstEnd, lastEnd).toMillis() / 1000.0;
+            rounds.put(job.facet(), new Round(rows, busy, batches, rows - firstRows, warm));
         }
         return rounds;
     }
 
-    /** The documents' own size: what a data file could at best be. */
-    private static long bsonBytes(MongoDatabase database) {
+    /**
+     * The BSON size of every document in every database of the server ({@code dbStats} {@code dataSize}): what
+     * its data file could at best be. Every database counts, since they share the one file.
+     */
+    private static long bsonBytesOnTheServer(TestRun run) {
         long bytes = 0;
-        for (Facet facet : Facet.values()) {
-            try (MongoCursor<RawBsonDocument> documents = database.getCollection(facet.collection(), RawBsonDocument.class)
-                    .find().batchSize(2000).iterator()) {
-                while (documents.hasNext()) {
-                    bytes += documents.next().getByteBuffer().remaining();
-                }
-            }
+        for (String name : run.databaseNames()) {
+            bytes += ((Number) run.database(name).runCommand(new Document("dbStats", 1)).get("dataSize")).longValue();
         }
         return bytes;
     }
 
-    /** The jobs' documents streamed into the raw database, six collections at once; seconds per collection. */
+    /**
+     * A collection's documents, read a chunk of ids at a time ({@code _id $in}, which the local server answers
+     * from its {@code _id} index): it holds a query's whole result in its heap, so one {@code find()} of 100,000
+     * documents would need hundreds of MiB there. The ids come first, with a projection, which it keeps small.
+     */
+    private static Iterable<List<RawBsonDocument>> chunks(MongoCollection<RawBsonDocument> collection, int size) {
+        List<BsonValue> ids = collection.find().projection(Projections.include("_id"))
+                .map(document -> document.get("_id")).into(new ArrayList<>());
+        return () -> new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < ids.size();
+            }
+
+            @Override
+            public List<RawBsonDocument> next() {
+                List<BsonValue> chunk = ids.subList(next, Math.min(ids.size(), next + size));
+                next += chunk.size();
+                return collection.find(Filters.in("_id", chunk)).into(new ArrayList<>());
+            }
+        };
+    }
+
+    /** The jobs' documents copied into the raw database a chunk at a time, six collections at once. */
     private static Map<Facet, Double> copyCollections(MongoDatabase from, MongoDatabase to, int bulk) throws Exception {
         return sixWritersAtOnce(facet -> {
             long started = System.nanoTime();
-            List<RawBsonDocument> batch = new ArrayList<>(bulk);
-            try (MongoCursor<RawBsonDocument> documents = from.getCollection(facet.collection(), RawBsonDocument.class)
-                    .find().batchSize(bulk).iterator()) {
-                while (documents.hasNext()) {
-                    batch.add(documents.next());
-                    if (batch.size() == bulk) {
-                        upsert(to.getCollection(facet.collection(), RawBsonDocument.class), batch, bulk);
-                        batch.clear();
-                    }
-                }
+            for (List<RawBsonDocument> chunk : chunks(from.getCollection(facet.collection(), RawBsonDocument.class), bulk)) {
+                upsert(to.getCollection(facet.collection(), RawBsonDocument.class), chunk, bulk);
             }
-            upsert(to.getCollection(facet.collection(), RawBsonDocument.class), batch, bulk);
             return (System.nanoTime() - started) / 1e9;
         });
     }
@@ -230,10 +266,12 @@ public final class StreamingBenchmark {
         Map<Facet, List<RawBsonDocument>> documents = new EnumMap<>(Facet.class);
         for (Facet facet : Facet.values()) {
             List<RawBsonDocument> changed = new ArrayList<>();
-            for (RawBsonDocument document : from.getCollection(facet.collection(), RawBsonDocument.class).find().batchSize(2000)) {
-                BsonDocument copy = document.decode(new BsonDocumentCodec());
-                copy.put("run_id", new BsonString("bench-raw"));
-                changed.add(new RawBsonDocument(copy, new BsonDocumentCodec()));
+            for (List<RawBsonDocument> chunk : chunks(from.getCollection(facet.collection(), RawBsonDocument.class), READ_CHUNK)) {
+                for (RawBsonDocument document : chunk) {
+                    BsonDocument copy = document.decode(new BsonDocumentCodec());
+                    copy.put("run_id", new BsonString("bench-raw"));
+                    changed.add(new RawBsonDocument(copy, new BsonDocumentCodec()));
+                }
             }
             documents.put(facet, changed);
         }
@@ -286,26 +324,28 @@ public final class StreamingBenchmark {
         System.out.println();
         System.out.printf(Locale.ROOT, "%d users per job and round; six jobs at once vs six driver writers at once "
                 + "(bulks of %d); documents/s%n", users, bulk);
-        System.out.printf(Locale.ROOT, "%-9s | %-37s | %-37s%n", "", "fill: new ids into empty collections",
+        System.out.printf(Locale.ROOT, "%-9s | %-46s | %-46s%n", "", "fill: new ids into empty collections",
                 "measured: replace all, collections full");
-        System.out.printf(Locale.ROOT, "%-9s | %7s %7s %8s %8s %5s | %7s %7s %8s %8s %5s%n", "facet",
-                "batches", "busy s", "job", "raw", "ratio", "batches", "busy s", "job", "raw", "ratio");
+        System.out.printf(Locale.ROOT, "%-9s | %7s %7s %8s %8s %8s %5s | %7s %7s %8s %8s %8s %5s%n", "facet",
+                "batches", "busy s", "job", "job warm", "raw", "ratio", "batches", "busy s", "job", "job warm", "raw", "ratio");
         double[] sums = new double[4];
         for (Facet facet : Facet.values()) {
             Round f = fill.get(facet);
             Round m = measured.get(facet);
             double rawF = users / rawFill.get(facet);
             double rawM = users / rawMeasured.get(facet);
-            System.out.printf(Locale.ROOT, "%-9s | %7d %7.1f %8.0f %8.0f %5.2f | %7d %7.1f %8.0f %8.0f %5.2f%n",
-                    facet.facetName(), f.batches(), f.busySeconds(), f.rate(), rawF, f.rate() / rawF,
-                    m.batches(), m.busySeconds(), m.rate(), rawM, m.rate() / rawM);
+            System.out.printf(Locale.ROOT, "%-9s | %7d %7.1f %8.0f %8.0f %8.0f %5.2f | %7d %7.1f %8.0f %8.0f %8.0f %5.2f%n",
+                    facet.facetName(), f.batches(), f.busySeconds(), f.rate(), f.warmRate(), rawF, f.rate() / rawF,
+                    m.batches(), m.busySeconds(), m.rate(), m.warmRate(), rawM, m.rate() / rawM);
             sums[0] += f.rate();
             sums[1] += rawF;
             sums[2] += m.rate();
             sums[3] += rawM;
         }
-        System.out.printf(Locale.ROOT, "%-9s | %7s %7s %8.0f %8.0f %5.2f | %7s %7s %8.0f %8.0f %5.2f%n", "all six",
-                "", "", sums[0], sums[1], sums[0] / sums[1], "", "", sums[2], sums[3], sums[2] / sums[3]);
+        System.out.printf(Locale.ROOT, "%-9s | %7s %7s %8.0f %8s %8.0f %5.2f | %7s %7s %8.0f %8s %8.0f %5.2f%n", "all six",
+                "", "", sums[0], "", sums[1], sums[0] / sums[1], "", "", sums[2], "", sums[3], sums[2] / sums[3]);
+        System.out.println("job: documents/s from the start of a job's first batch of the round to the end of its last; "
+                + "job warm: after its first batch; raw: the Java driver alone; ratio: job / raw");
         double slowest = Arrays.stream(Facet.values()).mapToDouble(f -> measured.get(f).rate()).min().orElse(0);
         System.out.printf(Locale.ROOT, "slowest job, measured round: %.0f documents/s%n", slowest);
     }

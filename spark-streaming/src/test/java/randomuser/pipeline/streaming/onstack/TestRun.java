@@ -104,6 +104,11 @@ final class TestRun implements AutoCloseable {
         return mongo.getDatabase(name);
     }
 
+    /** Every database on the server (the benchmark weighs the one data file they share). */
+    List<String> databaseNames() {
+        return mongo.listDatabaseNames().into(new ArrayList<>());
+    }
+
     MongoCollection<Document> collection(Facet facet) {
         return database().getCollection(facet.collection());
     }
