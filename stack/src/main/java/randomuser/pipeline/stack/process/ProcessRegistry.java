@@ -30,6 +30,8 @@ import randomuser.pipeline.stack.StackLayout;
 public final class ProcessRegistry {
     public static final String COMPONENT_VARIABLE = "PIPELINE_COMPONENT";
     public static final String ROOT_VARIABLE = "PIPELINE_ROOT";
+    /** How often an empty /proc environment is read again (10 ms apart) before a process counts as not ours. */
+    private static final int ENVIRONMENT_LOOKS = 20;
     private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final StackLayout layout;
@@ -195,10 +197,20 @@ public final class ProcessRegistry {
     }
 
     private boolean isOurs(String component, long pid) {
-        Map<String, String> env = ProcFs.environment(pid);
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
-                && component.equals(env.get(COMPONENT_VARIABLE))
-                && layout.root().toString().equals(env.get(ROOT_VARIABLE));
+        // While a process execs (setsid becoming the server it starts), /proc shows no environment for an
+        // instant: an empty one is looked at again before the process counts as someone else's.
+        for (int look = 0; look < ENVIRONMENT_LOOKS; look++) {
+            if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                return false;
+            }
+            Map<String, String> env = ProcFs.environment(pid);
+            if (!env.isEmpty()) {
+                return component.equals(env.get(COMPONENT_VARIABLE))
+                        && layout.root().toString().equals(env.get(ROOT_VARIABLE));
+            }
+            sleep(Duration.ofMillis(10));
+        }
+        return false;
     }
 
     private static Optional<Long> readPid(Path pidFile) {
