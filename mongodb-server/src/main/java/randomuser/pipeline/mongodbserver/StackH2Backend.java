@@ -3,6 +3,7 @@ package randomuser.pipeline.mongodbserver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -13,8 +14,10 @@ import org.h2.mvstore.MVStore;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -22,7 +25,7 @@ import io.netty.channel.Channel;
 /**
  * mongo-java-server's H2 backend as the local stack runs it, with three differences.
  *
- * <p>Documents are stored as BSON ({@link BsonDocumentType}) instead of with Java serialization.
+ * <p>Documents are stored as BSON bytes ({@link BsonBytesCollection}) instead of as Java-serialized objects.
  *
  * <p>A command that changes data is committed to the data file before its reply goes out. Left alone, the
  * MVStore commits in the background about once a second, so a write the client was told succeeded could
@@ -67,15 +70,22 @@ final class StackH2Backend extends H2Backend {
         return reply;
     }
 
+    /**
+     * Committed at once: opening a database of a file written before this release rebuilds its unique indexes
+     * (see {@link BsonDatabase#openOrCreateUniqueIndex}), a minute for a million documents, and a server stopped
+     * later in its start must not have to do that again.
+     */
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new BsonDatabase(databaseName);
+        MongoDatabase database = new BsonDatabase(databaseName);
+        commit();
+        return database;
     }
 
     /**
-     * The backend's database with each collection's documents in a BSON-typed map. The map names are the
-     * backend's own, so its other paths (drop, rename), which open the maps by name, get these already-open
-     * typed maps back from the store. An inner class on purpose: the database's constructor opens the
+     * The backend's database with each collection's documents in a map of BSON bytes and its unique indexes in
+     * maps of BSON keys. The documents' map names are the backend's own, so its other paths (drop, rename), which
+     * open the maps by name, get these already-open typed maps back from the store. An inner class on purpose: the database's constructor opens the
      * collections already in the file (calling {@link #openOrCreateCollection}) before any field of a subclass
      * could be set, and an inner class's link to its backend, and so to the store, is set before that.
      */
@@ -92,10 +102,43 @@ final class StackH2Backend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String fullName = getFullCollectionNamespace(collectionName);
             MVStore store = getMvStore();
-            MVMap<Object, Document> data = store.openMap(DATA_MAP_PREFIX + fullName,
-                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+            MVMap<Object, byte[]> data = store.openMap(DATA_MAP_PREFIX + fullName,
+                    new MVMap.Builder<Object, byte[]>().valueType(BsonBytes.TYPE));
             MVMap<String, Object> meta = store.openMap(META_MAP_PREFIX + fullName);
-            return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+            return new BsonBytesCollection(this, collectionName, options, data, meta, cursorRegistry);
+        }
+
+        /**
+         * A unique index in a map of its own name, with {@link IndexKeyType} keys. A data file written before
+         * kept the index in the backend's map of Java-serialized keys: that map goes, and the collection fills
+         * the new, empty one from its documents when it adds the index (its own path for an empty index).
+         */
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            MVStore store = getMvStore();
+            MVMap<KeyValue, Object> positions = store.openMap(indexMapName(collectionName, indexName),
+                    new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.TYPE));
+            String javaSerialized = javaSerializedIndexMapName(collectionName, indexName);
+            if (store.hasMap(javaSerialized)) {
+                store.removeMap(javaSerialized);
+            }
+            return new BsonKeyUniqueIndex(positions, indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            getMvStore().removeMap(indexMapName(collection.getCollectionName(), indexName));
+        }
+
+        /** Starts with the collection's namespace, as the backend's own names do: dropping the database drops it. */
+        private String indexMapName(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + "._bson_index_" + indexName;
+        }
+
+        private String javaSerializedIndexMapName(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
         }
     }
 

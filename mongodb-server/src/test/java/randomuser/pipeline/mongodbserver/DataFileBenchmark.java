@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -52,8 +54,9 @@ public final class DataFileBenchmark {
                 long roundBson = 0;
                 for (int writer = 0; writer < WRITERS; writer++) {
                     List<RawBsonDocument> list = new ArrayList<>(perWriter);
+                    Random ids = new Random(writer);
                     for (int i = 0; i < perWriter; i++) {
-                        RawBsonDocument document = document(writer, i, round);
+                        RawBsonDocument document = document(new UUID(ids.nextLong(), ids.nextLong()).toString(), i, round);
                         roundBson += document.getByteBuffer().remaining();
                         list.add(document);
                     }
@@ -104,8 +107,8 @@ public final class DataFileBenchmark {
         }
     }
 
-    private static RawBsonDocument document(int writer, int i, int round) {
-        BsonDocument document = new BsonDocument("_id", new BsonString(String.format("%08x-%04x-4000-8000-%012d", i, writer, i)))
+    private static RawBsonDocument document(String id, int i, int round) {
+        BsonDocument document = new BsonDocument("_id", new BsonString(id))
                 .append("round", new BsonInt32(round))
                 .append("name", new BsonDocument("title", new BsonString("Ms")).append("first", new BsonString("Alverta" + i))
                         .append("last", new BsonString("O'Farrell")))

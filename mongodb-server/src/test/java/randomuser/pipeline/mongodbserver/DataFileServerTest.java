@@ -1,8 +1,12 @@
 package randomuser.pipeline.mongodbserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
@@ -10,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
@@ -20,6 +25,7 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.result.UpdateResult;
 
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -116,6 +122,43 @@ class DataFileServerTest {
             assertEquals(1000, again.getModifiedCount());
             assertEquals(1000, users.countDocuments(Filters.eq("round", 2)));
             assertEquals(1000, users.countDocuments());
+        }
+    }
+
+    /**
+     * A data file of the release before this one (written by it: three profiles, one picture, an index on gender),
+     * whose _id index still has Java-serialized keys: its index moves to BSON keys at the first open, keeps
+     * enforcing uniqueness, and the file works on after a restart.
+     */
+    @Test
+    void aDataFileWithJavaSerializedIndexKeysIsReadUpdatedAndKept() throws Exception {
+        Files.createDirectories(dataFile().getParent());
+        try (InputStream previous = getClass().getResourceAsStream("data-file-with-java-serialized-index.mv.db")) {
+            Files.copy(previous, dataFile());
+        }
+        String jon = "0b1c6f8e-1111-4aaa-8bbb-000000000002";
+        try (ServerProcess server = ServerProcess.start(dataFile()); MongoClient client = server.client()) {
+            MongoCollection<Document> profiles = client.getDatabase("randomuser").getCollection("profiles");
+            assertEquals(3, profiles.countDocuments());
+            assertEquals(1, client.getDatabase("randomuser").getCollection("pictures").countDocuments());
+            UpdateResult replaced = profiles.replaceOne(Filters.eq("_id", jon),
+                    new Document("_id", jon).append("gender", "male").append("round", 2), new ReplaceOptions().upsert(true));
+            assertEquals(1, replaced.getMatchedCount());
+            assertNull(replaced.getUpsertedId());
+            MongoWriteException duplicate = assertThrows(MongoWriteException.class,
+                    () -> profiles.insertOne(new Document("_id", jon)));
+            assertEquals(11000, duplicate.getCode());
+            server.stop();
+        }
+        try (ServerProcess server = ServerProcess.start(dataFile()); MongoClient client = server.client()) {
+            MongoCollection<Document> profiles = client.getDatabase("randomuser").getCollection("profiles");
+            assertEquals(3, profiles.countDocuments());
+            assertEquals(new Document("_id", jon).append("gender", "male").append("round", 2),
+                    profiles.find(Filters.eq("_id", jon)).first());
+            assertEquals(new Document("first", "Ana").append("last", "Silva"),
+                    profiles.find(Filters.eq("_id", "0b1c6f8e-1111-4aaa-8bbb-000000000003")).first().get("name"));
+            assertEquals(Set.of("_id_", "gender_1"),
+                    profiles.listIndexes().map(index -> index.getString("name")).into(new HashSet<>()));
         }
     }
 
