@@ -19,7 +19,7 @@ import io.netty.buffer.Unpooled;
  *
  * <p>Why bytes and not decoded documents: the MVStore reads and writes whole pages. With decoded documents as
  * values, upserting one document by a random {@code _id} (the pipeline's keys are UUIDs) decoded every document
- * of its page on a cache miss and encoded them all again at the commit: some 20 documents of work per document
+ * of its page on a cache miss and encoded them all again at the commit: some 8 documents of work per document
  * written, and the cache held few documents because each decoded one takes some 5 KiB of heap. As bytes, a page
  * is read and written by copying, and the cache holds its documents at their BSON size.
  */

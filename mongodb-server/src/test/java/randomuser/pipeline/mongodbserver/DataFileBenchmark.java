@@ -29,9 +29,9 @@ import com.mongodb.client.model.WriteModel;
 
 /**
  * Not a test: prints figures. The server alone, in this JVM, on a fresh data file: six writers at once, each
- * replace-upserting N Random-User-sized documents (~700 bytes) by {@code _id} in bulks of 512 into its own
- * collection, first as new ids, then twice more over the same ids; per round the documents/s, and the data
- * file's size beside the documents' BSON size.
+ * replace-upserting N Random-User-sized documents (~700 bytes) by random UUID {@code _id}s (like the pipeline's
+ * keys: each upsert lands on another page) in bulks of 512 into its own collection, first as new ids, then twice
+ * more over the same ids; per round the documents/s, and the data file's size beside the documents' BSON size.
  *
  * <p>{@code java -cp <test classpath> randomuser.pipeline.mongodbserver.DataFileBenchmark [documents per writer]}
  */
@@ -54,6 +54,7 @@ public final class DataFileBenchmark {
                 long roundBson = 0;
                 for (int writer = 0; writer < WRITERS; writer++) {
                     List<RawBsonDocument> list = new ArrayList<>(perWriter);
+                    // The same seed each round: the same ids again.
                     Random ids = new Random(writer);
                     for (int i = 0; i < perWriter; i++) {
                         RawBsonDocument document = document(new UUID(ids.nextLong(), ids.nextLong()).toString(), i, round);
