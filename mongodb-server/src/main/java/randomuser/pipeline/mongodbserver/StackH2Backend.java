@@ -25,7 +25,8 @@ import io.netty.channel.Channel;
 /**
  * mongo-java-server's H2 backend as the local stack runs it, with three differences.
  *
- * <p>Documents are stored as BSON bytes ({@link BsonBytesCollection}) instead of as Java-serialized objects.
+ * <p>Documents are stored as BSON bytes ({@link BsonBytesCollection}) and unique index keys as BSON
+ * ({@link IndexKeyType}), both instead of Java-serialized objects.
  *
  * <p>A command that changes data is committed to the data file before its reply goes out. Left alone, the
  * MVStore commits in the background about once a second, so a write the client was told succeeded could
@@ -72,8 +73,8 @@ final class StackH2Backend extends H2Backend {
 
     /**
      * Committed at once: opening a database of a file written before this release rebuilds its unique indexes
-     * (see {@link BsonDatabase#openOrCreateUniqueIndex}), a minute for a million documents, and a server stopped
-     * later in its start must not have to do that again.
+     * (see {@link BsonDatabase#openOrCreateUniqueIndex}), about a second per 100,000 documents, and a server
+     * stopped later in its start must not have to do that again.
      */
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
@@ -85,9 +86,10 @@ final class StackH2Backend extends H2Backend {
     /**
      * The backend's database with each collection's documents in a map of BSON bytes and its unique indexes in
      * maps of BSON keys. The documents' map names are the backend's own, so its other paths (drop, rename), which
-     * open the maps by name, get these already-open typed maps back from the store. An inner class on purpose: the database's constructor opens the
-     * collections already in the file (calling {@link #openOrCreateCollection}) before any field of a subclass
-     * could be set, and an inner class's link to its backend, and so to the store, is set before that.
+     * open the maps by name, get these already-open typed maps back from the store. An inner class on purpose:
+     * the database's constructor opens the collections already in the file (calling
+     * {@link #openOrCreateCollection}) before any field of a subclass could be set, and an inner class's link to
+     * its backend, and so to the store, is set before that.
      */
     private final class BsonDatabase extends H2Database {
         /** The backend's prefixes of a collection's data and metadata maps (package-private in H2Database). */
