@@ -22,9 +22,10 @@ public final class DataFileServer implements AutoCloseable {
     /**
      * How long space freed by a replaced document stays untouched before new writes may reuse it. H2's default
      * of 45 s let the file reach 3.9x the documents' BSON size under sustained replace-upserts (six writers,
-     * 300,000 documents rewritten twice, DataFileBenchmark); 10 s kept it at 2.4x. It must stay well above
-     * {@link #SYNC_EVERY}: space is reused only once the state that freed it is on the disk, so a machine crash
-     * can lose the last second of writes but never finds a chunk the last synced state still needs overwritten.
+     * 300,000 documents rewritten twice, DataFileBenchmark when it still used sequential ids, before compression);
+     * 10 s kept it at 2.4x. It must stay well above {@link #SYNC_EVERY}: space is reused only once the state
+     * that freed it is on the disk, so a machine crash can lose the last second of writes but never finds a chunk
+     * the last synced state still needs overwritten.
      * It also bounds how long a read may walk an old version of a collection: a full scan here takes well
      * under a second.
      */

@@ -1,7 +1,6 @@
 package randomuser.pipeline.mongodbserver;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,14 +11,10 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 
 /**
  * The key type of a unique index's map (an index key's values, {@code _id} for the {@code _id} index): written
- * as a small BSON document, ordered by MongoDB's own value order.
+ * as a small BSON document ({@link BsonBytes}), ordered by MongoDB's own value order.
  *
  * <p>Why not the MVStore's default: index keys are not of a type it knows, so it wrote them with Java
  * serialization and compared two of them by serializing both. A profile of the server under the six streaming
@@ -63,22 +58,12 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
                 document.put(Integer.toString(i), key.get(i));
             }
         }
-        ByteBuf bson = Unpooled.buffer(64);
-        try {
-            BsonEncoder.encodeDocument(document, bson);
-            buffer.put(bson.nioBuffer());
-        } finally {
-            bson.release();
-        }
+        BsonBytes.TYPE.write(buffer, BsonBytes.encode(document));
     }
 
     @Override
     public KeyValue read(ByteBuffer buffer) {
-        int length = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt();
-        ByteBuffer bson = buffer.slice();
-        bson.limit(length);
-        buffer.position(buffer.position() + length);
-        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+        Document document = BsonBytes.decode(BsonBytes.TYPE.read(buffer));
         int size = ((Number) document.get(SIZE_FIELD)).intValue();
         List<Object> values = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
