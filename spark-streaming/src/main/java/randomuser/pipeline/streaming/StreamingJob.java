@@ -90,7 +90,8 @@ public final class StreamingJob implements Callable<Integer> {
     boolean failOnDataLoss;
 
     @Option(names = "--write-bulk-size", defaultValue = "512",
-            description = "Documents per MongoDB bulk write (default ${DEFAULT-VALUE}, the MongoDB Spark connector's own).")
+            description = "Documents per MongoDB bulk write (default ${DEFAULT-VALUE}: about half a MiB, few round "
+                    + "trips, far below a server's 48 MB message limit).")
     int writeBulkSize;
 
     @Option(names = "--write-attempts", defaultValue = "10",
@@ -151,23 +152,17 @@ public final class StreamingJob implements Callable<Integer> {
     }
 
     private static int run(SparkSession spark, JobSettings settings) throws InterruptedException {
-        // Micro-batches are at most a few tens of thousands of records: Spark's 200 shuffle partitions
-        // would cost more in task overhead than the work itself. A --conf given at submit wins.
-        if (!spark.sparkContext().getConf().contains("spark.sql.shuffle.partitions")) {
-            spark.conf().set("spark.sql.shuffle.partitions", "3");
-        }
         Clock clock = Clock.systemUTC();
         JobStatus status = new JobStatus(settings.statusFile(), settings.jobName(), settings.facet().facetName(),
                 settings.topic(), settings.collection(), ProcessHandle.current().pid(), clock);
         status.starting();
         LOG.info("{}: topic {} -> {}.{}, checkpoint {}, status {}", settings.jobName(), settings.topic(),
                 settings.database(), settings.collection(), settings.checkpointDir(), settings.statusFile());
-        try (MongoConnectorSink sink = new MongoConnectorSink(settings.mongoUri(), settings.database(),
-                settings.writeBulkSize())) {
+        try (MongoBulkSink sink = new MongoBulkSink(settings.mongoUri(), settings.database(), settings.collection(),
+                new FacetDocuments(settings.facet()), settings.writeBulkSize())) {
             JobMonitor monitor = new JobMonitor(settings.topic(), status, clock);
             spark.streams().addListener(monitor);
-            MicroBatchWriter writer = new MicroBatchWriter(new FacetBatchTransform(settings.facet()),
-                    settings.collection(), sink, settings.writeRetry(), Sleeper.REAL, clock, monitor);
+            MicroBatchWriter writer = new MicroBatchWriter(sink, settings.writeRetry(), Sleeper.REAL, clock, monitor);
             FacetQuery query = new FacetQuery(spark, settings, writer);
             QuerySupervisor supervisor = new QuerySupervisor(() -> {
                 StreamingQuery started = query.start();

@@ -10,6 +10,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
@@ -22,9 +24,9 @@ import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.catalogue.FieldSpec;
 
 /**
- * Strict check of one Kafka value against its facet's schema. Spark's JSON reader is lenient where the
- * contract is not: it turns a number or an object into a string field's text and reads an integer as a
- * timestamp in epoch seconds. This check accepts exactly the JSON types the catalogue declares and says
+ * Strict check of one Kafka value against its facet's schema. Lenient readers (Spark's JSON reader among them)
+ * turn a number or an object into a string field's text and read an integer as a timestamp in epoch
+ * seconds. This check accepts exactly the JSON types the catalogue declares and says
  * precisely what is wrong, so that a bad value becomes a dead letter with a useful reason.
  *
  * <p>Fields the schema does not name are ignored (and never stored): producers may add fields before
@@ -56,12 +58,30 @@ public final class ValueValidator {
     }
 
     /**
+     * The value checked against the schema.
+     *
+     * @param root      the parsed value; null when it is not a JSON object
+     * @param violation why the value does not match the schema, or null when it does
+     */
+    public record Checked(JsonNode root, String violation) {
+
+        public boolean valid() {
+            return violation == null;
+        }
+    }
+
+    /**
      * Why the value does not match the schema, or {@code null} if it does. Several field problems are
      * joined with {@code "; "}, in schema order.
      */
     public String violation(byte[] value) {
+        return check(value).violation();
+    }
+
+    /** The value parsed once and checked; a valid value's tree is what its document is built from. */
+    public Checked check(byte[] value) {
         if (value == null) {
-            return NULL_VALUE;
+            return new Checked(null, NULL_VALUE);
         }
         String text;
         try {
@@ -71,22 +91,26 @@ public final class ValueValidator {
                     .decode(ByteBuffer.wrap(value))
                     .toString();
         } catch (CharacterCodingException e) {
-            return NOT_UTF8;
+            return new Checked(null, NOT_UTF8);
         }
         JsonNode root;
         try {
             root = JSON.readTree(text);
         } catch (JsonParseException e) {
-            return e.getOriginalMessage().startsWith("Duplicate field") ? DUPLICATE_FIELD : NOT_JSON;
+            return new Checked(null, e.getOriginalMessage().startsWith("Duplicate field") ? DUPLICATE_FIELD : NOT_JSON);
         } catch (JsonProcessingException e) {
-            return NOT_JSON;
+            return new Checked(null, NOT_JSON);
         }
         if (root == null || root.isMissingNode()) {
-            return NOT_JSON;
+            return new Checked(null, NOT_JSON);
         }
         if (!root.isObject()) {
-            return NOT_AN_OBJECT;
+            return new Checked(null, NOT_AN_OBJECT);
         }
+        return new Checked(root, schemaViolation(root));
+    }
+
+    private String schemaViolation(JsonNode root) {
         JsonNode userId = root.get(Envelope.USER_ID);
         if (userId == null || userId.isNull() || (userId.isTextual() && userId.asText().isBlank())) {
             return MISSING_USER_ID;
@@ -159,11 +183,16 @@ public final class ValueValidator {
     /** An ISO-8601 date-time with a zone offset ("Z" or "+01:00"), i.e. one unambiguous instant. */
     private static boolean isIsoInstant(String text) {
         try {
-            DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text);
+            instantOf(text);
             return true;
         } catch (DateTimeParseException e) {
             return false;
         }
+    }
+
+    /** The instant of an ISO-8601 date-time with a zone offset, as the check above accepts it. */
+    static Instant instantOf(String isoDateTime) {
+        return OffsetDateTime.parse(isoDateTime, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     }
 
     private static String jsonType(JsonNode node) {

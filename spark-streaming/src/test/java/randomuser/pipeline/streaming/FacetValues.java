@@ -77,6 +77,11 @@ final class FacetValues {
         node.set(segments.get(segments.size() - 1), leaf);
     }
 
+    /** The node at a dotted path (a missing node when absent). */
+    static JsonNode nodeAt(JsonNode root, String path) {
+        return root.at("/" + path.replace('.', '/'));
+    }
+
     /** Removes a dotted path's leaf. */
     static void remove(ObjectNode root, String path) {
         List<String> segments = List.of(path.split("\\."));

@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import randomuser.pipeline.catalogue.Facet;
 
@@ -27,8 +29,7 @@ class MicroBatchWriterTest {
     private final RecordingListener listener = new RecordingListener();
 
     private MicroBatchWriter writer(RetryPolicy policy) {
-        return new MicroBatchWriter(new FacetBatchTransform(Facet.PROFILE), "profiles", sink, policy,
-                sleeps::add, CLOCK, listener);
+        return new MicroBatchWriter(sink, policy, sleeps::add, CLOCK, listener);
     }
 
     private static Dataset<Row> batchWithOneBadRecord() {
@@ -61,13 +62,21 @@ class MicroBatchWriterTest {
     }
 
     @Test
-    void anEmptyBatchNeitherPingsNorWrites() throws Exception {
-        sink.unreachableFor = Integer.MAX_VALUE;
+    void everyDocumentOfABatchHasTheBatchsTimeAsWrittenAt() throws Exception {
+        writer(THREE_ATTEMPTS).call(batchWithOneBadRecord(), 4L);
+
+        assertEquals(List.of(Date.from(CLOCK.instant())), sink.written.get("profiles").values().stream()
+                .map(d -> d.get("_ingest", Document.class).get("written_at")).distinct().toList());
+        assertEquals(Date.from(CLOCK.instant()),
+                sink.written.get(Facet.DEAD_LETTERS_COLLECTION).values().iterator().next().get("failed_at"));
+    }
+
+    @Test
+    void anEmptyBatchWritesNothing() throws Exception {
         writer(THREE_ATTEMPTS).call(new KafkaRecords(Facet.PROFILE.topic()).toDataFrame(), 0L);
 
-        assertEquals(0, sink.pings);
         assertEquals(Map.of(), sink.written);
-        assertEquals(new BatchCounts(0, 0, 0), listener.outcomes.get(0).counts());
+        assertEquals(BatchCounts.NONE, listener.outcomes.get(0).counts());
     }
 
     @Test
@@ -114,29 +123,31 @@ class MicroBatchWriterTest {
         assertEquals(2, listener.outcomes.get(0).attempts());
     }
 
-    /** Keeps upserted documents by collection and _id, like MongoDB with replace semantics. */
+    /**
+     * Runs the executor side ({@link PartitionUpserts}) on the driver over the whole batch and keeps the
+     * upserted documents by collection and _id, like MongoDB with replace semantics.
+     */
     private static final class FakeSink implements DocumentSink {
-        final Map<String, Map<String, Row>> written = new LinkedHashMap<>();
+        final Map<String, Map<String, Document>> written = new LinkedHashMap<>();
         int unreachableFor;
         int failingWrites;
-        int pings;
 
         @Override
         public void checkReachable() {
-            pings++;
             if (unreachableFor-- > 0) {
                 throw new IllegalStateException("connection refused");
             }
         }
 
         @Override
-        public void upsert(Dataset<Row> documents, String collection) {
+        public BatchCounts upsert(Dataset<Row> kafkaRecords, Instant writtenAt) {
             if (failingWrites-- > 0) {
                 throw new IllegalStateException("document rejected");
             }
-            for (Row row : documents.collectAsList()) {
-                written.computeIfAbsent(collection, c -> new LinkedHashMap<>()).put(row.getAs("_id"), row);
-            }
+            BulkWrites memory = (collection, documents) -> documents.forEach(document -> written
+                    .computeIfAbsent(collection, c -> new LinkedHashMap<>()).put((String) document.get("_id"), document));
+            return new PartitionUpserts(new FacetDocuments(Facet.PROFILE), "profiles", 512, writtenAt, () -> memory)
+                    .call(KafkaRecord.columnsOf(kafkaRecords).collectAsList().iterator()).next();
         }
 
         List<String> ids(String collection) {

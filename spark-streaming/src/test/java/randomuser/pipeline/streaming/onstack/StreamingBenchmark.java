@@ -308,7 +308,7 @@ public final class StreamingBenchmark {
         }
     }
 
-    /** Ordered bulks of {@code replaceOne(_id, document, upsert)}, as the job's connector writes them. */
+    /** Ordered bulks of {@code replaceOne(_id, document, upsert)}, as the jobs write them. */
     private static void upsert(MongoCollection<RawBsonDocument> collection, List<RawBsonDocument> documents, int bulk) {
         for (int from = 0; from < documents.size(); from += bulk) {
             List<WriteModel<RawBsonDocument>> models = new ArrayList<>();

@@ -1,0 +1,53 @@
+package randomuser.pipeline.streaming;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bson.Document;
+
+/**
+ * {@link BulkWrites} with the MongoDB Java driver: one {@code bulkWrite} of {@code replaceOne(_id, document,
+ * upsert)} per call. Plain bulk writes, no transactions or change streams, which any MongoDB-compatible
+ * server answers.
+ */
+final class MongoBulkWrites implements BulkWrites {
+
+    /**
+     * One client per connection string and executor JVM, kept for the JVM's life: a client holds a
+     * connection pool and monitor threads, far too much to build for every task of every batch.
+     */
+    private static final Map<String, MongoClient> CLIENTS = new ConcurrentHashMap<>();
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    // Ordered: a later record of the same user replaces an earlier one, and a failure stops the bulk
+    // at once (Spark retries the task, and the batch is written again as a whole if it keeps failing).
+    private static final BulkWriteOptions ORDERED = new BulkWriteOptions().ordered(true);
+
+    private final MongoDatabase database;
+
+    private MongoBulkWrites(MongoDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public void replaceById(String collection, List<Document> documents) {
+        List<ReplaceOneModel<Document>> replacements = documents.stream()
+                .map(document -> new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document, UPSERT))
+                .toList();
+        database.getCollection(collection).bulkWrite(replacements, ORDERED);
+    }
+
+    /** Opens writes into one database of one server; all an executor needs to know. */
+    record Opener(String uri, String databaseName) implements BulkWrites.Opener {
+        @Override
+        public BulkWrites open() {
+            return new MongoBulkWrites(CLIENTS.computeIfAbsent(uri, MongoClients::create).getDatabase(databaseName));
+        }
+    }
+}
