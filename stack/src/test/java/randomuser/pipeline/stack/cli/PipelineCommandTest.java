@@ -32,7 +32,7 @@ class PipelineCommandTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("up", "trigger", "down", "status", "clean")) {
+        for (String command : List.of("up", "trigger", "down", "status", "topics", "peek", "clean")) {
             assertEquals(0, run(command, "--help"), command);
         }
     }
