@@ -17,6 +17,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -62,6 +66,16 @@ import randomuser.pipeline.stack.setup.TopicSetup;
  * stops them.
  */
 public final class LocalStack {
+    /**
+     * Runs the status report's probes at once (each has its own timeout of a few seconds); daemon threads, so a
+     * probe stuck on the network never keeps the CLI alive.
+     */
+    private static final ExecutorService STATUS_PROBES = Executors.newFixedThreadPool(16, task -> {
+        Thread thread = new Thread(task, "status-probe");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     /** Kafka brokers, Spark, MongoDB: time for a clean shutdown before SIGKILL. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
     /** Airflow's parts and the streaming jobs' drivers: they stop in seconds, or hang. */
@@ -494,17 +508,25 @@ public final class LocalStack {
      * process's children count for it), each streaming job's status file, and the document counts.
      */
     public StackStatus statusReport() {
+        // The counts are asked for beside the probes, not after them: each probe waits on the network, and the
+        // report answers in the time of the slowest one.
+        CompletableFuture<Map<String, Long>> counting = CompletableFuture.supplyAsync(() -> {
+            try (RunDocuments counts = new RunDocuments(mongoUri(), Facet.DATABASE)) {
+                return counts.totalCounts();
+            }
+        }, STATUS_PROBES);
         StackStatus processes = processes();
         Map<String, Long> documents = Map.of();
         String documentsError = null;
         boolean mongoUp = processes.components().stream().anyMatch(c -> c.name().equals(MongoServer.NAME) && c.up());
         if (mongoUp) {
-            try (RunDocuments counts = new RunDocuments(mongoUri(), Facet.DATABASE)) {
-                documents = counts.totalCounts();
-            } catch (StackException e) {
-                documentsError = e.getMessage();
+            try {
+                documents = counting.join();
+            } catch (CompletionException e) {
+                documentsError = e.getCause() instanceof StackException stack ? stack.getMessage() : String.valueOf(e.getCause());
             }
         } else {
+            counting.cancel(true);
             documentsError = "MongoDB is down";
         }
         return new StackStatus(processes.components(), processes.jobs(), documents, documentsError);
@@ -518,8 +540,12 @@ public final class LocalStack {
         Map<String, Set<Long>> executors = new LinkedHashMap<>();
         Map<Facet, OptionalLong> backlog;
         try (Probes probes = probes()) {
-            backlog = backlog(probes);
-            components.forEach(component -> health.put(component.name(), component.probe(probes)));
+            CompletableFuture<Map<Facet, OptionalLong>> backlogs = CompletableFuture.supplyAsync(() -> backlog(probes), STATUS_PROBES);
+            Map<String, CompletableFuture<Health>> probing = new LinkedHashMap<>();
+            components.forEach(component -> probing.put(component.name(),
+                    CompletableFuture.supplyAsync(() -> component.probe(probes), STATUS_PROBES)));
+            probing.forEach((name, probe) -> health.put(name, probe.join()));
+            backlog = backlogs.join();
             SparkMasterView master = probes.sparkMaster();
             List<Long> workers = sparkComponents().stream().filter(c -> c instanceof SparkWorker)
                     .map(c -> running.get(c.name())).filter(pid -> pid != null).toList();

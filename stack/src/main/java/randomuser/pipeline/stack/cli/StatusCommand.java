@@ -1,9 +1,13 @@
 package randomuser.pipeline.stack.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import randomuser.pipeline.stack.ComponentStatus;
 import randomuser.pipeline.stack.LocalStack;
@@ -15,14 +19,26 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     HelpOption helpOption;
 
+    @Option(names = "--json", description = "The same facts as one JSON object (memory in KiB, absent values null).")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         StackStatus status = LocalStack.forProject().statusReport();
-        System.out.print(Tables.status(status.components()));
-        System.out.println();
-        System.out.print(Tables.jobs(status.jobs()));
-        System.out.println();
-        System.out.print(Tables.documents(status.documents(), status.documentsError()));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.print(StatusJson.render(status));
+        } else {
+            out.print(Tables.status(status.components()));
+            out.println();
+            out.print(Tables.jobs(status.jobs()));
+            out.println();
+            out.print(Tables.documents(status.documents(), status.documentsError()));
+        }
+        out.flush();
         return status.components().stream().allMatch(ComponentStatus::up) ? 0 : PipelineCommand.EXIT_DOWN;
     }
 }

@@ -52,6 +52,7 @@ public final class Probes implements AutoCloseable {
     private final String sparkMasterUiUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private Admin admin;
+    private final Object adminLock = new Object();
     private KafkaClusterView kafka;
     private long kafkaAt;
     private SparkMasterView spark;
@@ -98,7 +99,14 @@ public final class Probes implements AutoCloseable {
         }
     }
 
+    /** Its own lock: the status report asks for offsets while another thread asks the cluster (under this). */
     private Admin admin() {
+        synchronized (adminLock) {
+            return adminOnce();
+        }
+    }
+
+    private Admin adminOnce() {
         if (admin == null) {
             Properties config = new Properties();
             config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -215,10 +223,12 @@ public final class Probes implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(2));
-            admin = null;
+    public void close() {
+        synchronized (adminLock) {
+            if (admin != null) {
+                admin.close(Duration.ofSeconds(2));
+                admin = null;
+            }
         }
     }
 }
