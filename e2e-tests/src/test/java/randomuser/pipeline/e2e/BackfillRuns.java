@@ -45,7 +45,10 @@ final class BackfillRuns {
         return airflow.dagRun(DAG_ID, runId);
     }
 
-    /** Waits for the run's end; anything but success fails with the run's diagnostics. */
+    /**
+     * Waits for the run's end; anything but success fails with the run's diagnostics, and so does a success on a
+     * retry: the DAG retries the fetch task twice, so a fetcher that failed once would otherwise pass unseen.
+     */
     void awaitSuccess(String runId, Duration timeout) {
         String state;
         try {
@@ -55,6 +58,11 @@ final class BackfillRuns {
         }
         if (!"success".equals(state)) {
             throw new AssertionError(DAG_ID + " run " + runId + " ended " + state + "\n" + diagnostics(runId));
+        }
+        int tries = airflow.taskInstance(DAG_ID, runId, PipelineDags.FETCH_TASK).path("try_number").asInt();
+        if (tries != 1) {
+            throw new AssertionError(DAG_ID + " run " + runId + " succeeded on try " + tries + " of its "
+                    + PipelineDags.FETCH_TASK + " task, not the first\n" + diagnostics(runId));
         }
     }
 
