@@ -14,7 +14,7 @@ import randomuser.pipeline.composecheck.ComposeFile.Mount;
 class AirflowComposeTest {
 
     private static final List<String> COMPONENTS = List.of(
-            "airflow-init", "airflow-api-server", "airflow-scheduler", "airflow-dag-processor", "airflow-triggerer");
+            "airflow-init", "airflow-api-server", "airflow-scheduler", "airflow-dag-processor");
     private static final List<String> LONG_RUNNING = COMPONENTS.subList(1, COMPONENTS.size());
     private static final String FETCHER_JAR = "/opt/randomuser/fetcher.jar";
 
@@ -95,10 +95,8 @@ class AirflowComposeTest {
             assertTrue(!AIRFLOW.healthcheckTest(component).isEmpty(), component + " has a health check");
         }
         assertEquals("service_healthy", AIRFLOW.dependsOn("airflow-scheduler").get("airflow-api-server"));
-        assertEquals("service_healthy", AIRFLOW.dependsOn("airflow-triggerer").get("airflow-api-server"));
         assertEquals(List.of("scheduler"), AIRFLOW.command("airflow-scheduler"));
         assertEquals(List.of("dag-processor"), AIRFLOW.command("airflow-dag-processor"));
-        assertEquals(List.of("triggerer"), AIRFLOW.command("airflow-triggerer"));
         assertEquals(List.of("8080:8080"), AIRFLOW.ports("airflow-api-server"));
     }
 

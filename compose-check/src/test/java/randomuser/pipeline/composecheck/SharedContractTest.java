@@ -89,7 +89,7 @@ class SharedContractTest {
             }
         }
         assertEquals("kafka-1:9092,kafka-2:9092,kafka-3:9092", Deployment.brokerBootstrapServers());
-        assertEquals(1 + 6 + 5, settings, "kafka-topics, six jobs and five Airflow services set KAFKA_BOOTSTRAP_SERVERS");
+        assertEquals(1 + 6 + 4, settings, "kafka-topics, six jobs and four Airflow services (init, api-server, scheduler, dag-processor) set KAFKA_BOOTSTRAP_SERVERS");
     }
 
     @Test

@@ -19,20 +19,22 @@ import randomuser.pipeline.stack.probe.Probes;
 import randomuser.pipeline.stack.process.LaunchSpec;
 
 /**
- * Airflow in standalone mode (scheduler, DAG processor, API server with the UI, triggerer; LocalExecutor,
- * SQLite metadata in var/airflow), with the project's dags/ and the environment of
- * {@code airflow/airflow-local.env}. Healthy when every part reports healthy and both DAGs are parsed.
+ * Airflow's scheduler (LocalExecutor), DAG processor and API server with the UI, started together by
+ * {@code airflow/run-local-airflow.sh} (SQLite metadata in var/airflow), with the project's dags/ and the
+ * environment of {@code airflow/airflow-local.env}. Healthy when every part reports healthy and both DAGs are
+ * parsed.
  */
 public final class Airflow implements Component {
     public static final String NAME = "airflow";
     public static final int PORT = 8080;
     public static final String URL = "http://127.0.0.1:" + PORT;
-    /** Log servers standalone starts for the scheduler and the triggerer (on all interfaces: Airflow 3.1 has no setting). */
-    public static final List<Integer> LOG_SERVER_PORTS = List.of(8793, 8794);
+    /** The scheduler's log server, for the logs of running tasks (on all interfaces: Airflow 3.1 has no setting). */
+    public static final int LOG_SERVER_PORT = 8793;
     /** The local login, written into the simple auth manager's password file before the first start. */
     public static final String USERNAME = "admin";
     public static final String PASSWORD = "admin";
     static final String ENV_FILE = "airflow-local.env";
+    static final String LAUNCH_SCRIPT = "run-local-airflow.sh";
     static final String PASSWORDS_FILE = "simple_auth_manager_passwords.json";
     /**
      * The ingest DAG's schedule knob (dags/randomuser_common.py). Unset for the local stack, whatever the
@@ -60,7 +62,7 @@ public final class Airflow implements Component {
 
     @Override
     public List<Integer> ports() {
-        return List.of(PORT, LOG_SERVER_PORTS.get(0), LOG_SERVER_PORTS.get(1));
+        return List.of(PORT, LOG_SERVER_PORT);
     }
 
     /** Airflow itself, and the fetcher jar its DAGs' task runs. */
@@ -88,7 +90,7 @@ public final class Airflow implements Component {
         Path venvBin = layout.airflowVenv().resolve("bin");
         Map<String, String> environment = AirflowEnvironment.load(layout.airflowConfig(ENV_FILE), layout.root(), venvBin,
                 System.getenv("PATH"), System.getProperty("java.home"));
-        return new LaunchSpec(NAME, List.of(AirflowVenvStep.airflowExecutable(layout).toString(), "standalone"),
+        return new LaunchSpec(NAME, List.of("bash", layout.airflowConfig(LAUNCH_SCRIPT).toString()),
                 environment, List.of(INGEST_SCHEDULE_VARIABLE), layout.root());
     }
 

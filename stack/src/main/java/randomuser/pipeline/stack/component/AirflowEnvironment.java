@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 import randomuser.pipeline.stack.StackException;
 
 /**
- * The environment of {@code airflow standalone} on the local stack, rendered from
+ * The environment of Airflow on the local stack ({@code airflow/run-local-airflow.sh}), rendered from
  * {@code airflow/airflow-local.env}: one {@code KEY=VALUE} per line, {@code #} comments, and
  * {@code ${PROJECT_ROOT}} as the only placeholder. The file is the one place these settings are written;
- * this class adds only what depends on the machine: PATH (the venv's bin first, because standalone starts
- * its components as {@code airflow <component>} looked up on PATH) and JAVA_HOME (the fetcher task runs
+ * this class adds only what depends on the machine: PATH (the venv's bin first, because the script starts
+ * each part as {@code airflow <part>} looked up on PATH) and JAVA_HOME (the fetcher task runs
  * with the same Java as the rest of the stack).
  */
 public final class AirflowEnvironment {

@@ -1,6 +1,7 @@
 package randomuser.pipeline.stack.component;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -39,9 +40,11 @@ public final class Emulator implements Component {
 
     @Override
     public LaunchSpec launchSpec() {
-        return new LaunchSpec(NAME, List.of(StackLayout.javaExecutable().toString(), "-Xmx256m",
-                "-jar", layout.emulatorJar().toString(), "--host", "127.0.0.1", "--port", Integer.toString(PORT)),
-                Map.of(), layout.root());
+        List<String> command = new ArrayList<>(List.of(StackLayout.javaExecutable().toString(), "-Xmx256m"));
+        command.addAll(JvmFootprint.SMALL_HEAP);
+        command.addAll(List.of("-jar", layout.emulatorJar().toString(), "--host", "127.0.0.1", "--port",
+                Integer.toString(PORT)));
+        return new LaunchSpec(NAME, command, JvmFootprint.ENVIRONMENT, layout.root());
     }
 
     @Override

@@ -117,7 +117,8 @@ public final class KafkaBroker implements Component {
 
     @Override
     public LaunchSpec launchSpec() {
-        return new LaunchSpec(name(), javaCommand("kafka.Kafka", configFile().toString()), Map.of(), layout.root());
+        return new LaunchSpec(name(), javaCommand("kafka.Kafka", configFile().toString()),
+                JvmFootprint.ENVIRONMENT, layout.root());
     }
 
     private List<String> javaCommand(String mainClass, String... args) {

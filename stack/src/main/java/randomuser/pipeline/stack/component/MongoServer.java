@@ -92,7 +92,7 @@ public final class MongoServer implements Component {
         command.addAll(List.of("-jar", layout.mongoServerRunJar().toString(), "--host", "127.0.0.1",
                 "--port", Integer.toString(PORT), "--data-file", layout.mongoDataFile().toString(),
                 "--cache-mib", Integer.toString(CACHE_MIB)));
-        return new LaunchSpec(NAME, command, Map.of(), layout.root());
+        return new LaunchSpec(NAME, command, JvmFootprint.ENVIRONMENT, layout.root());
     }
 
     @Override

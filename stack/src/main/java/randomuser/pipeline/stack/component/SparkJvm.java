@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -60,6 +61,7 @@ public final class SparkJvm {
         List<String> command = new ArrayList<>();
         command.add(StackLayout.javaExecutable().toString());
         command.add("-Xmx" + heap);
+        command.addAll(JvmFootprint.SMALL_HEAP);
         command.addAll(moduleOptions);
         command.add("-cp");
         command.add(layout.sparkHome().resolve("conf") + "/:" + layout.sparkHome().resolve("jars") + "/*");
@@ -72,12 +74,14 @@ public final class SparkJvm {
      * the worker's launcher cannot build an executor's command line.
      */
     public static Map<String, String> environment(StackLayout layout) {
-        return Map.of(
+        Map<String, String> environment = new LinkedHashMap<>(JvmFootprint.ENVIRONMENT);
+        environment.putAll(Map.of(
                 "SPARK_HOME", layout.sparkHome().toString(),
                 "SPARK_CONF_DIR", layout.sparkHome().resolve("conf").toString(),
                 "SPARK_SCALA_VERSION", SCALA_VERSION,
                 "SPARK_LOCAL_IP", "127.0.0.1",
                 "SPARK_LOCAL_DIRS", layout.sparkStateDir().resolve("local").toString(),
-                "JAVA_HOME", System.getProperty("java.home"));
+                "JAVA_HOME", System.getProperty("java.home")));
+        return environment;
     }
 }

@@ -52,6 +52,7 @@ public final class SparkWorker implements Component {
     @Override
     public LaunchSpec launchSpec() {
         List<String> command = new ArrayList<>(SparkJvm.javaCommand(layout, "256m", "org.apache.spark.deploy.worker.Worker"));
+        command.add(1, JvmFootprint.QUICK_JIT);
         // Keeps the work folder from growing with every application's files.
         command.add(1, "-Dspark.worker.cleanup.enabled=true");
         command.addAll(List.of("--host", "127.0.0.1", "--cores", "1", "--memory", MEMORY,

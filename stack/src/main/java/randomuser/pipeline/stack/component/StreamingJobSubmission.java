@@ -31,13 +31,10 @@ public final class StreamingJobSubmission {
     static final String DRIVER_MEMORY = "512m";
     /** Executor heap; the workers offer 1 GiB each. */
     static final String EXECUTOR_MEMORY = "512m";
-    /**
-     * Twelve JVMs (six drivers, six executors) on two cores: the serial collector has the smallest footprint
-     * and no concurrent GC threads competing for the cores; a driver mostly plans batches, so the quick
-     * C1 compiler is enough for it and its JIT costs less CPU at start.
-     */
-    static final List<String> DRIVER_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-    static final String EXECUTOR_JVM_OPTIONS = "-XX:+UseSerialGC";
+    /** A driver mostly plans batches; its heap flags come with {@link SparkJvm#javaCommand}. */
+    static final List<String> DRIVER_JVM_OPTIONS = List.of(JvmFootprint.QUICK_JIT);
+    /** The workers start executors with -Xmx only; the executors keep the full JIT (they handle every record). */
+    static final String EXECUTOR_JVM_OPTIONS = String.join(" ", JvmFootprint.SMALL_HEAP);
     static final String LOG_CONFIG = "streaming-job-log4j2.properties";
 
     private final StackLayout layout;

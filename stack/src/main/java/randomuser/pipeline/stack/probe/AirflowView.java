@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param error      why Airflow could not be asked, or null
  */
 public record AirflowView(Map<String, String> components, Map<String, Optional<JsonNode>> dags, String error) {
-    /** The parts {@code airflow standalone} runs, all of which must be healthy. */
-    public static final List<String> REQUIRED_COMPONENTS = List.of("metadatabase", "scheduler", "triggerer", "dag_processor");
+    /** The parts the local stack runs (no triggerer: no task defers), all of which must be healthy. */
+    public static final List<String> REQUIRED_COMPONENTS = List.of("metadatabase", "scheduler", "dag_processor");
 
     public static AirflowView unreachable(String error) {
         return new AirflowView(Map.of(), Map.of(), error);

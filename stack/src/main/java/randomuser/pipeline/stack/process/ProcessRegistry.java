@@ -124,8 +124,8 @@ public final class ProcessRegistry {
      *
      * <p>Each process is stopped with its whole process tree, listed before any signal is sent: a parent
      * that ends first would orphan its children, which then no longer show up as its descendants. That is
-     * how {@code airflow standalone} behaves: SIGTERM ends it at once and would leave its scheduler, API
-     * server, DAG processor and triggerer running. So the process and its children get SIGTERM first (each
+     * how Airflow's launch script behaves: SIGTERM ends it at once and would leave its scheduler, API
+     * server and DAG processor running. So the process and its children get SIGTERM first (each
      * child then stops its own children, as the scheduler stops its executor's workers); what is still alive
      * after half the grace gets SIGTERM too, and what is alive at its end, SIGKILL.
      */

@@ -20,7 +20,7 @@ class AirflowViewTest {
 
     private static JsonNode health(String schedulerStatus) throws Exception {
         return json("{\"metadatabase\": {\"status\": \"healthy\"}, \"scheduler\": {\"status\": \"" + schedulerStatus + "\","
-                + " \"latest_scheduler_heartbeat\": \"2026-01-01T00:00:00Z\"}, \"triggerer\": {\"status\": \"healthy\"},"
+                + " \"latest_scheduler_heartbeat\": \"2026-01-01T00:00:00Z\"}, \"triggerer\": {\"status\": null},"
                 + " \"dag_processor\": {\"status\": \"healthy\"}}");
     }
 
@@ -29,7 +29,7 @@ class AirflowViewTest {
         Map<String, Optional<JsonNode>> dags = new LinkedHashMap<>();
         dags.put("randomuser_backfill", Optional.of(json("{\"is_paused\": false}")));
         dags.put("randomuser_ingest", Optional.of(json("{\"is_paused\": true}")));
-        assertEquals(Health.up("metadatabase, scheduler, triggerer, dag_processor healthy; DAGs randomuser_backfill (active), "
+        assertEquals(Health.up("metadatabase, scheduler, dag_processor healthy; DAGs randomuser_backfill (active), "
                 + "randomuser_ingest (paused)"), AirflowView.of(health("healthy"), dags).health());
     }
 
@@ -38,14 +38,14 @@ class AirflowViewTest {
         Map<String, Optional<JsonNode>> dags = new LinkedHashMap<>();
         dags.put("randomuser_backfill", Optional.of(json("{\"is_paused\": false, \"has_import_errors\": true}")));
         dags.put("randomuser_ingest", Optional.empty());
-        assertEquals(Health.down("metadatabase, scheduler, triggerer, dag_processor healthy; DAGs not parsed yet: randomuser_ingest"),
+        assertEquals(Health.down("metadatabase, scheduler, dag_processor healthy; DAGs not parsed yet: randomuser_ingest"),
                 AirflowView.of(health("healthy"), dags).health());
     }
 
     @Test
     void anUnhealthyOrMissingPartIsNamed() throws Exception {
         JsonNode partial = json("{\"metadatabase\": {\"status\": \"healthy\"}, \"scheduler\": {\"status\": \"unhealthy\"}}");
-        assertEquals(Health.down("health: scheduler unhealthy, triggerer missing, dag_processor missing"),
+        assertEquals(Health.down("health: scheduler unhealthy, dag_processor missing"),
                 AirflowView.of(partial, Map.of()).health());
     }
 
