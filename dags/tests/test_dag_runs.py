@@ -51,8 +51,11 @@ def test_ingest_run_fetches_one_page_of_the_configured_size(fresh_dags, fake_jav
     ]  # fmt: skip
 
 
-def test_a_failing_fetcher_fails_the_task_and_the_run(fresh_dags, fake_java, monkeypatch):
-    monkeypatch.setenv("FAKE_JAVA_EXIT", "3")
+# 1 and 2 are the fetcher's failures (fetcher/README.md), 3 any other; 99 is the code Airflow's BashOperator
+# turns into "skipped" unless told otherwise, so it must fail the task too.
+@pytest.mark.parametrize("exit_code", ["1", "2", "3", "99"])
+def test_a_failing_fetcher_fails_the_task_and_the_run(fresh_dags, fake_java, monkeypatch, exit_code):
+    monkeypatch.setenv("FAKE_JAVA_EXIT", exit_code)
     dag = fresh_dags["randomuser_backfill"]
     dag.get_task("fetch_users").retries = 0  # the retry delay would only slow the test down
     run = dag.test(run_conf={"results": 5})

@@ -1,4 +1,5 @@
-"""FETCH_COMMAND run by bash exactly as the BashOperator runs it (`bash -c`), with a fake java.
+"""The DAGs' fetch command, taken from the parsed task, run by bash exactly as the BashOperator runs it
+(`bash -c`), with a fake java.
 
 Proves the argument vector the fetcher receives, that values stay literal whatever they contain,
 and that the fetcher's exit code becomes the task's.
@@ -6,11 +7,13 @@ and that the fetcher's exit code becomes the task's.
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import time
 
-from randomuser_common import FETCH_COMMAND, fetch_env
+from conftest import load_dagbag
+from randomuser_common import fetch_env
 
 SETTINGS = {
     "java": "unused: replaced by the fake",
@@ -20,12 +23,22 @@ SETTINGS = {
 }
 
 
+@functools.cache
+def fetch_command(dag_id="randomuser_backfill"):
+    """The bash command of the DAG's parsed fetch task (not the constant it was built from)."""
+    return load_dagbag().dags[dag_id].get_task("fetch_users").bash_command
+
+
 def run_fetch(fake_java, env, extra_env=None):
     task_env = {**os.environ, **env, "FETCHER_JAVA": str(fake_java.java), "FETCHER_JAR": str(fake_java.jar)}
     task_env.update(extra_env or {})
     return subprocess.run(
-        ["bash", "-c", FETCH_COMMAND], env=task_env, capture_output=True, text=True, timeout=30
+        ["bash", "-c", fetch_command()], env=task_env, capture_output=True, text=True, timeout=30
     )
+
+
+def test_both_dags_run_the_same_fetch_command():
+    assert fetch_command("randomuser_ingest") == fetch_command("randomuser_backfill")
 
 
 def test_all_options_reach_the_fetcher_as_separate_arguments(fake_java):

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -30,10 +31,12 @@ class ResponseGeneratorTest {
     }
 
     /**
-     * Pins the output across JVMs and runs: a changed digest means every seeded response changed, which
-     * breaks replays that tests or users rely on. Update it only on purpose.
+     * A snapshot, not a check of correctness: it pins the output across JVMs and runs, so that a changed digest
+     * says every seeded response changed, which breaks replays that tests or users rely on. What the responses
+     * hold is checked by the other tests; update the digest only on purpose.
      */
     @Test
+    @DisplayName("snapshot: a seeded response's SHA-256 is unchanged")
     void seededOutputIsStableAcrossRuns() throws Exception {
         byte[] body = ResponseGenerator.generateBytes(Query.parse("results=300&seed=golden&page=2"));
         String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));

@@ -1,7 +1,6 @@
 package randomuser.pipeline.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -34,18 +33,17 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
-/** The three-broker KRaft cluster, started through the same code as {@code ./pipeline up}. */
+/**
+ * The three-broker KRaft cluster, started through the same code as {@code ./pipeline up}. Each test stands alone
+ * (its own topic; a killed broker is started again before the test ends), in any order.
+ */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaClusterIT {
     private static final int KILLED = 2;
-    private static final String TOPIC = "stack-it-" + UUID.randomUUID();
+    private static final List<String> CREATED_TOPICS = new ArrayList<>();
 
     private static LocalStack stack;
     private static Admin admin;
@@ -65,7 +63,7 @@ class KafkaClusterIT {
     static void leaveTheClusterWhole() throws Exception {
         try {
             if (admin != null) {
-                admin.deleteTopics(List.of(TOPIC)).all().get(30, TimeUnit.SECONDS);
+                admin.deleteTopics(CREATED_TOPICS).all().get(30, TimeUnit.SECONDS);
                 admin.close();
             }
         } finally {
@@ -74,7 +72,6 @@ class KafkaClusterIT {
     }
 
     @Test
-    @Order(1)
     void threeBrokersAndAThreeVoterQuorum() throws Exception {
         assertEquals(Set.of(1, 2, 3), brokers());
         QuorumInfo quorum = admin.describeMetadataQuorum().quorumInfo().get(15, TimeUnit.SECONDS);
@@ -83,63 +80,68 @@ class KafkaClusterIT {
     }
 
     @Test
-    @Order(2)
     void aTopicWithThreeReplicasIsFullyInSync() throws Exception {
-        admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 3))).all().get(30, TimeUnit.SECONDS);
-        awaitTrue("every partition of " + TOPIC + " has 3 in-sync replicas", Duration.ofSeconds(30),
-                () -> isrSizes().equals(List.of(3, 3, 3)));
-        TopicDescription topic = describe();
+        String topicName = createTopicInSync();
+        TopicDescription topic = describe(topicName);
         assertEquals(3, topic.partitions().size());
         for (TopicPartitionInfo partition : topic.partitions()) {
             assertEquals(Set.of(1, 2, 3), ids(partition.replicas()));
             assertEquals(Set.of(1, 2, 3), ids(partition.isr()));
         }
         Map<String, String> config = admin.describeConfigs(List.of(new ConfigResource(
-                        ConfigResource.Type.TOPIC, TOPIC)))
+                        ConfigResource.Type.TOPIC, topicName)))
                 .all().get(15, TimeUnit.SECONDS).values().iterator().next().entries().stream()
                 .collect(Collectors.toMap(e -> e.name(), e -> String.valueOf(e.value())));
         assertEquals("2", config.get("min.insync.replicas"));
     }
 
     @Test
-    @Order(3)
-    void afterKillingOneBrokerTheClusterHasTwoAndAcksAllStillSucceeds() throws Exception {
+    void withOneBrokerKilledAcksAllStillSucceedsAndTheRestartedBrokerRejoinsEveryIsr() throws Exception {
+        String topic = createTopicInSync();
         stack.killBroker(KILLED);
-        awaitTrue("the cluster reports brokers 1 and 3", Duration.ofSeconds(60), () -> brokers().equals(Set.of(1, 3)));
-
-        int sent = 200;
-        try (KafkaProducer<String, String> producer = producer()) {
-            List<Future<RecordMetadata>> results = new ArrayList<>();
-            for (int i = 0; i < sent; i++) {
-                results.add(producer.send(new ProducerRecord<>(TOPIC, "key-" + i, "value-" + i)));
+        try {
+            awaitTrue("the cluster reports brokers 1 and 3", Duration.ofSeconds(60), () -> brokers().equals(Set.of(1, 3)));
+            int sent = 200;
+            try (KafkaProducer<String, String> producer = producer()) {
+                List<Future<RecordMetadata>> results = new ArrayList<>();
+                for (int i = 0; i < sent; i++) {
+                    results.add(producer.send(new ProducerRecord<>(topic, "key-" + i, "value-" + i)));
+                }
+                producer.flush();
+                int acknowledged = 0;
+                for (Future<RecordMetadata> result : results) {
+                    assertEquals(topic, result.get(60, TimeUnit.SECONDS).topic());
+                    acknowledged++;
+                }
+                assertEquals(sent, acknowledged);
             }
-            producer.flush();
-            int acknowledged = 0;
-            for (Future<RecordMetadata> result : results) {
-                assertFalse(result.get(60, TimeUnit.SECONDS).topic().isEmpty());
-                acknowledged++;
+            long endOffsets = 0;
+            for (var offset : admin.listOffsets(describe(topic).partitions().stream().collect(Collectors.toMap(
+                    p -> new TopicPartition(topic, p.partition()),
+                    p -> OffsetSpec.latest()))).all().get(15, TimeUnit.SECONDS).values()) {
+                endOffsets += offset.offset();
             }
-            assertEquals(sent, acknowledged);
+            assertEquals(sent, endOffsets);
+        } finally {
+            stack.startBroker(KILLED);
         }
-        long endOffsets = 0;
-        for (var offset : admin.listOffsets(describe().partitions().stream().collect(Collectors.toMap(
-                p -> new TopicPartition(TOPIC, p.partition()),
-                p -> OffsetSpec.latest()))).all().get(15, TimeUnit.SECONDS).values()) {
-            endOffsets += offset.offset();
-        }
-        assertEquals(sent, endOffsets);
-    }
 
-    @Test
-    @Order(4)
-    void theRestartedBrokerIsBackInEveryIsr() throws Exception {
-        stack.startBroker(KILLED);
         assertEquals(Set.of(1, 2, 3), brokers());
         awaitTrue("broker " + KILLED + " is back in the ISR of every partition", Duration.ofSeconds(90),
-                () -> isrSizes().equals(List.of(3, 3, 3)));
-        for (TopicPartitionInfo partition : describe().partitions()) {
+                () -> isrSizes(topic).equals(List.of(3, 3, 3)));
+        for (TopicPartitionInfo partition : describe(topic).partitions()) {
             assertEquals(Set.of(1, 2, 3), ids(partition.isr()));
         }
+    }
+
+    /** A new topic of three partitions and three replicas, once every partition has three in-sync replicas. */
+    private static String createTopicInSync() throws Exception {
+        String topic = "stack-it-" + UUID.randomUUID();
+        admin.createTopics(List.of(new NewTopic(topic, 3, (short) 3))).all().get(30, TimeUnit.SECONDS);
+        CREATED_TOPICS.add(topic);
+        awaitTrue("every partition of " + topic + " has 3 in-sync replicas", Duration.ofSeconds(30),
+                () -> isrSizes(topic).equals(List.of(3, 3, 3)));
+        return topic;
     }
 
     private static KafkaProducer<String, String> producer() {
@@ -157,12 +159,12 @@ class KafkaClusterIT {
         return ids(admin.describeCluster().nodes().get(15, TimeUnit.SECONDS));
     }
 
-    private static TopicDescription describe() throws Exception {
-        return admin.describeTopics(List.of(TOPIC)).allTopicNames().get(15, TimeUnit.SECONDS).get(TOPIC);
+    private static TopicDescription describe(String topic) throws Exception {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get(15, TimeUnit.SECONDS).get(topic);
     }
 
-    private static List<Integer> isrSizes() throws Exception {
-        return describe().partitions().stream().map(p -> p.isr().size()).toList();
+    private static List<Integer> isrSizes(String topic) throws Exception {
+        return describe(topic).partitions().stream().map(p -> p.isr().size()).toList();
     }
 
     private static Set<Integer> ids(Collection<Node> nodes) {

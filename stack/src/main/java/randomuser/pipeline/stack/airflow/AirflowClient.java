@@ -200,6 +200,16 @@ public final class AirflowClient {
         return runId;
     }
 
+    /** How many runs the DAG has, whatever their state ({@code total_entries} of its run list). */
+    public long dagRunCount(String dagId) {
+        String path = "/api/v2/dags/" + pathSegment(dagId) + "/dagRuns?limit=1";
+        JsonNode answer = requireSuccess(authorized(HttpRequest.newBuilder(uri(path)).GET(), "GET " + path), "GET " + path);
+        if (!answer.path("total_entries").canConvertToLong()) {
+            throw new StackException("Airflow answered GET " + path + " without total_entries: " + abbreviate(answer.toString()));
+        }
+        return answer.path("total_entries").asLong();
+    }
+
     /** The run as Airflow reports it ({@code state}, {@code start_date}, {@code end_date}, {@code conf}, ...). */
     public JsonNode dagRun(String dagId, String runId) {
         String path = runPath(dagId, runId);
