@@ -366,7 +366,8 @@ public final class AirflowClient {
         try {
             JsonNode detail = JSON.readTree(body).path("detail");
             if (detail.isTextual()) {
-                return detail.asText();
+                // A rejected Param's detail is its reason on the first line, then the whole schema that failed.
+                return detail.asText().strip().lines().findFirst().orElse("").strip();
             }
             if (detail.isArray()) {
                 List<String> messages = new ArrayList<>();

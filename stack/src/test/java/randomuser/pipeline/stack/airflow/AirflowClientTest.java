@@ -99,8 +99,11 @@ class AirflowClientTest {
 
     @Test
     void aConfAirflowRejectsIsOneMessageWithAirflowsReason() {
+        // Airflow 3.1's own answer: its reason on the first line, then jsonschema's dump of the Param's schema.
         airflow.on("POST /api/v2/dags/randomuser_backfill/dagRuns", new Answer(400,
-                "{\"detail\": \"Invalid input for param results: 6000 is greater than the maximum of 5000\"}"));
+                "{\"detail\": \"Invalid input for param results: 6000 is greater than the maximum of 5000\\n\\n"
+                        + "Failed validating 'maximum' in schema:\\n    {'type': 'integer',\\n     'minimum': 1,\\n"
+                        + "     'maximum': 5000,\\n     'title': 'Users per page'}\\n\\nOn instance:\\n    6000\"}"));
         AirflowApiException e = assertThrows(AirflowApiException.class,
                 () -> client.triggerDagRun("randomuser_backfill", Map.of("results", 6000)));
         assertEquals(400, e.status());
