@@ -1,5 +1,6 @@
 package randomuser.pipeline.stack;
 
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -12,4 +13,9 @@ import java.util.OptionalLong;
  * @param rssKiB   resident memory of that process and its children (0 when not running)
  */
 public record ComponentStatus(String name, boolean up, String evidence, OptionalLong pid, long rssKiB) {
+
+    /** The resident memory of all these components' processes (the "total" of the status table and JSON). */
+    public static long totalRssKiB(List<ComponentStatus> components) {
+        return components.stream().mapToLong(ComponentStatus::rssKiB).sum();
+    }
 }

@@ -17,6 +17,11 @@ import randomuser.pipeline.stack.probe.StreamingJobStatus;
  */
 public record StackStatus(List<ComponentStatus> components, List<Job> jobs, Map<String, Long> documents,
                           String documentsError) {
+
+    /** Every component serves: what {@code status} exits 0 for. */
+    public boolean allUp() {
+        return components.stream().allMatch(ComponentStatus::up);
+    }
     /**
      * @param driverRunning whether the job's driver process runs
      * @param status        the job's status file (of the running driver, or the last words of a stopped one)

@@ -9,7 +9,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import randomuser.pipeline.stack.ComponentStatus;
 import randomuser.pipeline.stack.LocalStack;
 import randomuser.pipeline.stack.StackStatus;
 
@@ -39,6 +38,6 @@ final class StatusCommand implements Callable<Integer> {
             out.print(Tables.documents(status.documents(), status.documentsError()));
         }
         out.flush();
-        return status.components().stream().allMatch(ComponentStatus::up) ? 0 : PipelineCommand.EXIT_DOWN;
+        return status.allUp() ? 0 : PipelineCommand.EXIT_DOWN;
     }
 }

@@ -24,11 +24,9 @@ final class StatusJson {
 
     static String render(StackStatus status) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("all_up", status.components().stream().allMatch(ComponentStatus::up));
+        root.put("all_up", status.allUp());
         ArrayNode components = root.putArray("components");
-        long totalKiB = 0;
         for (ComponentStatus component : status.components()) {
-            totalKiB += component.rssKiB();
             ObjectNode node = components.addObject();
             node.put("name", component.name());
             node.put("up", component.up());
@@ -36,7 +34,7 @@ final class StatusJson {
             node.put("rss_kib", component.rssKiB());
             node.put("evidence", component.evidence());
         }
-        root.put("total_rss_kib", totalKiB);
+        root.put("total_rss_kib", ComponentStatus.totalRssKiB(status.components()));
         ArrayNode jobs = root.putArray("jobs");
         for (StackStatus.Job job : status.jobs()) {
             ObjectNode node = jobs.addObject();
@@ -50,12 +48,7 @@ final class StatusJson {
             put(node, "batch", file == null ? OptionalLong.empty() : file.batchId());
             node.put("last_batch_at", file == null ? null : file.lastBatchAt());
             put(node, "last_batch_rows_in", file == null ? OptionalLong.empty() : file.lastBatchRowsIn());
-            OptionalDouble rate = file == null ? OptionalDouble.empty() : file.processedRowsPerSecond();
-            if (rate.isPresent()) {
-                node.put("rows_per_second", rate.getAsDouble());
-            } else {
-                node.putNull("rows_per_second");
-            }
+            put(node, "rows_per_second", file == null ? OptionalDouble.empty() : file.processedRowsPerSecond());
             put(node, "lag", file == null ? OptionalLong.empty() : file.lag());
             put(node, "upserted", file == null ? OptionalLong.empty() : OptionalLong.of(file.totalUpserted()));
             put(node, "dead_lettered", file == null ? OptionalLong.empty() : OptionalLong.of(file.totalDeadLettered()));
@@ -74,6 +67,14 @@ final class StatusJson {
     private static void put(ObjectNode node, String field, OptionalLong value) {
         if (value.isPresent()) {
             node.put(field, value.getAsLong());
+        } else {
+            node.putNull(field);
+        }
+    }
+
+    private static void put(ObjectNode node, String field, OptionalDouble value) {
+        if (value.isPresent()) {
+            node.put(field, value.getAsDouble());
         } else {
             node.putNull(field);
         }

@@ -27,15 +27,13 @@ final class Tables {
 
     static String status(List<ComponentStatus> rows) {
         TextTable table = new TextTable("COMPONENT", "STATE", "PID", "RSS", "EVIDENCE");
-        long total = 0;
         for (ComponentStatus row : rows) {
-            total += row.rssKiB();
             table.row(row.name(), row.up() ? "up" : "down",
                     row.pid().isPresent() ? Long.toString(row.pid().getAsLong()) : "-",
                     row.pid().isPresent() ? mebibytes(row.rssKiB()) : "-",
                     row.evidence());
         }
-        table.row("total", "", "", mebibytes(total), "resident memory of the processes above and their children");
+        table.row("total", "", "", mebibytes(ComponentStatus.totalRssKiB(rows)), "resident memory of the processes above and their children");
         return table.render();
     }
 

@@ -63,7 +63,7 @@ public final class TopicInspector implements AutoCloseable {
      * @param jobCommitted for a topic, the next offset per partition its streaming job reads, if it has a job
      */
     public List<TopicPartitionReport> topics(Function<String, Optional<Map<Integer, Long>>> jobCommitted) {
-        Set<String> names = new TreeSet<>(await(admin.listTopics().names(), "list the topics"));
+        Set<String> names = topicNames();
         Map<String, TopicDescription> descriptions = await(admin.describeTopics(names).allTopicNames(), "describe the topics");
         List<TopicPartition> partitions = new ArrayList<>();
         descriptions.values().forEach(d -> d.partitions().forEach(p -> partitions.add(new TopicPartition(d.name(), p.partition()))));
@@ -154,8 +154,7 @@ public final class TopicInspector implements AutoCloseable {
             return admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                Set<String> names = new TreeSet<>(await(admin.listTopics().names(), "list the topics"));
-                throw new StackException("no topic '" + topic + "' on the brokers; there are: " + String.join(", ", names));
+                throw new StackException("no topic '" + topic + "' on the brokers; there are: " + String.join(", ", topicNames()));
             }
             throw unreachable("describe topic " + topic, e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
@@ -164,6 +163,11 @@ public final class TopicInspector implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StackException("interrupted");
         }
+    }
+
+    /** Every topic on the brokers but Kafka's internal ones, by name. */
+    private Set<String> topicNames() {
+        return new TreeSet<>(await(admin.listTopics().names(), "list the topics"));
     }
 
     private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec) {
