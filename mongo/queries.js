@@ -6,10 +6,13 @@
 //
 // Without a user id the first profile is shown; without a run id, the run that wrote the most recent
 // profile. MONGODB_DATABASE overrides the database name, as everywhere else in the pipeline.
+// The last section runs the aggregations of `./pipeline report`, read from report-aggregations.json next to
+// this file (their one definition), on the run given, else on every run (freshness: the latest run).
 //
 // Every query here runs on MongoDB and on the local stack's server (mongo-java-server with H2 storage),
 // using only what both implement: $match, $lookup with localField/foreignField, $unwind, $project,
-// $group with $sum/$avg, $sort, $limit, and finds. The local server answers `_id` lookups (every join
+// $group with $sum/$avg/$min/$max, $bucket, $count, $sort, $limit, the $month, $subtract, $divide, $floor and
+// $multiply operators, and finds. The local server answers `_id` lookups (every join
 // below) through its `_id` index and scans for everything else; MongoDB uses mongo-init.js's indexes.
 
 (() => {
@@ -159,9 +162,62 @@
     }
   }
 
+  // 5. The report's figures: each aggregation of report-aggregations.json, its rows as they come. A run_scoped
+  //    one starts with a $match on the run when there is one; the two latencies (counts per 10 ms) are of the
+  //    given run, else the latest, and summarised as nearest-rank percentiles in seconds.
+  function showReportFigures() {
+    const fs = require('fs');
+    const path = require('path');
+    const spec = JSON.parse(fs.readFileSync(path.join(__dirname, 'report-aggregations.json'), 'utf8'));
+    const latencies = ['fetch_to_visible', 'kafka_to_visible'];
+    const latest = rdb.profiles.find({'_ingest.written_at': {$exists: true}}, {_ingest: 1})
+      .sort({'_ingest.written_at': -1}).limit(1).toArray()[0];
+    const freshnessRun = requestedRunId || (latest && latest._ingest.run_id);
+    const runOf = (name) => (latencies.includes(name) ? freshnessRun : requestedRunId);
+    const seconds = (millis) => (millis / 1000).toFixed(1).padStart(6);
+    // Rows of {_id: milliseconds, documents: n}; a document without one of the times has a null _id.
+    const summary = (rows) => {
+      const counted = rows.filter((row) => row._id !== null).map((row) => [Number(row._id), Number(row.documents)]);
+      const total = counted.reduce((sum, [, n]) => sum + n, 0);
+      const rank = (p) => {
+        const wanted = Math.max(Math.ceil(p / 100 * total), 1);
+        let seen = 0;
+        for (const [millis, n] of counted) {
+          seen += n;
+          if (seen >= wanted) {
+            return millis;
+          }
+        }
+        return 0;
+      };
+      return `${String(total).padStart(8)} documents  p50 ${seconds(rank(50))}  p95 ${seconds(rank(95))}`
+        + `  p99 ${seconds(rank(99))}  max ${seconds(rank(100))} s`;
+    };
+    for (const [name, aggregation] of Object.entries(spec.aggregations)) {
+      const run = runOf(name);
+      heading(`${aggregation.title}${aggregation.run_scoped && run ? ` (run ${run})` : ''}`);
+      const pipeline = aggregation.run_scoped && run
+        ? [{$match: {'_ingest.run_id': run}}, ...aggregation.pipeline] : aggregation.pipeline;
+      const collections = aggregation.collection === 'each facet collection' ? FACET_COLLECTIONS : [aggregation.collection];
+      for (const collection of collections) {
+        const rows = rdb.getCollection(collection).aggregate(pipeline).toArray();
+        const prefix = collections.length > 1 ? `${collection.padEnd(12)}` : '';
+        if (latencies.includes(name)) {
+          print(prefix + summary(rows));
+        } else {
+          rows.forEach((row) => print(prefix + JSON.stringify(row)));
+          if (rows.length === 0) {
+            print(`${prefix}(none)`);
+          }
+        }
+      }
+    }
+  }
+
   print(`database ${DATABASE}`);
   showUser();
   showCountsByNatAndGender();
   showLatestRun();
   showDeadLetters();
+  showReportFigures();
 })();

@@ -164,6 +164,16 @@ public final class StackLayout {
         return root.resolve("mongo").resolve("queries.js");
     }
 
+    /** The aggregations of ./pipeline report and mongo/queries.js. */
+    public Path reportAggregations() {
+        return root.resolve("mongo").resolve("report-aggregations.json");
+    }
+
+    /** Where ./pipeline report writes its page unless told otherwise. */
+    public Path defaultReportPage() {
+        return stateDir().resolve("reports").resolve("ingest-report.html");
+    }
+
     /** requirements.txt, constraints.txt and airflow-local.env of the local Airflow. */
     public Path airflowConfig(String fileName) {
         return root.resolve("airflow").resolve(fileName);

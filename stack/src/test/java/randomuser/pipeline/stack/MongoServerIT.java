@@ -157,6 +157,11 @@ class MongoServerIT {
                 // $group with $sum and $avg: two GB profiles, one of each gender, average age 38.
                 assertTrue(out.contains("nat    female    male   total avg age\nGB          1       1       2    38.0\n"), out);
                 assertTrue(out.contains("== Run manual__it"), out);
+                // The report's aggregations, read from report-aggregations.json next to the script.
+                assertTrue(out.contains("== Gender\n{\"_id\":\"female\",\"users\":1}\n{\"_id\":\"male\",\"users\":1}\n"), out);
+                assertTrue(out.contains("== Documents per collection\nprofiles    {\"documents\":2}\nlocations   {\"documents\":1}\n"), out);
+                // Its lineage has written_at but no fetched_at or kafka_ts: no latency to count.
+                assertTrue(out.contains("(run manual__it)\nprofiles           0 documents  p50    0.0  p95    0.0"), out);
             } finally {
                 client.getDatabase(databaseName).drop();
             }

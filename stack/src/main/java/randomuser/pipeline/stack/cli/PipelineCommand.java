@@ -17,7 +17,7 @@ import randomuser.pipeline.stack.StackException;
         description = "Runs the randomuser pipeline on 127.0.0.1 and its main job: users fetched through Airflow, "
                 + "streamed through Kafka and Spark into MongoDB.",
         subcommands = {UpCommand.class, TriggerCommand.class, DownCommand.class, StatusCommand.class, TopicsCommand.class,
-                PeekCommand.class, CleanCommand.class, TestCommand.class, CommandLine.HelpCommand.class})
+                PeekCommand.class, ReportCommand.class, CleanCommand.class, TestCommand.class, CommandLine.HelpCommand.class})
 public final class PipelineCommand implements Callable<Integer> {
     @Mixin
     HelpOption helpOption;

@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -20,6 +15,8 @@ import org.junit.jupiter.api.Timeout;
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.LocalStack;
 import randomuser.pipeline.stack.airflow.PipelineDags;
+import randomuser.pipeline.stack.testrun.PipelineScript;
+import randomuser.pipeline.stack.testrun.PipelineScript.Run;
 
 /**
  * {@code ./pipeline} run as a user runs it (the script at the project root, in a process of its own) against the
@@ -35,32 +32,8 @@ class PipelineCliIT {
         stack.ensureAll();
     }
 
-    /** One run of the script: its exit code, standard output and standard error. */
-    private record Run(int exitCode, String out, List<String> errLines) {
-        String describe() {
-            return "exit " + exitCode + "\nstdout:\n" + out + "\nstderr:\n" + String.join("\n", errLines);
-        }
-    }
-
     private static Run pipeline(String... args) throws IOException, InterruptedException {
-        Path root = stack.projectRoot();
-        Path out = Files.createTempFile("pipeline-out", ".txt");
-        Path err = Files.createTempFile("pipeline-err", ".txt");
-        try {
-            List<String> command = new ArrayList<>(List.of(root.resolve("pipeline").toString()));
-            command.addAll(List.of(args));
-            Process process = new ProcessBuilder(command).directory(root.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!process.waitFor(10, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new AssertionError("./pipeline " + String.join(" ", args) + " did not end within 10 minutes");
-            }
-            return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readAllLines(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+        return PipelineScript.run(stack.projectRoot(), args);
     }
 
     @Test
