@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import randomuser.pipeline.catalogue.Facet;
+import randomuser.pipeline.emulator.Fault;
+import randomuser.pipeline.emulator.FaultType;
 import randomuser.pipeline.emulator.RandomUserEmulator;
 import randomuser.pipeline.fetcher.support.CliRun;
 import randomuser.pipeline.stack.LocalStack;
@@ -35,7 +39,8 @@ import randomuser.pipeline.stack.LocalStack;
 /**
  * The fetcher against the local stack's three real brokers (started through LocalStack, the code
  * {@code ./pipeline up} runs) and the in-process emulator: 10 pages x 5000 users, then every facet topic is
- * read back; and the same with one broker killed mid-run. Every test writes to topics of its own prefix
+ * read back; the same with one broker killed mid-run; and a run that loses two brokers mid-run (exit 1, the
+ * unacknowledged records counted, one line). Every test writes to topics of its own prefix
  * under one prefix per test run, so the pipeline's topics (which the streaming jobs read into MongoDB) never
  * see test users; all of the run's topics are deleted at the end.
  */
@@ -48,6 +53,7 @@ class FetcherKafkaIT {
     private static final int USERS = PAGES * RESULTS;
     private static final int PARTITIONS = 3;
     private static final int VICTIM_BROKER = 2;
+    private static final int SECOND_VICTIM_BROKER = 3;
     private static final String RUN_PREFIX = "it-" + UUID.randomUUID().toString().substring(0, 8) + ".";
 
     private static LocalStack stack;
@@ -116,6 +122,49 @@ class FetcherKafkaIT {
             stack.startBroker(VICTIM_BROKER);
         }
         assertEveryTopicHoldsTheRun(prefix, runId);
+    }
+
+    @Test
+    @Order(3)
+    void twoBrokersDownMidRunFailTheRunWithOneLineAndTheCountOfUnacknowledgedRecords() throws Exception {
+        String prefix = RUN_PREFIX + "two-down.";
+        String runId = "it-two-down-" + UUID.randomUUID();
+        int pages = 2;
+        int records = pages * RESULTS * Facet.values().length;
+        // Each page is served after 5 s, one at a time: the second arrives once two brokers are gone, so its
+        // records cannot reach min.insync.replicas=2 (nor can the one broker left elect leaders: no quorum).
+        emulator.faults().add(Fault.of(FaultType.SLOW).withDelayMillis(5000), pages);
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try {
+            Future<CliRun> running = background.submit(() -> CliRun.run("--api-url", emulator.baseUrl(), "--results",
+                    Integer.toString(RESULTS), "--pages", Integer.toString(pages), "--concurrency", "1",
+                    "--seed", "it-two-down-" + runId, "--run-id", runId, "--topic-prefix", prefix,
+                    "--partitions", Integer.toString(PARTITIONS), "--bootstrap-servers", stack.bootstrapServers(),
+                    "--kafka-timeout", "60s"));
+            waitForFirstPage(prefix + Facet.PROFILE.topic(), running);
+            stack.killBroker(VICTIM_BROKER);
+            stack.killBroker(SECOND_VICTIM_BROKER);
+            assertFalse(running.isDone(), "the run ended before two brokers were killed");
+
+            // Unacknowledged records expire after the producer's delivery timeout (120 s).
+            CliRun run = running.get(10, TimeUnit.MINUTES);
+            printSummary(run);
+            assertEquals(1, run.exitCode, run.toString());
+            List<String> lines = run.stderrLines();
+            Matcher summary = Pattern.compile("records_acked=(\\d+) records_failed=(\\d+) ").matcher(lines.get(lines.size() - 2));
+            assertTrue(summary.find(), run.toString());
+            long acked = Long.parseLong(summary.group(1));
+            long failed = Long.parseLong(summary.group(2));
+            assertTrue(failed > 0, "records_failed=" + failed);
+            assertEquals(records, acked + failed, "every record sent is either acknowledged or counted as failed");
+            assertTrue(lines.get(lines.size() - 1).startsWith("fetcher: " + failed + " of " + records
+                    + " records were not acknowledged (first error: "), run.toString());
+        } finally {
+            background.shutdownNow();
+            emulator.faults().clear();
+            stack.startBroker(VICTIM_BROKER);
+            stack.startBroker(SECOND_VICTIM_BROKER);
+        }
     }
 
     private static String[] fetcherArgs(String prefix, String runId, String seed) {

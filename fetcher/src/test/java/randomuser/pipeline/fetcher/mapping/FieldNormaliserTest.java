@@ -65,6 +65,10 @@ class FieldNormaliserTest {
         assertEquals("1992-03-08T14:13:16.688Z",
                 normaliser.normalise(date, json("\"1992-03-08T15:13:16.688+01:00\"")).asText());
         assertThrows(InvalidFieldException.class, () -> normaliser.normalise(date, json("\"1992-03-08\"")));
+        // The canonical shape is not enough: the date and the time must exist.
+        assertThrows(InvalidFieldException.class, () -> normaliser.normalise(date, json("\"1992-02-30T15:13:16.688Z\"")));
+        assertThrows(InvalidFieldException.class, () -> normaliser.normalise(date, json("\"1992-03-08T25:13:16.688Z\"")));
+        assertEquals("2024-02-29T23:59:59.999Z", normaliser.normalise(date, json("\"2024-02-29T23:59:59.999Z\"")).asText());
         assertThrows(InvalidFieldException.class, () -> normaliser.normalise(date, json("700000000")));
     }
 
