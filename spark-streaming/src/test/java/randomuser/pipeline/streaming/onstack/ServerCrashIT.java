@@ -19,9 +19,10 @@ import randomuser.pipeline.streaming.onstack.FetcherCli.SeededUsers;
 
 /**
  * The stack's MongoDB-compatible server killed with SIGKILL while a job works through a backlog, then started
- * again: the job rides out the outage with its write retries, the writes the server acknowledged before it died
- * are still there (the job committed their offsets and will not write them again), and the collection ends with
- * exactly one document per produced user, none duplicated, nothing dead-lettered.
+ * again a minute later: the job rides out the outage with its write retries (its status says RETRYING), the
+ * writes the server acknowledged before it died are still there (the job committed their offsets and will not
+ * write them again), and the collection ends with exactly one document per produced user, none duplicated,
+ * nothing dead-lettered.
  */
 @ExtendWith(ExclusiveSparkWorkers.class)
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
@@ -32,8 +33,12 @@ class ServerCrashIT {
     private static final int MAX_OFFSETS_PER_TRIGGER = 200;
     /** Killed once this many documents are written: a few batches committed, most of the backlog still ahead. */
     private static final int KILL_AFTER = 600;
-    /** Down long enough for the job's writes to fail and be retried. */
-    private static final Duration OUTAGE = Duration.ofSeconds(10);
+    /**
+     * Down a minute: the job's writes fail and are retried with backoff (10 attempts, 1 s doubling to 30 s, about
+     * two and a half minutes in all), so it rides this out without a query restart.
+     */
+    private static final Duration OUTAGE = Duration.ofSeconds(60);
+    private static final Duration STATUS_POLL = Duration.ofMillis(500);
 
     @Test
     void aServerKilledMidIngestLosesNoAcknowledgedWriteAndTheCollectionEndsExact() {
@@ -51,8 +56,18 @@ class ServerCrashIT {
                     () -> run.diagnostics(List.of(job)));
             run.stack().killMongo();
             System.out.println("killed the MongoDB-compatible server (SIGKILL) at " + TestJob.describe(atKill));
-            Await.sleep(OUTAGE);
+            // The job's status during the outage: its writes fail and are retried, the job stays up.
+            Set<String> statesDuringOutage = new TreeSet<>();
+            long outageEnds = System.nanoTime() + OUTAGE.toNanos();
+            while (System.nanoTime() < outageEnds) {
+                job.status().ifPresent(status -> statesDuringOutage.add(status.state()));
+                Await.sleep(STATUS_POLL);
+            }
             run.stack().ensureMongo();
+            System.out.println("states of " + job.name() + " during the " + OUTAGE.toSeconds() + " s outage: "
+                    + statesDuringOutage);
+            assertTrue(statesDuringOutage.contains("RETRYING"), "the job never said it was retrying: "
+                    + statesDuringOutage + "\n" + job.diagnostics());
 
             // Every upsert the job counted was acknowledged by the server before the kill, so it must be stored.
             long storedAfterRestart = run.collection(FACET).countDocuments();
