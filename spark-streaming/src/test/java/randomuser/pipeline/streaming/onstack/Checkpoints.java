@@ -28,6 +28,13 @@ final class Checkpoints {
         return planned.isPresent() && planned.equals(lastBatch(checkpointDir.resolve("commits")));
     }
 
+    /** True while a batch is planned but not yet committed: the one a driver killed now must run again. */
+    static boolean batchInFlight(Path checkpointDir) {
+        OptionalLong planned = lastBatch(checkpointDir.resolve("offsets"));
+        OptionalLong committed = lastBatch(checkpointDir.resolve("commits"));
+        return planned.isPresent() && (committed.isEmpty() || planned.getAsLong() > committed.getAsLong());
+    }
+
     private static OptionalLong lastBatch(Path dir) {
         if (!Files.isDirectory(dir)) {
             return OptionalLong.empty();

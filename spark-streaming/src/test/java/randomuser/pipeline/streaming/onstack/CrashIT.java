@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import randomuser.pipeline.catalogue.Facet;
+import randomuser.pipeline.stack.probe.CheckpointOffsets;
 import randomuser.pipeline.stack.probe.StreamingJobStatus;
 import randomuser.pipeline.streaming.onstack.FetcherCli.SeededUsers;
 
@@ -32,6 +33,7 @@ class CrashIT {
     private static final int MAX_OFFSETS_PER_TRIGGER = 150;
     /** Killed once this many documents are written: a few batches in, most of the backlog still ahead. */
     private static final int KILL_AFTER = 450;
+    private static final int KILL_ATTEMPTS = 3;
 
     @Test
     void aDriverKilledMidBacklogResumesFromItsCheckpointAndEndsWithExactlyOneDocumentPerUser() {
@@ -43,17 +45,36 @@ class CrashIT {
             TestJob job = run.job(FACET, "--max-offsets-per-trigger", Integer.toString(MAX_OFFSETS_PER_TRIGGER));
             run.start(List.of(job));
 
-            // The status file, not the database, is polled here: it costs the busy server nothing.
-            StreamingJobStatus atKill = Await.until(job.name() + " " + KILL_AFTER + " documents written",
-                    Duration.ofMillis(200), Duration.ofMinutes(3), Duration.ofMinutes(8),
-                    () -> job.status().orElse(null),
-                    status -> status != null && status.totalUpserted() >= KILL_AFTER,
-                    () -> run.diagnostics(List.of(job)));
-            run.kill(job);
+            // The status file and the checkpoint, not the database, are polled here: they cost the busy server
+            // nothing. The kill comes while a batch is planned but not committed, so the next driver must run it
+            // again. Should the commit land between the look and the kill, the job is started again and the next
+            // batch is tried.
+            StreamingJobStatus atKill = null;
+            for (int attempt = 1; attempt <= KILL_ATTEMPTS; attempt++) {
+                atKill = Await.until(job.name() + " " + KILL_AFTER + " documents written and a batch in flight",
+                        Duration.ofMillis(20), Duration.ofMinutes(3), Duration.ofMinutes(8),
+                        () -> job.status().orElse(null),
+                        status -> status != null && status.totalUpserted() >= KILL_AFTER
+                                && Checkpoints.batchInFlight(job.checkpointDir()),
+                        () -> run.diagnostics(List.of(job)));
+                run.kill(job);
+                if (Checkpoints.batchInFlight(job.checkpointDir())) {
+                    break;
+                }
+                System.out.println("the batch committed before the kill (" + Checkpoints.describe(job.checkpointDir())
+                        + "); attempt " + attempt + " of " + KILL_ATTEMPTS);
+                run.start(List.of(job));
+            }
             long storedAtKill = run.collection(FACET).countDocuments();
+            // Records of the batches the checkpoint holds as committed (the topic is the run's own: offsets from 0).
+            long committedAtKill = CheckpointOffsets.committed(job.checkpointDir(), job.topic())
+                    .map(offsets -> offsets.values().stream().mapToLong(Long::longValue).sum()).orElse(0L);
             System.out.println("killed " + job.name() + " (SIGKILL) at " + TestJob.describe(atKill) + "; "
-                    + storedAtKill + " documents stored; checkpoint " + Checkpoints.describe(job.checkpointDir()));
+                    + storedAtKill + " documents stored; checkpoint " + Checkpoints.describe(job.checkpointDir())
+                    + ", " + committedAtKill + " records committed");
             assertTrue(storedAtKill < USERS.count(), "the kill came after the whole backlog was written: " + storedAtKill);
+            assertTrue(Checkpoints.batchInFlight(job.checkpointDir()), "no batch in flight at the kill in "
+                    + KILL_ATTEMPTS + " attempts: " + Checkpoints.describe(job.checkpointDir()));
 
             run.start(List.of(job));
             run.awaitCounts(List.of(job), USERS.count(), Duration.ofMinutes(4), Duration.ofMinutes(12));
@@ -67,10 +88,12 @@ class CrashIT {
             run.collection(FACET).find().projection(new org.bson.Document("_id", 1))
                     .forEach(d -> storedIds.add(String.valueOf(d.get("_id"))));
             assertEquals(expectedIds, storedIds, "the stored users are exactly the produced ones");
-            // Resumed, not restarted from the beginning: the new driver read less than the whole topic.
+            // Resumed from the last committed batch, not from the beginning and not after the batch in flight: the
+            // new driver read exactly the records past the committed offsets, the uncommitted batch included.
             long readAfterRestart = job.totalRowsIn();
-            assertTrue(readAfterRestart > 0 && readAfterRestart < USERS.count(),
-                    "records the resubmitted driver read: " + readAfterRestart + "; " + TestJob.describe(done));
+            assertEquals(USERS.count() - committedAtKill, readAfterRestart,
+                    "records the resubmitted driver read; " + TestJob.describe(done));
+            assertTrue(committedAtKill > 0, "no batch was committed before the kill");
             assertEquals(0, run.deadLetters().countDocuments(), "dead letters");
         }
     }
