@@ -33,7 +33,6 @@ class CrashIT {
     private static final int MAX_OFFSETS_PER_TRIGGER = 150;
     /** Killed once this many documents are written: a few batches in, most of the backlog still ahead. */
     private static final int KILL_AFTER = 450;
-    private static final int KILL_ATTEMPTS = 3;
 
     @Test
     void aDriverKilledMidBacklogResumesFromItsCheckpointAndEndsWithExactlyOneDocumentPerUser() {
@@ -45,26 +44,8 @@ class CrashIT {
             TestJob job = run.job(FACET, "--max-offsets-per-trigger", Integer.toString(MAX_OFFSETS_PER_TRIGGER));
             run.start(List.of(job));
 
-            // The status file and the checkpoint, not the database, are polled here: they cost the busy server
-            // nothing. The kill comes while a batch is planned but not committed, so the next driver must run it
-            // again. Should the commit land between the look and the kill, the job is started again and the next
-            // batch is tried.
-            StreamingJobStatus atKill = null;
-            for (int attempt = 1; attempt <= KILL_ATTEMPTS; attempt++) {
-                atKill = Await.until(job.name() + " " + KILL_AFTER + " documents written and a batch in flight",
-                        Duration.ofMillis(20), Duration.ofMinutes(3), Duration.ofMinutes(8),
-                        () -> job.status().orElse(null),
-                        status -> status != null && status.totalUpserted() >= KILL_AFTER
-                                && Checkpoints.batchInFlight(job.checkpointDir()),
-                        () -> run.diagnostics(List.of(job)));
-                run.kill(job);
-                if (Checkpoints.batchInFlight(job.checkpointDir())) {
-                    break;
-                }
-                System.out.println("the batch committed before the kill (" + Checkpoints.describe(job.checkpointDir())
-                        + "); attempt " + attempt + " of " + KILL_ATTEMPTS);
-                run.start(List.of(job));
-            }
+            StreamingJobStatus atKill = run.killWithBatchInFlight(job, KILL_AFTER + " documents written",
+                    status -> status.totalUpserted() >= KILL_AFTER);
             long storedAtKill = run.collection(FACET).countDocuments();
             // Records of the batches the checkpoint holds as committed (the topic is the run's own: offsets from 0).
             long committedAtKill = CheckpointOffsets.committed(job.checkpointDir(), job.topic())
@@ -73,8 +54,6 @@ class CrashIT {
                     + storedAtKill + " documents stored; checkpoint " + Checkpoints.describe(job.checkpointDir())
                     + ", " + committedAtKill + " records committed");
             assertTrue(storedAtKill < USERS.count(), "the kill came after the whole backlog was written: " + storedAtKill);
-            assertTrue(Checkpoints.batchInFlight(job.checkpointDir()), "no batch in flight at the kill in "
-                    + KILL_ATTEMPTS + " attempts: " + Checkpoints.describe(job.checkpointDir()));
 
             run.start(List.of(job));
             run.awaitCounts(List.of(job), USERS.count(), Duration.ofMinutes(4), Duration.ofMinutes(12));

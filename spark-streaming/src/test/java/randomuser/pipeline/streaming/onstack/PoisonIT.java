@@ -1,6 +1,7 @@
 package randomuser.pipeline.streaming.onstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,13 +36,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import randomuser.pipeline.catalogue.Facet;
+import randomuser.pipeline.stack.probe.StreamingJobStatus;
 import randomuser.pipeline.streaming.onstack.FetcherCli.SeededUsers;
 
 /**
  * 100 malformed values among valid ones on one topic, produced with a plain KafkaProducer: each becomes exactly
  * one dead letter naming its topic, partition, offset, key, raw value and the precise reason; every valid user
  * is stored as produced, including users whose malformed copy came after their valid record (an invalid newer
- * record never hides a valid older one); the stream goes on.
+ * record never hides a valid older one); the stream goes on. The driver is killed with a batch in flight part
+ * way through and started again: each dead letter is still stored exactly once.
  */
 @ExtendWith(ExclusiveSparkWorkers.class)
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
@@ -49,6 +52,9 @@ class PoisonIT {
     private static final SeededUsers USERS = new SeededUsers("it-poison", 100, 2, "it-poison-run");
     private static final Facet FACET = Facet.PROFILE;
     private static final int POISON = 100;
+    /** 300 records in batches of at most 30: ten batches, a third of them behind the kill. */
+    private static final int MAX_OFFSETS_PER_TRIGGER = 30;
+    private static final int KILL_AFTER_DEAD_LETTERS = 30;
 
     /** One kind of malformed value, made from a valid one, and the reason the job must give for it. */
     private record Kind(String reason, boolean keyedByUser, Function<ObjectNode, byte[]> make) {
@@ -79,8 +85,8 @@ class PoisonIT {
         try (TestRun run = TestRun.create("poison")) {
             Map<String, JsonNode> valid = run.fetcher().dryRun(USERS).get(FACET);
             String topic = run.topic(FACET);
-            TestJob job = run.job(FACET);
-            run.start(List.of(job));
+            // Small batches, so the driver can be killed between the first dead letters and the last.
+            TestJob job = run.job(FACET, "--max-offsets-per-trigger", Integer.toString(MAX_OFFSETS_PER_TRIGGER));
 
             Map<String, Expected> expectedDeadLetters = new TreeMap<>();
             Map<String, RecordMetadata> validRecords = new HashMap<>();
@@ -102,6 +108,18 @@ class PoisonIT {
                 }
             }
             assertEquals(POISON, expectedDeadLetters.size(), "malformed values produced");
+
+            // Killed with a batch in flight once some dead letters are written, then started again from its
+            // checkpoint: the batch is run again, and its dead letters (keyed by topic:partition:offset) are
+            // written again in place, never twice.
+            run.start(List.of(job));
+            StreamingJobStatus atKill = run.killWithBatchInFlight(job, KILL_AFTER_DEAD_LETTERS + " dead letters written",
+                    status -> status.totalDeadLettered() >= KILL_AFTER_DEAD_LETTERS);
+            long deadLettersAtKill = run.deadLetters().countDocuments();
+            System.out.println("killed " + job.name() + " (SIGKILL) at " + TestJob.describe(atKill) + "; "
+                    + deadLettersAtKill + " dead letters stored; checkpoint " + Checkpoints.describe(job.checkpointDir()));
+            assertTrue(deadLettersAtKill > 0 && deadLettersAtKill < POISON, "dead letters at the kill: " + deadLettersAtKill);
+            run.start(List.of(job));
 
             Await.until("documents and dead letters in " + run.databaseName(), Duration.ofSeconds(5),
                     Duration.ofMinutes(3), Duration.ofMinutes(8),

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -29,6 +30,7 @@ import randomuser.pipeline.stack.LocalStack;
 import randomuser.pipeline.stack.Progress;
 import randomuser.pipeline.stack.component.StreamingJobSubmission;
 import randomuser.pipeline.stack.probe.Probes;
+import randomuser.pipeline.stack.probe.StreamingJobStatus;
 import randomuser.pipeline.stack.process.ProcessRegistry;
 import randomuser.pipeline.stack.process.StackLock;
 
@@ -41,6 +43,8 @@ import randomuser.pipeline.stack.process.StackLock;
  */
 final class TestRun implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    /** Kills tried before a test gives up catching a batch in flight. */
+    private static final int KILL_ATTEMPTS = 3;
     /** As the fetcher and the stack create topics. */
     static final int PARTITIONS = 3;
 
@@ -156,6 +160,33 @@ final class TestRun implements AutoCloseable {
                     Duration.ofSeconds(60), () -> probes.sparkMaster().activeApps(job.name()).size(), n -> n == 0,
                     () -> "the master still lists " + job.name());
         }
+    }
+
+    /**
+     * Kills the driver with SIGKILL once its status satisfies {@code ready} while a batch is planned but not
+     * committed, so the next driver must run that batch again. Should the commit land between the look and the
+     * kill (the first kill of a test JVM is the slowest), the job is started again and the next batch is tried.
+     *
+     * @return the driver's status when it was killed
+     */
+    StreamingJobStatus killWithBatchInFlight(TestJob job, String what, Predicate<StreamingJobStatus> ready) {
+        for (int attempt = 1; attempt <= KILL_ATTEMPTS; attempt++) {
+            // The status file and the checkpoint, not the database, are polled: they cost the busy server nothing.
+            StreamingJobStatus atKill = Await.until(job.name() + " " + what + " and a batch in flight",
+                    Duration.ofMillis(20), Duration.ofMinutes(3), Duration.ofMinutes(8),
+                    () -> job.status().orElse(null),
+                    status -> status != null && ready.test(status) && Checkpoints.batchInFlight(job.checkpointDir()),
+                    () -> diagnostics(List.of(job)));
+            kill(job);
+            if (Checkpoints.batchInFlight(job.checkpointDir())) {
+                return atKill;
+            }
+            System.out.println("the batch committed before the kill (" + Checkpoints.describe(job.checkpointDir())
+                    + "); attempt " + attempt + " of " + KILL_ATTEMPTS);
+            start(List.of(job));
+        }
+        throw new AssertionError("no batch in flight at the kill in " + KILL_ATTEMPTS + " attempts: "
+                + Checkpoints.describe(job.checkpointDir()));
     }
 
     /** Kills a driver with SIGKILL, as a crash would. */
