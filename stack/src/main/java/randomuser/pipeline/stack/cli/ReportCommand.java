@@ -50,7 +50,7 @@ final class ReportCommand implements Callable<Integer> {
         try (ReportReader reader = new ReportReader(stack.mongoUri(), Facet.DATABASE, aggregations, Clock.systemUTC())) {
             report = reader.read(Optional.ofNullable(runId));
         }
-        write(page, ReportPage.render(report));
+        write(page, ReportPage.render(report, aggregations));
         spec.commandLine().getOut().printf(Locale.ROOT, "%s%nwritten to %s%n", ReportPage.scope(report),
                 page.toAbsolutePath().toUri());
         spec.commandLine().getOut().flush();

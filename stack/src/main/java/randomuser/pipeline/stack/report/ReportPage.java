@@ -10,8 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,11 +40,12 @@ public final class ReportPage {
     private ReportPage() {
     }
 
-    public static String render(IngestReport report) {
+    /** @param aggregations where each figure's title comes from, as mongo/queries.js prints it */
+    public static String render(IngestReport report, ReportAggregations aggregations) {
         Map<String, String> parts = Map.of(
                 "title", html(TITLE),
                 "scope", html(scope(report)),
-                "sections", sections(report),
+                "sections", sections(report, aggregations),
                 "chartjs", chartJs(),
                 "charts", resource("report-charts.js"));
         // One pass over the template, so that a placeholder-like text in the data (a run id, a dead letter's
@@ -61,26 +62,27 @@ public final class ReportPage {
         return "Database " + report.database() + " · " + of + " · computed " + TIME.format(report.generatedAt());
     }
 
-    private static String sections(IngestReport report) {
+    private static String sections(IngestReport report, ReportAggregations aggregations) {
         StringBuilder page = new StringBuilder();
-        page.append(usersPerRun(report));
+        page.append(usersPerRun(report, aggregations.get(ReportAggregations.USERS_PER_RUN).title()));
         String scope = report.runId().map(run -> "Run " + run).orElse("All runs");
-        page.append(countSection(ReportAggregations.GENDER, "Gender", scope, "doughnut", "gender", "users",
+        page.append(countSection(aggregations.get(ReportAggregations.GENDER), scope, "doughnut", "gender", "users",
                 report.gender(), true));
-        page.append(countSection(ReportAggregations.NATIONALITY, "Users per nationality", scope, "bar", "nat", "users",
+        page.append(countSection(aggregations.get(ReportAggregations.NATIONALITY), scope, "bar", "nat", "users",
                 report.nationality(), true));
-        page.append(countSection(ReportAggregations.AGE, "Age (dob.age)", scope, "bar", "age", "users",
+        page.append(countSection(aggregations.get(ReportAggregations.AGE), scope, "bar", "age", "users",
                 report.age(), false));
-        page.append(countSection(ReportAggregations.BIRTH_MONTH, "Birth month (dob.date)", scope, "bar", "month", "users",
+        page.append(countSection(aggregations.get(ReportAggregations.BIRTH_MONTH), scope, "bar", "month", "users",
                 report.birthMonth(), false));
-        page.append(countSection(ReportAggregations.DOCUMENTS, "Documents per collection", scope, "bar", "collection",
+        page.append(countSection(aggregations.get(ReportAggregations.DOCUMENTS), scope, "bar", "collection",
                 "documents", report.documents(), false));
-        page.append(deadLetters(report.deadLettersByReason()));
+        page.append(deadLetters(aggregations.get(ReportAggregations.DEAD_LETTERS_BY_REASON).title(),
+                report.deadLettersByReason()));
         page.append(freshness(report.freshnessRunId(), report.freshness()));
         return page.toString();
     }
 
-    private static String usersPerRun(IngestReport report) {
+    private static String usersPerRun(IngestReport report, String title) {
         StringBuilder rows = new StringBuilder();
         for (RunUsers run : report.usersPerRun()) {
             boolean chosen = report.runId().filter(run.runId()::equals).isPresent();
@@ -90,18 +92,20 @@ public final class ReportPage {
                     .append(html(run.runId())).append("</th><td>").append(time(run.firstFetchedAt())).append("</td><td>")
                     .append(time(run.lastWrittenAt())).append("</td>").append(countCell(run.users())).append("</tr>\n");
         }
-        return "<section class=\"wide\" id=\"" + ReportAggregations.USERS_PER_RUN + "\">\n<h2>Users per run over time</h2>\n"
+        return "<section class=\"wide\" id=\"" + ReportAggregations.USERS_PER_RUN + "\">\n<h2>" + html(title) + "</h2>\n"
                 + "<p class=\"scope\">Each user counts once, under the run that wrote it last (a run that fetched a user "
                 + "again takes it over). Runs in the order of their first fetch.</p>\n"
                 + "<details><summary>the " + report.usersPerRun().size() + " runs</summary>\n"
                 + "<table data-figure=\"" + ReportAggregations.USERS_PER_RUN + "\" data-chart=\"bar\" data-unit=\"users\">"
-                + "<caption>Users per run</caption>\n<thead><tr><th>run</th><th>first fetched</th><th>last written</th>"
+                + "<caption>" + html(title) + "</caption>\n<thead><tr><th>run</th><th>first fetched</th><th>last written</th>"
                 + "<th data-series=\"users\">users</th></tr></thead>\n<tbody>\n" + rows + "</tbody></table></details>\n"
                 + "</section>\n";
     }
 
-    private static String countSection(String figure, String title, String scope, String chart, String labelHeader,
-            String countHeader, List<Count> counts, boolean withShare) {
+    private static String countSection(ReportAggregations.Aggregation aggregation, String scope, String chart,
+            String labelHeader, String countHeader, List<Count> counts, boolean withShare) {
+        String figure = aggregation.name();
+        String title = aggregation.title();
         long total = counts.stream().mapToLong(Count::count).sum();
         StringBuilder rows = new StringBuilder();
         for (Count count : counts) {
@@ -121,9 +125,9 @@ public final class ReportPage {
                 + "<tbody>\n" + rows + "</tbody></table>\n</section>\n";
     }
 
-    private static String deadLetters(List<Count> reasons) {
+    private static String deadLetters(String title, List<Count> reasons) {
         String id = ReportAggregations.DEAD_LETTERS_BY_REASON;
-        String head = "<section id=\"" + id + "\">\n<h2>Dead letters by reason</h2>\n"
+        String head = "<section id=\"" + id + "\">\n<h2>" + html(title) + "</h2>\n"
                 + "<p class=\"scope\">All runs: a record that cannot be read carries no run. The 20 most frequent.</p>\n";
         if (reasons.isEmpty()) {
             return head + "<p data-figure=\"" + id + "\">No dead letters.</p>\n</section>\n";
@@ -137,7 +141,7 @@ public final class ReportPage {
                     .append(countCell(reason.count())).append("</tr>\n");
         }
         return head + "<table data-figure=\"" + id + "\" data-chart=\"bar\" data-unit=\"dead letters\">"
-                + "<caption>Dead letters by reason</caption>\n<thead><tr><th>reason</th>"
+                + "<caption>" + html(title) + "</caption>\n<thead><tr><th>reason</th>"
                 + "<th data-series=\"dead letters\">dead letters</th></tr></thead>\n<tbody>\n" + rows
                 + "</tbody></table>\n</section>\n";
     }

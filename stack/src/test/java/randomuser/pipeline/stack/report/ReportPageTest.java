@@ -13,11 +13,14 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import randomuser.pipeline.stack.LocalStack;
 import randomuser.pipeline.stack.report.IngestReport.Count;
 import randomuser.pipeline.stack.report.IngestReport.Freshness;
 import randomuser.pipeline.stack.report.IngestReport.RunUsers;
 
 class ReportPageTest {
+    private static final ReportAggregations AGGREGATIONS =
+            ReportAggregations.load(LocalStack.forProject().layout().reportAggregations());
     private static final Instant COMPUTED = Instant.parse("2026-12-04T10:00:00Z");
 
     private static IngestReport report(Optional<String> runId, List<Count> deadLetters) {
@@ -38,7 +41,7 @@ class ReportPageTest {
 
     @Test
     void eachFigureIsATableOfExactNumbersThatItsChartIsDrawnFrom() {
-        String page = ReportPage.render(report(Optional.of("manual__b"), List.of()));
+        String page = ReportPage.render(report(Optional.of("manual__b"), List.of()), AGGREGATIONS);
         assertTrue(page.contains("<p id=\"report-scope\">Database randomuser · run manual__b: 3,000 users · computed "
                 + "2026-12-04 10:00:00 UTC</p>"), page);
         assertTrue(page.contains("<table data-figure=\"gender\" data-chart=\"doughnut\" data-unit=\"users\">"), page);
@@ -58,7 +61,7 @@ class ReportPageTest {
 
     @Test
     void theChartLibraryIsInlinedSoThePageNeedsNoNetwork() {
-        String page = ReportPage.render(report(Optional.empty(), List.of()));
+        String page = ReportPage.render(report(Optional.empty(), List.of()), AGGREGATIONS);
         assertTrue(page.contains("Chart.js v4.5.1"), "Chart.js is not inlined");
         assertTrue(page.contains("document.querySelectorAll('table[data-chart]')"), "the chart script is not inlined");
         assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(page).find(), "the page loads something");
@@ -69,7 +72,7 @@ class ReportPageTest {
     @Test
     void textFromTheDataIsEscapedAndNeverTakenForAPlaceholder() {
         String reason = "field name.first: expected string, got \"<script>{{charts}}</script>\" & more text than a chart label holds";
-        String page = ReportPage.render(report(Optional.empty(), List.of(new Count(reason, 2))));
+        String page = ReportPage.render(report(Optional.empty(), List.of(new Count(reason, 2))), AGGREGATIONS);
         assertTrue(page.contains("<th scope=\"row\" data-chart-label=\"field name.first: expected string, got …\">"
                 + "field name.first: expected string, got &quot;&lt;script&gt;{{charts}}&lt;/script&gt;&quot; &amp; more text "
                 + "than a chart label holds</th><td data-value=\"2\">2</td>"), page);
