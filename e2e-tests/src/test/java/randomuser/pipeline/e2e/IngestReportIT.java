@@ -77,19 +77,10 @@ class IngestReportIT {
                         report.describe());
                 assertTrue(report.out().contains("written to " + page.toUri()), report.describe());
 
-                Map<String, Long> genders = new LinkedHashMap<>();
-                Map<String, Long> nationalities = new LinkedHashMap<>();
-                for (String gender : mongo.collection(Facet.PROFILE).distinct("gender", eq(FacetCollections.RUN_ID_FIELD, runId), String.class)) {
-                    genders.put(gender, mongo.collection(Facet.PROFILE).countDocuments(
-                            and(eq(FacetCollections.RUN_ID_FIELD, runId), eq("gender", gender))));
-                }
-                for (String nat : mongo.collection(Facet.PROFILE).distinct("nat", eq(FacetCollections.RUN_ID_FIELD, runId), String.class)) {
-                    nationalities.put(nat, mongo.collection(Facet.PROFILE).countDocuments(
-                            and(eq(FacetCollections.RUN_ID_FIELD, runId), eq("nat", nat))));
-                }
-                assertEquals(USERS, genders.values().stream().mapToLong(Long::longValue).sum(), "genders by filter: " + genders);
-                assertEquals(USERS, nationalities.values().stream().mapToLong(Long::longValue).sum(),
-                        "nationalities by filter: " + nationalities);
+                Map<String, Long> genders = countsByFilter(mongo, runId, "gender");
+                Map<String, Long> nationalities = countsByFilter(mongo, runId, "nat");
+                assertEquals(USERS, sum(genders), "genders by filter: " + genders);
+                assertEquals(USERS, sum(nationalities), "nationalities by filter: " + nationalities);
                 Map<String, Long> documents = new LinkedHashMap<>();
                 for (Facet facet : Facet.values()) {
                     documents.put(facet.collection(), (long) USERS);
@@ -112,11 +103,11 @@ class IngestReportIT {
                     assertEquals("Database randomuser · run " + runId + ": 3,000 users",
                             driver.findElement(By.id("report-scope")).getText().replaceAll(" · computed .*", ""));
                     assertEquals(genders, shown(driver, "gender"), "gender split on the page vs countDocuments");
-                    assertEquals(nationalities, shown(driver, "nationality"), "users per nationality on the page vs countDocuments");
+                    assertEquals(nationalities, shown(driver, "nationality"),
+                            "users per nationality on the page vs countDocuments");
                     assertEquals(documents, shown(driver, "documents"), "documents per collection");
-                    assertEquals(USERS, shown(driver, "age").values().stream().mapToLong(Long::longValue).sum(), "age histogram");
-                    assertEquals(USERS, shown(driver, "birth_month").values().stream().mapToLong(Long::longValue).sum(),
-                            "birth-month histogram");
+                    assertEquals(USERS, sum(shown(driver, "age")), "age histogram");
+                    assertEquals(USERS, sum(shown(driver, "birth_month")), "birth-month histogram");
                     assertEquals(Set.of(runId), Set.copyOf(driver.findElements(By.cssSelector("#users_per_run tr.chosen"))
                             .stream().map(row -> row.getAttribute("data-label")).toList()), "the chosen run's row");
                     assertEquals(Long.toString(USERS), driver.findElement(By.cssSelector(
@@ -136,6 +127,21 @@ class IngestReportIT {
                 System.out.println("deleted the test's " + mongo.deleteUsers(ids) + " documents");
             }
         }
+    }
+
+    /** The run's profiles counted by {@code countDocuments} per value of a field: independent of the report. */
+    private static Map<String, Long> countsByFilter(FacetCollections mongo, String runId, String field) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String value : mongo.collection(Facet.PROFILE).distinct(field, eq(FacetCollections.RUN_ID_FIELD, runId),
+                String.class)) {
+            counts.put(value, mongo.collection(Facet.PROFILE).countDocuments(
+                    and(eq(FacetCollections.RUN_ID_FIELD, runId), eq(field, value))));
+        }
+        return counts;
+    }
+
+    private static long sum(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** The label → count rows of one figure's table, as the page shows them (thousands separators removed). */

@@ -78,7 +78,8 @@ public final class FreshnessBenchmark implements Callable<Integer> {
     @Option(names = "--find-max", description = "Then search the highest rate that keeps the p99 target.")
     boolean findMax;
 
-    @Option(names = "--step-minutes", defaultValue = "2", description = "How long each rate of the search runs (default ${DEFAULT-VALUE}).")
+    @Option(names = "--step-minutes", defaultValue = "2",
+            description = "How long each rate of the search runs (default ${DEFAULT-VALUE}).")
     double stepMinutes;
 
     @Option(names = "--p99-target-ms", defaultValue = "5000",
@@ -118,7 +119,8 @@ public final class FreshnessBenchmark implements Callable<Integer> {
         }, "restore-scheduled-ingest");
         Runtime.getRuntime().addShutdownHook(restore);
         System.out.printf(Locale.ROOT, "freshness: %s paused while it runs; the jobs' trigger interval and "
-                + "maxOffsetsPerTrigger as the stack starts them; fetcher runs every %d s%n", PipelineDags.INGEST, tickSeconds);
+                + "maxOffsetsPerTrigger as the stack starts them; fetcher runs every %d s%n", PipelineDags.INGEST,
+                tickSeconds);
         try (MongoClient client = MongoClients.create(stack.mongoUri())) {
             warmUp(client);
             awaitNoBacklog();
@@ -310,7 +312,8 @@ public final class FreshnessBenchmark implements Callable<Integer> {
                 worstCollection = facet.collection();
             }
             System.out.printf(Locale.ROOT, "%-11s %9d | %-30s | %-30s | %d%n", facet.collection(), kafkaToVisible.size(),
-                    seconds(LatencySummary.of(toArray(fetchToVisible))), seconds(kafka), largestBacklog.getOrDefault(facet, -1L));
+                    seconds(LatencySummary.of(toArray(fetchToVisible))), seconds(kafka),
+                    largestBacklog.getOrDefault(facet, -1L));
         }
         LatencySummary kafkaAll = LatencySummary.of(toArray(allKafka));
         double documentsPerSecond = allKafka.size() / Math.max(0.001, (lastWritten - firstFetched) / 1000.0);
@@ -350,7 +353,8 @@ public final class FreshnessBenchmark implements Callable<Integer> {
             }
             sleepUntil(Instant.now().plusSeconds(2));
         }
-        throw new IllegalStateException("the jobs still have records to write after 10 minutes: " + stack.streamingBacklog());
+        throw new IllegalStateException("the jobs still have records to write after 10 minutes: "
+                + stack.streamingBacklog());
     }
 
     private static void sleepUntil(Instant when) {
