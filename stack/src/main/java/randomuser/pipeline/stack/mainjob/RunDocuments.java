@@ -6,21 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.bson.Document;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
 
 import randomuser.pipeline.catalogue.Envelope;
 import randomuser.pipeline.catalogue.Facet;
+import randomuser.pipeline.stack.CliMongoClient;
 import randomuser.pipeline.stack.StackException;
 
 /**
@@ -37,10 +34,7 @@ public final class RunDocuments implements AutoCloseable {
 
     public RunDocuments(String mongoUri, String databaseName) {
         this.uri = mongoUri;
-        this.client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(mongoUri))
-                .applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS))
-                .build());
+        this.client = CliMongoClient.open(mongoUri);
         this.database = client.getDatabase(databaseName);
     }
 

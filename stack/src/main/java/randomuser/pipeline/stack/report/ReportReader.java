@@ -15,24 +15,21 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 
 import randomuser.pipeline.catalogue.Facet;
+import randomuser.pipeline.stack.CliMongoClient;
 import randomuser.pipeline.stack.StackException;
 import randomuser.pipeline.stack.report.IngestReport.Count;
 import randomuser.pipeline.stack.report.IngestReport.Freshness;
@@ -54,10 +51,7 @@ public final class ReportReader implements AutoCloseable {
     public ReportReader(String mongoUri, String databaseName, ReportAggregations aggregations, Clock clock) {
         this.uri = mongoUri;
         this.databaseName = databaseName;
-        this.client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(mongoUri))
-                .applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS))
-                .build());
+        this.client = CliMongoClient.open(mongoUri);
         this.database = client.getDatabase(databaseName);
         this.aggregations = aggregations;
         this.clock = clock;
