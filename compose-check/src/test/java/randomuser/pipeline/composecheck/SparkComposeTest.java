@@ -69,7 +69,7 @@ class SparkComposeTest {
                             new Mount("bind", "./spark-streaming/target/spark-streaming.jar", JAR_IN_CONTAINER, true),
                             new Mount("volume", "spark-checkpoints", "/checkpoints", false)),
                     SPARK.mounts(job), job);
-            assertEquals("on-failure", SPARK.service(job).get("restart"), job);
+            assertEquals("on-failure:3", SPARK.service(job).get("restart"), job);
             assertEquals(Map.of("spark-master", "service_healthy", "spark-checkpoints-init", "service_completed_successfully"),
                     SPARK.dependsOn(job), job);
         });

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
@@ -35,6 +36,7 @@ import randomuser.pipeline.stack.component.KafkaBroker;
 import randomuser.pipeline.stack.component.KafkaBrokerConfig;
 import randomuser.pipeline.stack.component.MongoServer;
 import randomuser.pipeline.stack.component.SparkJvm;
+import randomuser.pipeline.stack.component.StreamingJobSubmission;
 import randomuser.pipeline.stack.component.SparkMaster;
 import randomuser.pipeline.stack.component.SparkWorker;
 import randomuser.pipeline.stack.component.StreamingJobDriver;
@@ -53,6 +55,7 @@ import randomuser.pipeline.stack.probe.StreamingJobStatus;
 import randomuser.pipeline.stack.process.MemoryAttribution;
 import randomuser.pipeline.stack.process.ProcFs;
 import randomuser.pipeline.stack.process.ProcessRegistry;
+import randomuser.pipeline.stack.process.LaunchSpec;
 import randomuser.pipeline.stack.process.SparkExecutors;
 import randomuser.pipeline.stack.process.StackLock;
 import randomuser.pipeline.stack.setup.MongoInit;
@@ -214,7 +217,7 @@ public final class LocalStack {
         ensure(streamingJobComponents(), List.of());
     }
 
-    /** Starts one streaming job again (after {@link #stopStreamingJob} or {@link #killStreamingJob}) and waits until its query runs. */
+    /** Starts one streaming job again (after {@link #stopStreamingJob}, or after its restart script gave up) and waits until its query runs. */
     public void startStreamingJob(Facet facet) {
         ensure(List.of(new StreamingJobDriver(layout, facet)), List.of());
     }
@@ -376,9 +379,68 @@ public final class LocalStack {
         }
     }
 
-    /** Kills a streaming job's driver with SIGKILL, as a crash would (its executor is then ended by its worker). */
-    public void killStreamingJob(Facet facet) {
-        kill(StreamingJobDriver.componentName(facet));
+    /**
+     * Kills a streaming job's driver with SIGKILL, as a crash would (its executor is then ended by its worker),
+     * and leaves the restart script that runs it alone: that starts the driver again. Answers the driver's pid.
+     */
+    public long killStreamingJobDriver(Facet facet) {
+        String name = StreamingJobDriver.componentName(facet);
+        long driver = registry.runningPid(name).flatMap(StreamingJobDriver::driverOf)
+                .orElseThrow(() -> new StackException(name + "'s driver is not running"));
+        killProcess(driver);
+        return driver;
+    }
+
+    /** Kills a streaming job's executor with SIGKILL, as a crash would (the master starts another). Answers its pid. */
+    public long killStreamingJobExecutor(Facet facet) {
+        String name = StreamingJobDriver.componentName(facet);
+        long executor = executorsOf(name).stream().findFirst()
+                .orElseThrow(() -> new StackException(name + " has no executor running"));
+        killProcess(executor);
+        return executor;
+    }
+
+    /** The pids of the executors working for the job now. */
+    public Set<Long> executorsOf(String jobName) {
+        try (Probes probes = probes()) {
+            return executorsOf(jobName, probes.sparkMaster(), executorsByApplication(registry.allRunning()));
+        }
+    }
+
+    /** Application id to its executors' pids, among the running workers' child processes. */
+    private Map<String, Set<Long>> executorsByApplication(Map<String, Long> running) {
+        return SparkExecutors.byApplication(sparkComponents().stream().filter(c -> c instanceof SparkWorker)
+                .map(c -> running.get(c.name())).filter(pid -> pid != null).toList());
+    }
+
+    private static Set<Long> executorsOf(String jobName, SparkMasterView master, Map<String, Set<Long>> byApplication) {
+        Set<Long> pids = new HashSet<>();
+        master.activeApps(jobName).forEach(app -> pids.addAll(byApplication.getOrDefault(app.id(), Set.of())));
+        return pids;
+    }
+
+    private static void killProcess(long pid) {
+        ProcessHandle.of(pid).ifPresent(handle -> {
+            handle.destroyForcibly();
+            handle.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> handle).join();
+        });
+    }
+
+    /**
+     * Starts a stack job under its restart script with more job options, without waiting for it to run: for
+     * tests of a job given a bad setting. {@link #startStreamingJob} brings back the job as the stack runs it.
+     */
+    public void launchStreamingJobWith(Facet facet, String... jobOptions) {
+        StreamingJobDriver job = new StreamingJobDriver(layout, facet);
+        StreamingJobSubmission submission = job.submission().withJobOptions(jobOptions);
+        try (StackLock.Held lock = StackLock.acquire(layout.runDir())) {
+            if (registry.runningPid(job.name()).isPresent()) {
+                throw new StackException(job.name() + " is running: stop it first");
+            }
+            registry.launch(new LaunchSpec(job.name(),
+                    job.keptRunning(submission.command(SparkJvm.javaModuleOptions(layout.sparkHome()))),
+                    submission.environment(), layout.root()));
+        }
     }
 
     /**
@@ -547,13 +609,9 @@ public final class LocalStack {
             probing.forEach((name, probe) -> health.put(name, probe.join()));
             backlog = backlogs.join();
             SparkMasterView master = probes.sparkMaster();
-            List<Long> workers = sparkComponents().stream().filter(c -> c instanceof SparkWorker)
-                    .map(c -> running.get(c.name())).filter(pid -> pid != null).toList();
-            Map<String, Set<Long>> byApplication = SparkExecutors.byApplication(workers);
+            Map<String, Set<Long>> byApplication = executorsByApplication(running);
             for (Component job : streamingJobComponents()) {
-                Set<Long> pids = new HashSet<>();
-                master.activeApps(job.name()).forEach(app -> pids.addAll(byApplication.getOrDefault(app.id(), Set.of())));
-                executors.put(job.name(), pids);
+                executors.put(job.name(), executorsOf(job.name(), master, byApplication));
             }
         }
         Map<String, Long> pids = new LinkedHashMap<>();

@@ -83,6 +83,16 @@ public final class StackLayout {
         return runDir().resolve(component + ".pid");
     }
 
+    /** What {@code restart-on-failure.sh} records about the process it keeps running (a stack job's driver). */
+    public Path restartRecord(String component) {
+        return runDir().resolve(component + ".restarts");
+    }
+
+    /** A script the stack installed to run its processes with. */
+    public Path installedScript(String fileName) {
+        return installDir().resolve("bin").resolve(fileName);
+    }
+
     public Path stampsDir() {
         return installDir().resolve("stamps");
     }

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.Progress;
@@ -14,20 +16,35 @@ import randomuser.pipeline.stack.StackLayout;
 import randomuser.pipeline.stack.install.InstallStep;
 import randomuser.pipeline.stack.install.ResourceFileStep;
 import randomuser.pipeline.stack.probe.Health;
+import randomuser.pipeline.stack.probe.JobRestarts;
 import randomuser.pipeline.stack.probe.Probes;
 import randomuser.pipeline.stack.probe.StreamingJobHealth;
 import randomuser.pipeline.stack.probe.StreamingJobStatus;
 import randomuser.pipeline.stack.process.LaunchSpec;
+import randomuser.pipeline.stack.process.ProcFs;
 import randomuser.pipeline.stack.process.ProcessRegistry;
 
 /**
  * The driver of one facet's streaming job (spark-streaming/target/spark-streaming.jar): {@code SparkSubmit}
- * in client mode, run with plain java so that the driver is this very process (its pid is the job's), on
- * the local master with one core, so that the six jobs each get one of the six workers.
+ * in client mode, run with plain java, on the local master with one core, so that the six jobs each get one
+ * of the six workers.
+ *
+ * <p>The driver runs under {@code restart-on-failure.sh} (the component's process; the driver is its child):
+ * a driver that dies is started again and resumes from its checkpoint, at most {@link #MAX_RESTARTS_IN_A_ROW}
+ * times in a row, as compose's {@code restart: on-failure:3} does for the job's container. An executor that
+ * dies is started again by the Spark master, in both deployments. Spark's own driver supervision
+ * ({@code --deploy-mode cluster --supervise}) was not used: it runs the driver inside a worker, which would
+ * then need a second core for it, and restarts a driver that fails at every start forever.
  */
 public final class StreamingJobDriver implements Component {
     public static final String MAIN_CLASS = StreamingJobSubmission.MAIN_CLASS;
     static final String LOG_CONFIG = StreamingJobSubmission.LOG_CONFIG;
+    static final String RESTART_SCRIPT = "restart-on-failure.sh";
+    /**
+     * Restarts in a row before a job counts as FAILED: enough for crashes (each restart resumes from the
+     * checkpoint), few enough that a bad setting shows in status within a minute. The same as compose's.
+     */
+    public static final int MAX_RESTARTS_IN_A_ROW = 3;
 
     private final StackLayout layout;
     private final Facet facet;
@@ -60,7 +77,9 @@ public final class StreamingJobDriver implements Component {
     @Override
     public List<InstallStep> installSteps() {
         return List.of(InstallSteps.sparkHome(layout), InstallSteps.streamingJobJar(layout),
-                new ResourceFileStep("the streaming jobs' log configuration", LOG_CONFIG, logConfig()));
+                new ResourceFileStep("the streaming jobs' log configuration", LOG_CONFIG, logConfig()),
+                new ResourceFileStep("the streaming jobs' restart policy", RESTART_SCRIPT,
+                        layout.installedScript(RESTART_SCRIPT)));
     }
 
     @Override
@@ -76,14 +95,27 @@ public final class StreamingJobDriver implements Component {
         return submission().logConfig();
     }
 
+    /** {@code restart-on-failure.sh} running the driver. */
     @Override
     public LaunchSpec launchSpec() {
         return new LaunchSpec(name(), command(SparkJvm.javaModuleOptions(layout.sparkHome())), environment(), layout.root());
     }
 
-    /** The driver's command line, given Spark's Java 17 module flags. */
+    /** The restart script's command line around the driver's, given Spark's Java 17 module flags. */
     List<String> command(List<String> javaModuleOptions) {
-        return submission().command(javaModuleOptions);
+        return keptRunning(submission().command(javaModuleOptions));
+    }
+
+    /**
+     * The driver command run under the restart script, which records into {@link StackLayout#restartRecord}.
+     * Public for tests that run a stack job with other settings (e.g. a bad one, to see it fail for good).
+     */
+    public List<String> keptRunning(List<String> driverCommand) {
+        List<String> command = new ArrayList<>(List.of("bash", layout.installedScript(RESTART_SCRIPT).toString(),
+                layout.restartRecord(name()).toString(), Integer.toString(MAX_RESTARTS_IN_A_ROW),
+                layout.logFile(name()).toString()));
+        command.addAll(driverCommand);
+        return command;
     }
 
     /** Spark's environment, and where the job reads and writes (the job's flags default to these variables). */
@@ -92,7 +124,7 @@ public final class StreamingJobDriver implements Component {
     }
 
     /** The command line and environment, shared with the jobs tests and benchmarks submit beside the stack's. */
-    private StreamingJobSubmission submission() {
+    public StreamingJobSubmission submission() {
         return StreamingJobSubmission.ofStack(layout, facet);
     }
 
@@ -102,8 +134,17 @@ public final class StreamingJobDriver implements Component {
 
     @Override
     public Health probe(Probes probes) {
-        return StreamingJobHealth.evaluate(name(), probes.sparkMaster(), StreamingJobStatus.read(statusFile()),
-                new ProcessRegistry(layout).runningPid(name()));
+        Optional<Long> keeper = new ProcessRegistry(layout).runningPid(name());
+        return StreamingJobHealth.evaluateKept(name(), probes.sparkMaster(), StreamingJobStatus.read(statusFile()),
+                keeper, keeper.flatMap(StreamingJobDriver::driverOf), JobRestarts.read(layout.restartRecord(name())));
+    }
+
+    /** The driver the restart script runs now: its child running SparkSubmit (not the sleep between restarts). */
+    public static Optional<Long> driverOf(long keeperPid) {
+        return ProcessHandle.of(keeperPid).stream().flatMap(ProcessHandle::children)
+                .map(ProcessHandle::pid)
+                .filter(child -> ProcFs.arguments(child).contains(StreamingJobSubmission.SUBMIT_CLASS))
+                .findFirst();
     }
 
     /** Six drivers starting at once on two cores: up to a minute or two until every query runs. */

@@ -23,6 +23,8 @@ import randomuser.pipeline.stack.process.LaunchSpec;
  */
 public final class StreamingJobSubmission {
     public static final String MAIN_CLASS = "randomuser.pipeline.streaming.StreamingJob";
+    /** The driver's main class: spark-submit's own, which then runs {@link #MAIN_CLASS}. */
+    public static final String SUBMIT_CLASS = "org.apache.spark.deploy.SparkSubmit";
     /**
      * Driver heap: the driver plans micro-batches and runs the foreachBatch function's driver side; the
      * rows themselves are on the executor. Spark refuses to start below 450 MiB ("System memory ... must be
@@ -110,7 +112,7 @@ public final class StreamingJobSubmission {
     /** The driver's command line, given Spark's Java 17 module flags. */
     public List<String> command(List<String> javaModuleOptions) {
         List<String> command = new ArrayList<>(SparkJvm.javaCommand(layout, DRIVER_MEMORY, javaModuleOptions,
-                "org.apache.spark.deploy.SparkSubmit"));
+                SUBMIT_CLASS));
         command.add(1, "-XX:+ExitOnOutOfMemoryError");
         command.addAll(2, DRIVER_JVM_OPTIONS);
         command.add(2 + DRIVER_JVM_OPTIONS.size(), "-Dlog4j2.configurationFile=" + logConfig());

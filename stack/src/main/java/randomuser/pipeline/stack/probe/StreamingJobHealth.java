@@ -12,6 +12,35 @@ public final class StreamingJobHealth {
     private StreamingJobHealth() {
     }
 
+    /**
+     * A stack job, whose driver runs under {@code restart-on-failure.sh}: the keeper's process, its driver
+     * child, and what the keeper recorded. A job the keeper gave up on is FAILED with its last exit and error;
+     * one waiting for its restart says so; a running one tells how often it was restarted.
+     */
+    public static Health evaluateKept(String appName, SparkMasterView master, Optional<StreamingJobStatus> status,
+                                      Optional<Long> keeperPid, Optional<Long> driverPid,
+                                      Optional<JobRestarts> restarts) {
+        if (keeperPid.isEmpty()) {
+            if (restarts.isPresent() && restarts.get().failed()) {
+                JobRestarts given = restarts.get();
+                return Health.down("FAILED after " + given.restartsInARow() + " restarts in a row, not restarted "
+                        + "again; last " + given.lastExitDescription() + "; ./pipeline up starts it again");
+            }
+            return Health.down("driver not running");
+        }
+        if (driverPid.isEmpty()) {
+            return restarts.filter(JobRestarts::restarting)
+                    .map(r -> Health.down("restarting (" + r.restartsInARow() + " of " + r.maxRestarts() + " in a row) "
+                            + "after " + r.lastExitDescription()))
+                    .orElse(Health.down("driver starting"));
+        }
+        Health driver = evaluate(appName, master, status, driverPid);
+        return restarts.filter(r -> r.restarts() > 0)
+                .map(r -> new Health(driver.healthy(), driver.evidence() + "; restarted " + r.restarts()
+                        + (r.restarts() == 1 ? " time" : " times") + ", last after " + r.lastExitDescription()))
+                .orElse(driver);
+    }
+
     public static Health evaluate(String appName, SparkMasterView master, Optional<StreamingJobStatus> status,
                                   Optional<Long> driverPid) {
         if (driverPid.isEmpty()) {

@@ -185,12 +185,16 @@ public final class ProcessRegistry {
         return tree;
     }
 
-    /** SIGKILL, as a crash would: no clean shutdown. */
+    /**
+     * SIGKILL to the process and its children, as a crash of the component would: no clean shutdown. The
+     * children go too: a stack job's driver, child of its restart script, would otherwise go on unwatched.
+     */
     public boolean kill(String component) {
         Optional<ProcessHandle> handle = runningPid(component).flatMap(ProcessHandle::of);
         handle.ifPresent(h -> {
-            h.destroyForcibly();
-            waitForExit(h, Duration.ofSeconds(10));
+            List<ProcessHandle> tree = tree(h);
+            tree.forEach(ProcessHandle::destroyForcibly);
+            tree.forEach(process -> waitForExit(process, Duration.ofSeconds(10)));
         });
         deleteQuietly(layout.pidFile(component));
         return handle.isPresent();

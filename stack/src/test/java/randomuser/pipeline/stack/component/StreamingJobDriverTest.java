@@ -16,9 +16,11 @@ class StreamingJobDriverTest {
     private static final Path ROOT = Path.of("/p");
 
     @Test
-    void theDriverIsSparkSubmitInClientModeWithOneCoreAndTheFacetsFolders() {
+    void theDriverIsSparkSubmitInClientModeWithOneCoreAndTheFacetsFoldersRunByTheRestartScript() {
         StreamingJobDriver driver = new StreamingJobDriver(StackLayout.at(ROOT), Facet.LOCATION);
         List<String> expected = new ArrayList<>(List.of(
+                "bash", "/p/.local/bin/restart-on-failure.sh",
+                "/p/var/run/job-location.restarts", "3", "/p/var/logs/job-location.log",
                 StackLayout.javaExecutable().toString(),
                 "-XX:+ExitOnOutOfMemoryError",
                 "-XX:TieredStopAtLevel=1",

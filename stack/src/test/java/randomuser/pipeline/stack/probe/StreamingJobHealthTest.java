@@ -60,4 +60,67 @@ class StreamingJobHealthTest {
         assertEquals(Health.down("app-1 RUNNING at the master (1 core); query RETRYING: MongoDB write attempt 1/10 failed"),
                 StreamingJobHealth.evaluate("job-profile", running, retrying, Optional.of(DRIVER)));
     }
+
+    private static final long KEEPER = 4200;
+
+    private static Optional<JobRestarts> restarts(String keyValueLines) {
+        return Optional.of(JobRestarts.parse(keyValueLines));
+    }
+
+    @Test
+    void aJobItsRestartScriptGaveUpOnIsFailedWithItsLastExitAndError() {
+        Optional<JobRestarts> failed = restarts("""
+                state=failed
+                restarts=3
+                restarts_in_a_row=3
+                max_restarts=3
+                last_exit=2
+                last_exit_at=2026-12-05T03:12:04Z
+                last_error=error: --max-offsets-per-trigger must be at least 1 (see --help)
+                """);
+        assertEquals(Health.down("FAILED after 3 restarts in a row, not restarted again; last exit 2 at "
+                        + "2026-12-05T03:12:04Z: error: --max-offsets-per-trigger must be at least 1 (see --help); "
+                        + "./pipeline up starts it again"),
+                StreamingJobHealth.evaluateKept("job-picture", master(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), failed));
+        assertEquals(Health.down("driver not running"), StreamingJobHealth.evaluateKept("job-picture", master(),
+                Optional.empty(), Optional.empty(), Optional.empty(), restarts("state=stopped\n")));
+    }
+
+    @Test
+    void aJobWaitingForItsRestartSaysAfterWhat() {
+        Optional<JobRestarts> waiting = restarts("""
+                state=restarting
+                restarts=1
+                restarts_in_a_row=1
+                max_restarts=3
+                last_exit=137
+                last_exit_at=2026-12-05T03:12:04Z
+                last_error=
+                """);
+        assertEquals(Health.down("restarting (1 of 3 in a row) after exit 137 (SIGKILL) at 2026-12-05T03:12:04Z"),
+                StreamingJobHealth.evaluateKept("job-location", master(), status("RUNNING", DRIVER),
+                        Optional.of(KEEPER), Optional.empty(), waiting));
+    }
+
+    @Test
+    void aRestartedJobThatRunsAgainIsUpAndTellsItsRestarts() {
+        SparkMasterView running = master(new SparkMasterView.App("app-2", "job-location", "RUNNING", 1));
+        Optional<JobRestarts> once = restarts("""
+                state=running
+                restarts=1
+                restarts_in_a_row=1
+                max_restarts=3
+                last_exit=137
+                last_exit_at=2026-12-05T03:12:04Z
+                last_error=
+                """);
+        assertEquals(Health.up("app-2 RUNNING at the master (1 core); query RUNNING, batch 7, lag 0; restarted 1 time, "
+                        + "last after exit 137 (SIGKILL) at 2026-12-05T03:12:04Z"),
+                StreamingJobHealth.evaluateKept("job-location", running, status("RUNNING", DRIVER),
+                        Optional.of(KEEPER), Optional.of(DRIVER), once));
+        assertEquals(Health.up("app-2 RUNNING at the master (1 core); query RUNNING, batch 7, lag 0"),
+                StreamingJobHealth.evaluateKept("job-location", running, status("RUNNING", DRIVER),
+                        Optional.of(KEEPER), Optional.of(DRIVER), restarts("state=running\nrestarts=0\n")));
+    }
 }
