@@ -9,7 +9,16 @@
 # end. It writes only to its own topics (bench-<8 hex>.*) and databases (bench_<8 hex>, bench_<8 hex>_raw) and
 # deletes them at the end. Extra arguments go to the benchmark:
 #   --results 5000 --pages 20 (users per round)  --bulk 512 (the raw side's bulk)
+#
+# With --jvm-footprint first, it compares instead the jobs' small-footprint JVM flags with the JVMs' defaults,
+# in alternating rounds of the same users (see JvmFootprintBenchmark): --results 5000 --pages 4 --pairs 2
 set -euo pipefail
+
+benchmark=StreamingBenchmark
+if [ "${1:-}" = "--jvm-footprint" ]; then
+  benchmark=JvmFootprintBenchmark
+  shift
+fi
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -20,7 +29,7 @@ mvn -B -q -pl spark-streaming -am test-compile dependency:build-classpath \
 classpath="spark-streaming/target/test-classes:spark-streaming/target/classes:$(cat spark-streaming/target/bench.classpath)"
 # The raw side holds one round's documents (600,000 at the default size) in memory before it times them.
 command=(java -Xmx3g -Dpipeline.root="$root" -Dlog4j2.configurationFile=spark-streaming/src/test/resources/log4j2-test.properties
-  -cp "$classpath" randomuser.pipeline.streaming.onstack.StreamingBenchmark "$@")
+  -cp "$classpath" "randomuser.pipeline.streaming.onstack.$benchmark" "$@")
 echo "+ cd $root && java -Xmx3g -cp <spark-streaming test classpath>" \
-  "randomuser.pipeline.streaming.onstack.StreamingBenchmark $*"
+  "randomuser.pipeline.streaming.onstack.$benchmark $*"
 exec "${command[@]}"

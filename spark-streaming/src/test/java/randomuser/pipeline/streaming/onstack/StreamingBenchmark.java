@@ -86,7 +86,7 @@ public final class StreamingBenchmark {
      * One job's round: documents written, busy seconds (first batch start to last batch end), batches; and the
      * same after the round's first batch, which carries the freshly submitted job's warm-up (JIT, connections).
      */
-    private record Round(long rows, double busySeconds, int batches, long warmRows, double warmSeconds) {
+    record Round(long rows, double busySeconds, int batches, long warmRows, double warmSeconds) {
         double rate() {
             return rows / busySeconds;
         }
@@ -153,7 +153,7 @@ public final class StreamingBenchmark {
     }
 
     /** Waits until every job has upserted {@code count} more documents than it had when the round started. */
-    private static void awaitUpserted(TestRun run, List<TestJob> jobs, long count) {
+    static void awaitUpserted(TestRun run, List<TestJob> jobs, long count) {
         // The status files, not the database, are polled while the jobs work: it costs the server nothing.
         Await.until("six jobs upserting " + count + " users", Duration.ofSeconds(1), Duration.ofMinutes(5),
                 Duration.ofMinutes(60), () -> {
@@ -162,14 +162,14 @@ public final class StreamingBenchmark {
                 }, upserted -> upserted.stream().allMatch(n -> n >= count), () -> run.diagnostics(jobs));
     }
 
-    private static Map<Facet, Long> lastBatchIds(List<TestJob> jobs) {
+    static Map<Facet, Long> lastBatchIds(List<TestJob> jobs) {
         Map<Facet, Long> last = new EnumMap<>(Facet.class);
         jobs.forEach(job -> last.put(job.facet(), job.status().map(s -> s.batchId().orElse(-1L)).orElse(-1L)));
         return last;
     }
 
     /** Each job's batches after {@code afterBatch}, from its log: rows, and busy time first start to last end. */
-    private static Map<Facet, Round> rounds(List<TestJob> jobs, long afterBatch) {
+    static Map<Facet, Round> rounds(List<TestJob> jobs, long afterBatch) {
         Map<Facet, Round> rounds = new EnumMap<>(Facet.class);
         for (TestJob job : jobs) {
             long rows = 0;
@@ -407,7 +407,7 @@ public final class StreamingBenchmark {
         }
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         if (args.length % 2 != 0) {
             throw new IllegalArgumentException("options come in pairs, e.g. --results 5000 --pages 20");
         }

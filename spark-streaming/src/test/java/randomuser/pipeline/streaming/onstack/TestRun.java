@@ -131,11 +131,23 @@ final class TestRun implements AutoCloseable {
 
     /** A job for the facet on this run's topic and database, with its own checkpoint; not started yet. */
     TestJob job(Facet facet, String... jobOptions) {
-        StreamingJobSubmission submission = StreamingJobSubmission.custom(stack.layout(), kind + "-" + id + "-" + facet.facetName(),
+        return add(submission(facet).withJobOptions(jobOptions));
+    }
+
+    /** The facet's job of this run (same name, checkpoint and status file) with the JVMs' default flags. */
+    TestJob jobWithJvmDefaults(Facet facet) {
+        return add(submission(facet).withJvmDefaults());
+    }
+
+    private StreamingJobSubmission submission(Facet facet) {
+        return StreamingJobSubmission.custom(stack.layout(), kind + "-" + id + "-" + facet.facetName(),
                 facet, topic(facet), facet.collection(), databaseName(),
                 workDir.resolve("checkpoints").resolve(facet.facetName()),
-                workDir.resolve("status").resolve(facet.facetName() + ".json")).withJobOptions(jobOptions);
-        TestJob job = new TestJob(stack.layout(), submission, topic(facet), databaseName());
+                workDir.resolve("status").resolve(facet.facetName() + ".json"));
+    }
+
+    private TestJob add(StreamingJobSubmission submission) {
+        TestJob job = new TestJob(stack.layout(), submission, topic(submission.facet()), databaseName());
         jobs.add(job);
         return job;
     }

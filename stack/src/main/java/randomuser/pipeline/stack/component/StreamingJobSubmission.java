@@ -46,21 +46,24 @@ public final class StreamingJobSubmission {
     private final Path statusFile;
     /** Job options after {@code --facet}, {@code --checkpoint-dir} and {@code --status-file}. */
     private final List<String> jobOptions;
+    /** Whether the driver and executor JVMs get {@link JvmFootprint}'s flags (the stack's way) or none. */
+    private final boolean smallFootprint;
 
     private StreamingJobSubmission(StackLayout layout, String appName, Facet facet, Path checkpointDir,
-                                   Path statusFile, List<String> jobOptions) {
+                                   Path statusFile, List<String> jobOptions, boolean smallFootprint) {
         this.layout = layout;
         this.appName = appName;
         this.facet = facet;
         this.checkpointDir = checkpointDir;
         this.statusFile = statusFile;
         this.jobOptions = List.copyOf(jobOptions);
+        this.smallFootprint = smallFootprint;
     }
 
     /** One of the stack's six jobs: the facet's catalogue topic and collection, the job's default database. */
     public static StreamingJobSubmission ofStack(StackLayout layout, Facet facet) {
         return new StreamingJobSubmission(layout, "job-" + facet.facetName(), facet,
-                layout.checkpointDir(facet.facetName()), layout.jobStatusFile(facet.facetName()), List.of());
+                layout.checkpointDir(facet.facetName()), layout.jobStatusFile(facet.facetName()), List.of(), true);
     }
 
     /**
@@ -72,14 +75,23 @@ public final class StreamingJobSubmission {
                                                 String collection, String database, Path checkpointDir,
                                                 Path statusFile) {
         return new StreamingJobSubmission(layout, Objects.requireNonNull(appName), facet, checkpointDir, statusFile,
-                List.of("--topic", topic, "--collection", collection, "--database", database));
+                List.of("--topic", topic, "--collection", collection, "--database", database), true);
     }
 
     /** The same submission with more job options, e.g. {@code --max-offsets-per-trigger 200}. */
     public StreamingJobSubmission withJobOptions(String... options) {
         List<String> all = new ArrayList<>(jobOptions);
         all.addAll(List.of(options));
-        return new StreamingJobSubmission(layout, appName, facet, checkpointDir, statusFile, all);
+        return new StreamingJobSubmission(layout, appName, facet, checkpointDir, statusFile, all, smallFootprint);
+    }
+
+    /**
+     * The same submission with the JVMs' own defaults (G1, a heap that starts at 1/64 of the machine's memory,
+     * the full JIT in the driver) instead of {@link JvmFootprint}'s flags: what the stack ran before, for the
+     * benchmark that compares the two.
+     */
+    public StreamingJobSubmission withJvmDefaults() {
+        return new StreamingJobSubmission(layout, appName, facet, checkpointDir, statusFile, jobOptions, false);
     }
 
     /** The Spark application's name, and the component, log and pid file name of its driver. */
@@ -135,12 +147,21 @@ public final class StreamingJobSubmission {
                 "--checkpoint-dir", checkpointDir.toString(),
                 "--status-file", statusFile.toString()));
         command.addAll(jobOptions);
+        if (!smallFootprint) {
+            command.removeAll(JvmFootprint.SMALL_HEAP);
+            command.removeAll(DRIVER_JVM_OPTIONS);
+            command.remove(command.indexOf("spark.executor.extraJavaOptions=" + EXECUTOR_JVM_OPTIONS) - 1);
+            command.remove("spark.executor.extraJavaOptions=" + EXECUTOR_JVM_OPTIONS);
+        }
         return command;
     }
 
     /** Spark's environment, and where the job reads and writes (the job's flags default to these variables). */
     public Map<String, String> environment() {
         Map<String, String> environment = new LinkedHashMap<>(SparkJvm.environment(layout));
+        if (!smallFootprint) {
+            JvmFootprint.ENVIRONMENT.keySet().forEach(environment::remove);
+        }
         environment.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBrokerConfig.bootstrapServers());
         environment.put("MONGODB_URI", MongoServer.URI);
         return environment;

@@ -1,6 +1,8 @@
 package randomuser.pipeline.stack.component;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,6 +47,23 @@ class StreamingJobDriverTest {
                 "--checkpoint-dir", "/p/var/checkpoints/location",
                 "--status-file", "/p/var/checkpoints/status/location.json"));
         assertEquals(expected, driver.command(List.of("--add-opens=java.base/java.lang=ALL-UNNAMED")));
+    }
+
+    @Test
+    void withTheJvmDefaultsTheDriverAndExecutorGetNoFootprintFlagsButTheSameHeapBound() {
+        StreamingJobSubmission submission = StreamingJobSubmission.ofStack(StackLayout.at(ROOT), Facet.LOCATION);
+        List<String> small = submission.command(List.of());
+        List<String> defaults = submission.withJvmDefaults().command(List.of());
+
+        List<String> removed = new ArrayList<>(small);
+        removed.removeAll(defaults);
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms32m", "-XX:MinHeapFreeRatio=10",
+                "-XX:MaxHeapFreeRatio=30", "spark.executor.extraJavaOptions=-XX:+UseSerialGC -Xms32m "
+                        + "-XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"), removed);
+        assertEquals(small.size() - removed.size() - 1, defaults.size(), "and the --conf before the executor's options");
+        assertTrue(defaults.contains("-Xmx512m"));
+        assertEquals("2", submission.environment().get("MALLOC_ARENA_MAX"));
+        assertFalse(submission.withJvmDefaults().environment().containsKey("MALLOC_ARENA_MAX"));
     }
 
     @Test
