@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import randomuser.pipeline.catalogue.Facet;
+import randomuser.pipeline.catalogue.TopicPolicy;
 import randomuser.pipeline.composecheck.ComposeFile.Mount;
 
 /** docker-compose-kafka.yaml: brokers, topics, Kafka UI and MongoDB. */
@@ -79,13 +80,14 @@ class KafkaComposeTest {
     }
 
     @Test
-    void topicScriptCreatesIdempotentlyWithReplicationFactorThreeAndMinInsyncReplicasTwo() {
+    void topicScriptCreatesIdempotentlyWithTheCataloguesTopicPolicy() {
         String script = Deployment.read("deploy/kafka/create-topics.sh");
         assertTrue(script.contains("--create --if-not-exists"), "topics are created with --if-not-exists");
-        assertTrue(script.lines().anyMatch("REPLICATION_FACTOR=3"::equals), "replication factor 3");
-        assertTrue(script.lines().anyMatch("MIN_INSYNC_REPLICAS=2"::equals), "min.insync.replicas 2");
+        assertTrue(script.lines().anyMatch(("REPLICATION_FACTOR=" + TopicPolicy.REPLICATION_FACTOR)::equals), "replication factor 3");
+        assertTrue(script.lines().anyMatch(("MIN_INSYNC_REPLICAS=" + TopicPolicy.MIN_INSYNC_REPLICAS)::equals), "min.insync.replicas 2");
         assertTrue(script.contains("--config \"min.insync.replicas=$MIN_INSYNC_REPLICAS\""), "min ISR set on each topic");
-        assertTrue(script.contains("partitions=\"${TOPIC_PARTITIONS:-3}\""), "3 partitions unless TOPIC_PARTITIONS says otherwise");
+        assertTrue(script.contains("partitions=\"${TOPIC_PARTITIONS:-" + TopicPolicy.PARTITIONS + "}\""),
+                "3 partitions unless TOPIC_PARTITIONS says otherwise");
     }
 
     @Test

@@ -19,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import randomuser.pipeline.catalogue.DefaultAddresses;
 import randomuser.pipeline.catalogue.Facet;
 
 /**
@@ -29,9 +30,6 @@ import randomuser.pipeline.catalogue.Facet;
         description = "Streams one facet's Kafka topic into its MongoDB collection; invalid records go to "
                 + Facet.DEAD_LETTERS_COLLECTION + ".")
 public final class StreamingJob implements Callable<Integer> {
-
-    static final String DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:19092,127.0.0.1:29092,127.0.0.1:39092";
-    static final String DEFAULT_MONGODB_URI = "mongodb://127.0.0.1:27017";
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamingJob.class);
 
@@ -50,12 +48,12 @@ public final class StreamingJob implements Callable<Integer> {
     String collection;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...",
-            defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-" + DEFAULT_BOOTSTRAP_SERVERS + "}",
+            defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-" + DefaultAddresses.KAFKA_BOOTSTRAP_SERVERS + "}",
             description = "Kafka bootstrap servers (env KAFKA_BOOTSTRAP_SERVERS; default ${DEFAULT-VALUE}).")
     String bootstrapServers;
 
     @Option(names = "--mongodb-uri", paramLabel = "URI",
-            defaultValue = "${env:MONGODB_URI:-" + DEFAULT_MONGODB_URI + "}",
+            defaultValue = "${env:MONGODB_URI:-" + DefaultAddresses.MONGODB_URI + "}",
             description = "MongoDB connection string (env MONGODB_URI; default ${DEFAULT-VALUE}).")
     String mongoUri;
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import randomuser.pipeline.catalogue.DefaultAddresses;
+import randomuser.pipeline.catalogue.TopicPolicy;
 
 /** The fetcher's flags. Values are checked by {@link ConfigValidator} before anything runs. */
 @Command(name = "fetcher", mixinStandardHelpOptions = true, sortOptions = false,
@@ -54,7 +56,7 @@ final class FetcherCommand implements Callable<Integer> {
     String runId;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...",
-            defaultValue = "127.0.0.1:19092,127.0.0.1:29092,127.0.0.1:39092",
+            defaultValue = DefaultAddresses.KAFKA_BOOTSTRAP_SERVERS,
             description = "Kafka brokers (env KAFKA_BOOTSTRAP_SERVERS). Default: ${DEFAULT-VALUE}.")
     String bootstrapServers;
 
@@ -64,7 +66,7 @@ final class FetcherCommand implements Callable<Integer> {
                     + "(env FETCHER_TOPIC_PREFIX). Default: none.")
     String topicPrefix;
 
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "3",
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + TopicPolicy.PARTITIONS,
             description = "Partitions of topics the fetcher creates (RF 3, min.insync.replicas 2; existing "
                     + "topics are left alone). Default: ${DEFAULT-VALUE}.")
     int partitions;

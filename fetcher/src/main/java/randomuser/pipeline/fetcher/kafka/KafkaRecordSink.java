@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import randomuser.pipeline.catalogue.Facet;
+import randomuser.pipeline.catalogue.TopicPolicy;
 import randomuser.pipeline.fetcher.mapping.FacetRecord;
 
 /**
@@ -41,8 +42,8 @@ public final class KafkaRecordSink implements RecordSink {
             provisioner.checkReachable();
             for (String created : provisioner.ensureTopics(names, partitions)) {
                 log.accept("created topic " + created + " (" + partitions + " partitions, RF "
-                        + TopicProvisioner.REPLICATION_FACTOR + ", min.insync.replicas="
-                        + TopicProvisioner.MIN_INSYNC_REPLICAS + ")");
+                        + TopicPolicy.REPLICATION_FACTOR + ", min.insync.replicas="
+                        + TopicPolicy.MIN_INSYNC_REPLICAS + ")");
             }
         }
         return new KafkaRecordSink(new KafkaProducer<>(ProducerSettings.forFetcher(bootstrapServers, clientId)), topics);

@@ -18,15 +18,13 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import randomuser.pipeline.catalogue.TopicPolicy;
 
 /**
  * Checks that Kafka answers before anything is fetched, and creates the topics that are missing with the
- * project's settings (RF 3, {@code min.insync.replicas=2}). Existing topics are left exactly as they are.
+ * project's settings ({@link TopicPolicy}: RF 3, {@code min.insync.replicas=2}). Existing topics are left exactly as they are.
  */
 public final class TopicProvisioner implements AutoCloseable {
-
-    public static final short REPLICATION_FACTOR = 3;
-    public static final int MIN_INSYNC_REPLICAS = 2;
 
     private final Admin admin;
     private final String bootstrapServers;
@@ -75,8 +73,8 @@ public final class TopicProvisioner implements AutoCloseable {
         }
         List<NewTopic> missing = topics.stream()
                 .filter(topic -> !existing.contains(topic))
-                .map(topic -> new NewTopic(topic, partitions, REPLICATION_FACTOR).configs(Map.of(
-                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(MIN_INSYNC_REPLICAS))))
+                .map(topic -> new NewTopic(topic, partitions, TopicPolicy.REPLICATION_FACTOR).configs(Map.of(
+                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(TopicPolicy.MIN_INSYNC_REPLICAS))))
                 .toList();
         if (missing.isEmpty()) {
             return List.of();
@@ -91,7 +89,7 @@ public final class TopicProvisioner implements AutoCloseable {
                 // Another fetcher may have created it since the listing: that is the state we want.
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw new TopicSetupException("cannot create topic " + topic.name() + " (" + partitions
-                            + " partitions, RF " + REPLICATION_FACTOR + "): " + rootMessage(e));
+                            + " partitions, RF " + TopicPolicy.REPLICATION_FACTOR + "): " + rootMessage(e));
                 }
             } catch (TimeoutException e) {
                 throw new TopicSetupException("creating topic " + topic.name() + " did not finish within "

@@ -17,17 +17,16 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import randomuser.pipeline.catalogue.Facet;
+import randomuser.pipeline.catalogue.TopicPolicy;
 import randomuser.pipeline.stack.StackException;
 
 /**
- * Creates the six catalogue topics with the pipeline's durability settings: replication factor 3 and
- * {@code min.insync.replicas=2}, so an acknowledged record survives the loss of a broker. A topic that
+ * Creates the six catalogue topics with the pipeline's durability settings ({@link TopicPolicy}: replication
+ * factor 3 and {@code min.insync.replicas=2}), so an acknowledged record survives the loss of a broker. A topic that
  * already exists is left as it is (its partitions and settings may have been chosen on purpose).
  */
 public final class TopicSetup {
-    public static final int DEFAULT_PARTITIONS = 3;
-    public static final short REPLICATION_FACTOR = 3;
-    public static final String MIN_INSYNC_REPLICAS = "2";
+    public static final int DEFAULT_PARTITIONS = TopicPolicy.PARTITIONS;
     private static final int TIMEOUT_SECONDS = 60;
 
     private TopicSetup() {
@@ -47,8 +46,8 @@ public final class TopicSetup {
             throw new StackException("topics need at least 1 partition, not " + partitions);
         }
         return Arrays.stream(Facet.values())
-                .map(facet -> new NewTopic(facet.topic(), partitions, REPLICATION_FACTOR)
-                        .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, MIN_INSYNC_REPLICAS)))
+                .map(facet -> new NewTopic(facet.topic(), partitions, TopicPolicy.REPLICATION_FACTOR).configs(Map.of(
+                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(TopicPolicy.MIN_INSYNC_REPLICAS))))
                 .toList();
     }
 

@@ -1,0 +1,16 @@
+package randomuser.pipeline.stack.component;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+import randomuser.pipeline.catalogue.DefaultAddresses;
+
+/** The local stack serves where the fetcher and the streaming jobs look when nothing else is set. */
+class DefaultAddressesTest {
+    @Test
+    void theBrokersAndTheServerAreWhereTheProductLooksByDefault() {
+        assertEquals(DefaultAddresses.KAFKA_BOOTSTRAP_SERVERS, KafkaBrokerConfig.bootstrapServers());
+        assertEquals(DefaultAddresses.MONGODB_URI, MongoServer.URI);
+    }
+}
