@@ -49,7 +49,7 @@ NATIONALITIES: list[str] = list(NATIONALITY_NAMES)
 # The API serves at most this many users per request (page).
 MAX_RESULTS_PER_PAGE = 5000
 
-DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:19092,127.0.0.1:29092,127.0.0.1:39092"
+DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:19092,127.0.0.1:19192,127.0.0.1:19292"
 DEFAULT_API_URL = "http://127.0.0.1:18080"
 # Where the Airflow image of the Docker Compose setup keeps the fetcher jar.
 IMAGE_FETCHER_JAR = Path("/opt/randomuser/fetcher.jar")

@@ -32,7 +32,7 @@ def test_backfill_run_passes_its_conf_and_run_id_to_the_fetcher(fresh_dags, fake
         "--gender", "male",
         "--run-id", run.run_id,
         "--api-url", "http://127.0.0.1:18080",
-        "--bootstrap-servers", "127.0.0.1:19092,127.0.0.1:29092,127.0.0.1:39092",
+        "--bootstrap-servers", "127.0.0.1:19092,127.0.0.1:19192,127.0.0.1:19292",
     ]  # fmt: skip
 
 
@@ -47,7 +47,7 @@ def test_ingest_run_fetches_one_page_of_the_configured_size(fresh_dags, fake_jav
         "--pages", "1",
         "--run-id", run.run_id,
         "--api-url", "http://127.0.0.1:18080",
-        "--bootstrap-servers", "127.0.0.1:19092,127.0.0.1:29092,127.0.0.1:39092",
+        "--bootstrap-servers", "127.0.0.1:19092,127.0.0.1:19192,127.0.0.1:19292",
     ]  # fmt: skip
 
 

@@ -19,7 +19,7 @@ SETTINGS = {
     "java": "unused: replaced by the fake",
     "fetcher_jar": "unused: replaced by the fake",
     "api_url": "http://127.0.0.1:18080",
-    "bootstrap_servers": "127.0.0.1:19092,127.0.0.1:29092,127.0.0.1:39092",
+    "bootstrap_servers": "127.0.0.1:19092,127.0.0.1:19192,127.0.0.1:19292",
 }
 
 
@@ -62,7 +62,7 @@ def test_all_options_reach_the_fetcher_as_separate_arguments(fake_java):
         "--gender", "female",
         "--run-id", "manual__2026-01-02T03:04:05+00:00",
         "--api-url", "http://127.0.0.1:18080",
-        "--bootstrap-servers", "127.0.0.1:19092,127.0.0.1:29092,127.0.0.1:39092",
+        "--bootstrap-servers", "127.0.0.1:19092,127.0.0.1:19192,127.0.0.1:19292",
     ]  # fmt: skip
 
 
@@ -76,7 +76,7 @@ def test_unset_options_are_left_out(fake_java):
         "--pages", "1",
         "--run-id", "scheduled__2026-01-02T03:04:00+00:00",
         "--api-url", "http://127.0.0.1:18080",
-        "--bootstrap-servers", "127.0.0.1:19092,127.0.0.1:29092,127.0.0.1:39092",
+        "--bootstrap-servers", "127.0.0.1:19092,127.0.0.1:19192,127.0.0.1:19292",
     ]  # fmt: skip
 
 

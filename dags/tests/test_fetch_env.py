@@ -12,7 +12,7 @@ from conftest import DAGS_FOLDER
 from randomuser_common import SETTINGS_VARIABLE, resolve_settings
 
 RUN_ID = "manual__2026-01-02T03:04:05.678901+00:00"
-DEFAULT_BROKERS = "127.0.0.1:19092,127.0.0.1:29092,127.0.0.1:39092"
+DEFAULT_BROKERS = "127.0.0.1:19092,127.0.0.1:19192,127.0.0.1:19292"
 DEFAULT_JAR = str(DAGS_FOLDER.parent / "fetcher" / "target" / "fetcher.jar")
 
 

@@ -7,7 +7,7 @@ package randomuser.pipeline.catalogue;
  */
 public final class DefaultAddresses {
     /** The local stack's three brokers. */
-    public static final String KAFKA_BOOTSTRAP_SERVERS = "127.0.0.1:19092,127.0.0.1:29092,127.0.0.1:39092";
+    public static final String KAFKA_BOOTSTRAP_SERVERS = "127.0.0.1:19092,127.0.0.1:19192,127.0.0.1:19292";
     /** The local stack's MongoDB-compatible server, without credentials. */
     public static final String MONGODB_URI = "mongodb://127.0.0.1:27017";
 

@@ -39,7 +39,7 @@ class StreamingJobOptionsTest {
         assertEquals(cwd.resolve("var/checkpoints/location"), settings.checkpointDir());
         assertEquals(cwd.resolve("var/checkpoints/status/location.json"), settings.statusFile());
         // The documented defaults (README, "Configuration"): surefire clears these three variables for unit tests.
-        assertEquals("127.0.0.1:19092,127.0.0.1:29092,127.0.0.1:39092", settings.bootstrapServers());
+        assertEquals("127.0.0.1:19092,127.0.0.1:19192,127.0.0.1:19292", settings.bootstrapServers());
         assertEquals("mongodb://127.0.0.1:27017", settings.mongoUri());
         assertEquals("randomuser", settings.database());
         assertEquals("1 second", settings.triggerInterval());

@@ -58,7 +58,7 @@ public final class FetcherBenchmark implements Callable<Integer> {
     String apiUrl;
 
     @Option(names = "--bootstrap-servers",
-            defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:19092,127.0.0.1:29092,127.0.0.1:39092}",
+            defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:19092,127.0.0.1:19192,127.0.0.1:19292}",
             description = "Kafka brokers (env KAFKA_BOOTSTRAP_SERVERS). Default: the local stack's.")
     String bootstrapServers;
 

@@ -15,14 +15,18 @@ public final class KafkaBrokerConfig {
     private KafkaBrokerConfig() {
     }
 
-    /** 19092, 29092, 39092. */
+    /**
+     * 19092, 19192, 19292. Every port of the stack lies below 32768, where Linux picks the local ports of
+     * outgoing connections (ip_local_port_range 32768-60999): a broker on such a port that was down for a
+     * while could find it taken by one of the clients' connections and fail to start again.
+     */
     public static int brokerPort(int nodeId) {
-        return nodeId * 10_000 + 9092;
+        return 19_092 + (nodeId - 1) * 100;
     }
 
-    /** 19093, 29093, 39093. */
+    /** 19093, 19193, 19293. */
     public static int controllerPort(int nodeId) {
-        return nodeId * 10_000 + 9093;
+        return brokerPort(nodeId) + 1;
     }
 
     public static String bootstrapServers() {

@@ -18,8 +18,8 @@ class KafkaBrokerConfigTest {
     @Test
     void portsFollowTheNodeId() {
         assertEquals(19092, KafkaBrokerConfig.brokerPort(1));
-        assertEquals(39093, KafkaBrokerConfig.controllerPort(3));
-        assertEquals("127.0.0.1:19092,127.0.0.1:29092,127.0.0.1:39092", KafkaBrokerConfig.bootstrapServers());
+        assertEquals(19293, KafkaBrokerConfig.controllerPort(3));
+        assertEquals("127.0.0.1:19092,127.0.0.1:19192,127.0.0.1:19292", KafkaBrokerConfig.bootstrapServers());
     }
 
     @Test
@@ -27,9 +27,9 @@ class KafkaBrokerConfigTest {
         List<String> config = lines(2);
         assertTrue(config.contains("process.roles=broker,controller"));
         assertTrue(config.contains("node.id=2"));
-        assertTrue(config.contains("controller.quorum.voters=1@127.0.0.1:19093,2@127.0.0.1:29093,3@127.0.0.1:39093"));
-        assertTrue(config.contains("listeners=PLAINTEXT://127.0.0.1:29092,CONTROLLER://127.0.0.1:29093"));
-        assertTrue(config.contains("advertised.listeners=PLAINTEXT://127.0.0.1:29092"));
+        assertTrue(config.contains("controller.quorum.voters=1@127.0.0.1:19093,2@127.0.0.1:19193,3@127.0.0.1:19293"));
+        assertTrue(config.contains("listeners=PLAINTEXT://127.0.0.1:19192,CONTROLLER://127.0.0.1:19193"));
+        assertTrue(config.contains("advertised.listeners=PLAINTEXT://127.0.0.1:19192"));
         assertTrue(config.contains("log.dirs=/state/kafka/2/data"));
     }
 

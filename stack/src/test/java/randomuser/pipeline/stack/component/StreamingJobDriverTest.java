@@ -69,7 +69,7 @@ class StreamingJobDriverTest {
     @Test
     void theJobReadsAndWritesTheLocalStack() {
         Map<String, String> env = new StreamingJobDriver(StackLayout.at(ROOT), Facet.PROFILE).environment();
-        assertEquals("127.0.0.1:19092,127.0.0.1:29092,127.0.0.1:39092", env.get("KAFKA_BOOTSTRAP_SERVERS"));
+        assertEquals("127.0.0.1:19092,127.0.0.1:19192,127.0.0.1:19292", env.get("KAFKA_BOOTSTRAP_SERVERS"));
         assertEquals("mongodb://127.0.0.1:27017", env.get("MONGODB_URI"));
         assertEquals("/p/.local/spark", env.get("SPARK_HOME"));
         assertEquals("2.12", env.get("SPARK_SCALA_VERSION"));
