@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from airflow.providers.standard.operators.bash import BashOperator
 from airflow.sdk import DAG, Param
@@ -33,7 +33,7 @@ object), else from the environment variables `FETCHER_JAR`, `FETCHER_JAVA`, `RAN
 `KAFKA_BOOTSTRAP_SERVERS`, else the local stack's defaults.
 """,
     schedule=None,
-    start_date=datetime(2025, 1, 1, tzinfo=timezone.utc),
+    start_date=datetime(2025, 1, 1, tzinfo=UTC),
     catchup=False,
     # Runs queue instead of competing for the machine; writes are idempotent, so order is harmless.
     max_active_runs=1,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from airflow.providers.standard.operators.bash import BashOperator
 from airflow.sdk import DAG
@@ -26,7 +26,7 @@ Settings are read when the task runs: a key of the optional Airflow Variable `ra
 `bootstrap_servers` / `KAFKA_BOOTSTRAP_SERVERS`.
 """,
     schedule=ingest_schedule(),
-    start_date=datetime(2025, 1, 1, tzinfo=timezone.utc),
+    start_date=datetime(2025, 1, 1, tzinfo=UTC),
     catchup=False,
     # One fetch at a time: a slow fetch delays the next interval instead of piling up runs.
     max_active_runs=1,

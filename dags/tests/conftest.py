@@ -78,7 +78,9 @@ class FakeJava:
 def fake_java(tmp_path, monkeypatch) -> FakeJava:
     """FETCHER_JAVA/FETCHER_JAR point at a FakeJava and an empty jar file for this test."""
     fake = FakeJava(java=tmp_path / "java", jar=tmp_path / "fetcher.jar", args_file=tmp_path / "java-args")
-    fake.java.write_text('#!/usr/bin/env bash\nprintf \'%s\\0\' "$@" > "$FAKE_JAVA_ARGS"\nexit "${FAKE_JAVA_EXIT:-0}"\n')
+    fake.java.write_text(
+        '#!/usr/bin/env bash\nprintf \'%s\\0\' "$@" > "$FAKE_JAVA_ARGS"\nexit "${FAKE_JAVA_EXIT:-0}"\n'
+    )
     fake.java.chmod(0o755)
     fake.jar.write_bytes(b"")
     monkeypatch.setenv("FAKE_JAVA_ARGS", str(fake.args_file))

@@ -32,9 +32,7 @@ def fetch_command(dag_id="randomuser_backfill"):
 def run_fetch(fake_java, env, extra_env=None):
     task_env = {**os.environ, **env, "FETCHER_JAVA": str(fake_java.java), "FETCHER_JAR": str(fake_java.jar)}
     task_env.update(extra_env or {})
-    return subprocess.run(
-        ["bash", "-c", fetch_command()], env=task_env, capture_output=True, text=True, timeout=30
-    )
+    return subprocess.run(["bash", "-c", fetch_command()], env=task_env, capture_output=True, text=True, timeout=30)
 
 
 def test_both_dags_run_the_same_fetch_command():

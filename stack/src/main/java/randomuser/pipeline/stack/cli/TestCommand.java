@@ -27,12 +27,13 @@ import randomuser.pipeline.stack.testrun.TestTools;
 
 /**
  * {@code ./pipeline test}: every test of the project, installing what the tests need. Fast suites first
- * (pytest for the DAGs, the compose checks, the unit tests of every module, with nothing running), then the
+ * (pytest for the DAGs, ruff's lint and format checks of the Python, the compose checks, the unit tests of
+ * every module, with nothing running), then the
  * integration and end-to-end tests against the real stack, which this command starts the same way
  * {@code ./pipeline up} does. A stack that was not running before is stopped again at the end.
  */
-@Command(name = "test", description = "Run every test: DAG tests, compose checks, unit tests, then integration, "
-        + "end-to-end and browser tests on the real local stack.")
+@Command(name = "test", description = "Run every test: DAG tests, Python lint and format, compose checks, unit "
+        + "tests, then integration, end-to-end and browser tests on the real local stack.")
 final class TestCommand implements Callable<Integer> {
     @Mixin
     HelpOption helpOption;
@@ -59,6 +60,10 @@ final class TestCommand implements Callable<Integer> {
             suites.put("DAG tests (pytest)", run(root, List.of(
                     stack.layout().airflowVenv().resolve("bin").resolve("pytest").toString(), "-q",
                     "-p", "no:cacheprovider", "--junitxml=" + pytestReport, "dags/tests")));
+            // The Python's lint and format, by the rules of ruff.toml and the ruff pinned with Airflow's venv.
+            String ruff = stack.layout().airflowVenv().resolve("bin").resolve("ruff").toString();
+            suites.put("Python lint (ruff check)", run(root, List.of(ruff, "check", "dags")));
+            suites.put("Python format (ruff format --check)", run(root, List.of(ruff, "format", "--check", "dags")));
             suites.put("compose files (docker-compose config)", run(root, List.of("bash", "deploy/check-compose.sh")));
             suites.put("unit tests (mvn verify -DskipITs)", run(root, maven("-DskipITs")));
             if (!unitOnly) {
