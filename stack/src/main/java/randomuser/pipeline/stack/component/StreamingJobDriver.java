@@ -134,14 +134,14 @@ public final class StreamingJobDriver implements Component {
 
     @Override
     public Health probe(Probes probes) {
-        Optional<Long> keeper = new ProcessRegistry(layout).runningPid(name());
+        Optional<Long> restartScript = new ProcessRegistry(layout).runningPid(name());
         return StreamingJobHealth.evaluateKept(name(), probes.sparkMaster(), StreamingJobStatus.read(statusFile()),
-                keeper, keeper.flatMap(StreamingJobDriver::driverOf), JobRestarts.read(layout.restartRecord(name())));
+                restartScript, restartScript.flatMap(StreamingJobDriver::driverOf), JobRestarts.read(layout.restartRecord(name())));
     }
 
     /** The driver the restart script runs now: its child running SparkSubmit (not the sleep between restarts). */
-    public static Optional<Long> driverOf(long keeperPid) {
-        return ProcessHandle.of(keeperPid).stream().flatMap(ProcessHandle::children)
+    public static Optional<Long> driverOf(long restartScriptPid) {
+        return ProcessHandle.of(restartScriptPid).stream().flatMap(ProcessHandle::children)
                 .map(ProcessHandle::pid)
                 .filter(child -> ProcFs.arguments(child).contains(StreamingJobSubmission.SUBMIT_CLASS))
                 .findFirst();

@@ -13,14 +13,14 @@ public final class StreamingJobHealth {
     }
 
     /**
-     * A stack job, whose driver runs under {@code restart-on-failure.sh}: the keeper's process, its driver
-     * child, and what the keeper recorded. A job the keeper gave up on is FAILED with its last exit and error;
+     * A stack job, whose driver runs under {@code restart-on-failure.sh}: the restart script's process, its driver
+     * child, and what the script recorded. A job the script gave up on is FAILED with its last exit and error;
      * one waiting for its restart says so; a running one tells how often it was restarted.
      */
     public static Health evaluateKept(String appName, SparkMasterView master, Optional<StreamingJobStatus> status,
-                                      Optional<Long> keeperPid, Optional<Long> driverPid,
+                                      Optional<Long> restartScriptPid, Optional<Long> driverPid,
                                       Optional<JobRestarts> restarts) {
-        if (keeperPid.isEmpty()) {
+        if (restartScriptPid.isEmpty()) {
             if (restarts.isPresent() && restarts.get().failed()) {
                 JobRestarts given = restarts.get();
                 return Health.down("FAILED after " + given.restartsInARow() + " restarts in a row, not restarted "

@@ -44,10 +44,10 @@ class RestartOnFailureScriptTest {
 
     @Test
     void aDriverThatFailsAtEveryStartIsRestartedItsBudgetThenFailedWithItsErrorLine() throws Exception {
-        Process keeper = start(3, Map.of(), "echo started >> starts; "
+        Process script = start(3, Map.of(), "echo started >> starts; "
                 + "echo 'error: --max-offsets-per-trigger must be at least 1 (see --help)'; exit 2");
 
-        assertEquals(2, keeper.waitFor());
+        assertEquals(2, script.waitFor());
         assertEquals(4, Files.readAllLines(dir.resolve("starts")).size(), "starts: the first and 3 restarts");
         JobRestarts record = record();
         assertEquals("failed", record.state());
@@ -62,10 +62,10 @@ class RestartOnFailureScriptTest {
 
     @Test
     void aKilledDriverIsStartedAgainAndAStopWithExitZeroEndsTheScript() throws Exception {
-        Process keeper = start(3, Map.of(), "echo started >> starts; "
+        Process script = start(3, Map.of(), "echo started >> starts; "
                 + "if [ ! -e crashed ]; then touch crashed; kill -9 $$; fi; exit 0");
 
-        assertEquals(0, keeper.waitFor());
+        assertEquals(0, script.waitFor());
         assertEquals(2, Files.readAllLines(dir.resolve("starts")).size());
         JobRestarts record = record();
         assertEquals("stopped", record.state());
@@ -76,10 +76,10 @@ class RestartOnFailureScriptTest {
 
     @Test
     void theLastErrorIsTheJobsFailureLineWithoutTheLogPrefix() throws Exception {
-        Process keeper = start(0, Map.of(), "echo '26/12/05 03:12:04 WARN NativeCodeLoader: noise'; "
+        Process script = start(0, Map.of(), "echo '26/12/05 03:12:04 WARN NativeCodeLoader: noise'; "
                 + "echo '26/12/05 03:12:05 ERROR QuerySupervisor: query failed: MongoTimeoutException: timed out'; exit 1");
 
-        assertEquals(1, keeper.waitFor());
+        assertEquals(1, script.waitFor());
         assertEquals("failed", record().state());
         assertEquals(0, record().restarts());
         assertEquals("query failed: MongoTimeoutException: timed out", record().lastError());
@@ -87,15 +87,15 @@ class RestartOnFailureScriptTest {
 
     @Test
     void sigtermStopsTheDriverAndIsNotRestarted() throws Exception {
-        Process keeper = start(3, Map.of(), "echo $$ > driver; exec sleep 30");
+        Process script = start(3, Map.of(), "echo $$ > driver; exec sleep 30");
         while (!Files.exists(dir.resolve("driver")) || Files.readString(dir.resolve("driver")).isBlank()) {
             Thread.sleep(20);
         }
         long driver = Long.parseLong(Files.readString(dir.resolve("driver")).trim());
 
-        keeper.destroy();
+        script.destroy();
 
-        assertEquals(143, keeper.waitFor());
+        assertEquals(143, script.waitFor());
         assertFalse(ProcessHandle.of(driver).map(ProcessHandle::isAlive).orElse(false), "driver still running");
         assertEquals("stopped", record().state());
         assertEquals(0, record().restarts());
@@ -104,10 +104,10 @@ class RestartOnFailureScriptTest {
     @Test
     void aRunThatLastedStartsTheRowOfRestartsAgain() throws Exception {
         // Every run counts as one that lasted: three failures, each restarted, though the budget is one in a row.
-        Process keeper = start(1, Map.of("HEALTHY_RUN_SECONDS", "0"),
+        Process script = start(1, Map.of("HEALTHY_RUN_SECONDS", "0"),
                 "echo started >> starts; [ $(wc -l < starts) -ge 4 ]");
 
-        assertEquals(0, keeper.waitFor());
+        assertEquals(0, script.waitFor());
         assertEquals(3, record().restarts());
         assertEquals(1, record().restartsInARow());
         assertEquals("stopped", record().state());

@@ -61,7 +61,7 @@ class StreamingJobHealthTest {
                 StreamingJobHealth.evaluate("job-profile", running, retrying, Optional.of(DRIVER)));
     }
 
-    private static final long KEEPER = 4200;
+    private static final long RESTART_SCRIPT = 4200;
 
     private static Optional<JobRestarts> restarts(String keyValueLines) {
         return Optional.of(JobRestarts.parse(keyValueLines));
@@ -100,7 +100,7 @@ class StreamingJobHealthTest {
                 """);
         assertEquals(Health.down("restarting (1 of 3 in a row) after exit 137 (SIGKILL) at 2026-12-05T03:12:04Z"),
                 StreamingJobHealth.evaluateKept("job-location", master(), status("RUNNING", DRIVER),
-                        Optional.of(KEEPER), Optional.empty(), waiting));
+                        Optional.of(RESTART_SCRIPT), Optional.empty(), waiting));
     }
 
     @Test
@@ -118,9 +118,9 @@ class StreamingJobHealthTest {
         assertEquals(Health.up("app-2 RUNNING at the master (1 core); query RUNNING, batch 7, lag 0; restarted 1 time, "
                         + "last after exit 137 (SIGKILL) at 2026-12-05T03:12:04Z"),
                 StreamingJobHealth.evaluateKept("job-location", running, status("RUNNING", DRIVER),
-                        Optional.of(KEEPER), Optional.of(DRIVER), once));
+                        Optional.of(RESTART_SCRIPT), Optional.of(DRIVER), once));
         assertEquals(Health.up("app-2 RUNNING at the master (1 core); query RUNNING, batch 7, lag 0"),
                 StreamingJobHealth.evaluateKept("job-location", running, status("RUNNING", DRIVER),
-                        Optional.of(KEEPER), Optional.of(DRIVER), restarts("state=running\nrestarts=0\n")));
+                        Optional.of(RESTART_SCRIPT), Optional.of(DRIVER), restarts("state=running\nrestarts=0\n")));
     }
 }
