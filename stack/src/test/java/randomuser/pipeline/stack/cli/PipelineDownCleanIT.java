@@ -77,9 +77,9 @@ class PipelineDownCleanIT {
     void downStopsTheJobsAndAirflowFirstThenTheServersAndKeepsTheData() throws Exception {
         String job = StreamingJobDriver.componentName(Facet.PROFILE);
         long airflow = launch("airflow", sleep());
-        long keeper = launch(job, new StreamingJobDriver(layout, Facet.PROFILE).keptRunning(sleep()));
+        long restartScript = launch(job, new StreamingJobDriver(layout, Facet.PROFILE).keptRunning(sleep()));
         long broker = launch("kafka-1", sleep());
-        long jobChild = awaitChild(keeper);
+        long jobChild = awaitChild(restartScript);
         Path data = layout.mongoDataFile();
         Files.createDirectories(data.getParent());
         Files.writeString(data, "documents");
@@ -90,7 +90,7 @@ class PipelineDownCleanIT {
         assertEquals(List.of("stopping airflow, " + job, "stopping kafka-1", "stopped airflow, " + job + ", kafka-1"),
                 down.out().lines().toList(), down.describe());
         assertEquals(List.of(), down.errLines(), down.describe());
-        for (long pid : List.of(airflow, keeper, jobChild, broker)) {
+        for (long pid : List.of(airflow, restartScript, jobChild, broker)) {
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " still runs");
         }
         assertEquals(Map.of(), registry.allRunning());
