@@ -21,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -387,7 +386,7 @@ public final class LocalStack {
         String name = StreamingJobDriver.componentName(facet);
         long driver = registry.runningPid(name).flatMap(StreamingJobDriver::driverOf)
                 .orElseThrow(() -> new StackException(name + "'s driver is not running"));
-        killProcess(driver);
+        ProcessRegistry.killProcess(driver);
         return driver;
     }
 
@@ -396,7 +395,7 @@ public final class LocalStack {
         String name = StreamingJobDriver.componentName(facet);
         long executor = executorsOf(name).stream().findFirst()
                 .orElseThrow(() -> new StackException(name + " has no executor running"));
-        killProcess(executor);
+        ProcessRegistry.killProcess(executor);
         return executor;
     }
 
@@ -417,13 +416,6 @@ public final class LocalStack {
         Set<Long> pids = new HashSet<>();
         master.activeApps(jobName).forEach(app -> pids.addAll(byApplication.getOrDefault(app.id(), Set.of())));
         return pids;
-    }
-
-    private static void killProcess(long pid) {
-        ProcessHandle.of(pid).ifPresent(handle -> {
-            handle.destroyForcibly();
-            handle.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> handle).join();
-        });
     }
 
     /**

@@ -200,6 +200,14 @@ public final class ProcessRegistry {
         return handle.isPresent();
     }
 
+    /** SIGKILL to one process of the stack that has no pid file (a job's driver or executor), as a crash would. */
+    public static void killProcess(long pid) {
+        ProcessHandle.of(pid).ifPresent(handle -> {
+            handle.destroyForcibly();
+            waitForExit(handle, Duration.ofSeconds(10));
+        });
+    }
+
     private boolean isOurs(String component, long pid) {
         // While a process execs (setsid becoming the server it starts), /proc shows no environment for an
         // instant: an empty one is looked at again before the process counts as someone else's.
