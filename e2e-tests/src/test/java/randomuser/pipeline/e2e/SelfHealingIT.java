@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -123,7 +124,8 @@ class SelfHealingIT {
                                 + "least 1 \\(see --help\\); \\./pipeline up starts it again$").matcher(failed.out()).find(),
                         failed.describe());
 
-                Map<Facet, Long> others = awaitOtherCounts(mongo, runId, users);
+                Map<Facet, Long> others = mongo.awaitCountsOfRun(runId, users, EnumSet.complementOf(EnumSet.of(BADLY_SET)),
+                        DOCUMENTS_STALL_TIMEOUT, DOCUMENTS_TIMEOUT);
                 ids.addAll(mongo.idsOfRun(Facet.PROFILE, runId));
                 Map<Facet, Long> expected = new EnumMap<>(Facet.class);
                 for (Facet facet : Facet.values()) {
@@ -210,20 +212,6 @@ class SelfHealingIT {
                 return status;
             }
             Thread.sleep(5000);
-        }
-    }
-
-    /** Polls until the five well-set jobs wrote the run's users; answers the six counts. */
-    private static Map<Facet, Long> awaitOtherCounts(FacetCollections mongo, String runId, long users)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + DOCUMENTS_TIMEOUT.toNanos();
-        while (true) {
-            Map<Facet, Long> counts = mongo.countsOfRun(runId);
-            boolean written = counts.entrySet().stream().allMatch(e -> e.getKey() == BADLY_SET || e.getValue() >= users);
-            if (written || System.nanoTime() > deadline) {
-                return counts;
-            }
-            Thread.sleep(2000);
         }
     }
 }
