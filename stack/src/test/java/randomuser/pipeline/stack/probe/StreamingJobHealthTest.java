@@ -67,17 +67,23 @@ class StreamingJobHealthTest {
         return Optional.of(JobRestarts.parse(keyValueLines));
     }
 
+    /** A record as restart-on-failure.sh writes it, after {@code restarts} restarts in a row (budget 3). */
+    private static Optional<JobRestarts> restarts(String state, int restarts, int lastExit, String lastError) {
+        return restarts("""
+                state=%s
+                restarts=%d
+                restarts_in_a_row=%d
+                max_restarts=3
+                last_exit=%d
+                last_exit_at=2026-12-05T03:12:04Z
+                last_error=%s
+                """.formatted(state, restarts, restarts, lastExit, lastError));
+    }
+
     @Test
     void aJobItsRestartScriptGaveUpOnIsFailedWithItsLastExitAndError() {
-        Optional<JobRestarts> failed = restarts("""
-                state=failed
-                restarts=3
-                restarts_in_a_row=3
-                max_restarts=3
-                last_exit=2
-                last_exit_at=2026-12-05T03:12:04Z
-                last_error=error: --max-offsets-per-trigger must be at least 1 (see --help)
-                """);
+        Optional<JobRestarts> failed = restarts("failed", 3, 2,
+                "error: --max-offsets-per-trigger must be at least 1 (see --help)");
         assertEquals(Health.down("FAILED after 3 restarts in a row, not restarted again; last exit 2 at "
                         + "2026-12-05T03:12:04Z: error: --max-offsets-per-trigger must be at least 1 (see --help); "
                         + "./pipeline up starts it again"),
@@ -89,15 +95,7 @@ class StreamingJobHealthTest {
 
     @Test
     void aJobWaitingForItsRestartSaysAfterWhat() {
-        Optional<JobRestarts> waiting = restarts("""
-                state=restarting
-                restarts=1
-                restarts_in_a_row=1
-                max_restarts=3
-                last_exit=137
-                last_exit_at=2026-12-05T03:12:04Z
-                last_error=
-                """);
+        Optional<JobRestarts> waiting = restarts("restarting", 1, 137, "");
         assertEquals(Health.down("restarting (1 of 3 in a row) after exit 137 (SIGKILL) at 2026-12-05T03:12:04Z"),
                 StreamingJobHealth.evaluateKept("job-location", master(), status("RUNNING", DRIVER),
                         Optional.of(RESTART_SCRIPT), Optional.empty(), waiting));
@@ -106,15 +104,7 @@ class StreamingJobHealthTest {
     @Test
     void aRestartedJobThatRunsAgainIsUpAndTellsItsRestarts() {
         SparkMasterView running = master(new SparkMasterView.App("app-2", "job-location", "RUNNING", 1));
-        Optional<JobRestarts> once = restarts("""
-                state=running
-                restarts=1
-                restarts_in_a_row=1
-                max_restarts=3
-                last_exit=137
-                last_exit_at=2026-12-05T03:12:04Z
-                last_error=
-                """);
+        Optional<JobRestarts> once = restarts("running", 1, 137, "");
         assertEquals(Health.up("app-2 RUNNING at the master (1 core); query RUNNING, batch 7, lag 0; restarted 1 time, "
                         + "last after exit 137 (SIGKILL) at 2026-12-05T03:12:04Z"),
                 StreamingJobHealth.evaluateKept("job-location", running, status("RUNNING", DRIVER),
