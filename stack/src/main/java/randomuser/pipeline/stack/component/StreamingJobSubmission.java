@@ -125,17 +125,25 @@ public final class StreamingJobSubmission {
     public List<String> command(List<String> javaModuleOptions) {
         List<String> command = new ArrayList<>(SparkJvm.javaCommand(layout, DRIVER_MEMORY, javaModuleOptions,
                 SUBMIT_CLASS));
+        if (!smallFootprint) {
+            // SparkJvm gives every Spark JVM the small heap; with the JVMs' defaults the driver goes without.
+            command.removeAll(JvmFootprint.SMALL_HEAP);
+        }
+        List<String> driverOptions = smallFootprint ? DRIVER_JVM_OPTIONS : List.of();
         command.add(1, "-XX:+ExitOnOutOfMemoryError");
-        command.addAll(2, DRIVER_JVM_OPTIONS);
-        command.add(2 + DRIVER_JVM_OPTIONS.size(), "-Dlog4j2.configurationFile=" + logConfig());
+        command.addAll(2, driverOptions);
+        command.add(2 + driverOptions.size(), "-Dlog4j2.configurationFile=" + logConfig());
         command.addAll(List.of(
                 "--master", SparkMaster.URL,
                 "--deploy-mode", "client",
                 "--name", appName,
                 "--conf", "spark.cores.max=1",
                 "--conf", "spark.executor.cores=1",
-                "--conf", "spark.executor.memory=" + EXECUTOR_MEMORY,
-                "--conf", "spark.executor.extraJavaOptions=" + EXECUTOR_JVM_OPTIONS,
+                "--conf", "spark.executor.memory=" + EXECUTOR_MEMORY));
+        if (smallFootprint) {
+            command.addAll(List.of("--conf", "spark.executor.extraJavaOptions=" + EXECUTOR_JVM_OPTIONS));
+        }
+        command.addAll(List.of(
                 // Informative only: this JVM is already running with -Xmx above.
                 "--conf", "spark.driver.memory=" + DRIVER_MEMORY,
                 // No driver web UI: six of them would take ports 4040-4045 and memory; the status file and
@@ -147,12 +155,6 @@ public final class StreamingJobSubmission {
                 "--checkpoint-dir", checkpointDir.toString(),
                 "--status-file", statusFile.toString()));
         command.addAll(jobOptions);
-        if (!smallFootprint) {
-            command.removeAll(JvmFootprint.SMALL_HEAP);
-            command.removeAll(DRIVER_JVM_OPTIONS);
-            command.remove(command.indexOf("spark.executor.extraJavaOptions=" + EXECUTOR_JVM_OPTIONS) - 1);
-            command.remove("spark.executor.extraJavaOptions=" + EXECUTOR_JVM_OPTIONS);
-        }
         return command;
     }
 
