@@ -71,7 +71,7 @@ class IngestReportIT {
                 mongo.awaitCountsOfRun(runId, USERS, DOCUMENTS_STALL_TIMEOUT, DOCUMENTS_TIMEOUT);
                 ids = mongo.idsOfRun(Facet.PROFILE, runId);
 
-                Run report = PipelineScript.run(stack.projectRoot(), "report", "--run", runId, "--out", page.toString());
+                Run report = PipelineScript.run(stack.layout(), "report", "--run", runId, "--out", page.toString());
                 assertEquals(0, report.exitCode(), report.describe());
                 assertTrue(report.out().startsWith("Database randomuser · run " + runId + ": 3,000 users · computed "),
                         report.describe());
@@ -116,7 +116,7 @@ class IngestReportIT {
                 System.out.println("the report of run " + runId + " shows " + genders + " and " + nationalities.size()
                         + " nationalities, as countDocuments does; screenshot " + artifacts.resolve(REPORT_SCREENSHOT));
 
-                Run unknown = PipelineScript.run(stack.projectRoot(), "report", "--run", "manual__no-such-run", "--out",
+                Run unknown = PipelineScript.run(stack.layout(), "report", "--run", "manual__no-such-run", "--out",
                         artifacts.resolve("unknown-run.html").toString());
                 assertEquals(1, unknown.exitCode(), unknown.describe());
                 assertEquals(1, unknown.errLines().size(), unknown.describe());

@@ -207,7 +207,7 @@ class SelfHealingIT {
     private static Run awaitStatusLine(LocalStack stack, Pattern line) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (true) {
-            Run status = PipelineScript.run(stack.projectRoot(), "status");
+            Run status = PipelineScript.run(stack.layout(), "status");
             if (line.matcher(status.out()).find() || System.nanoTime() > deadline) {
                 return status;
             }

@@ -104,7 +104,12 @@ public final class LocalStack {
 
     /** The stack of the project at {@code projectRoot}. */
     public static LocalStack at(Path projectRoot) {
-        return new LocalStack(StackLayout.at(projectRoot), Progress.toStandardOutput(), null);
+        return of(StackLayout.at(projectRoot));
+    }
+
+    /** The stack laid out as {@code layout} says (for one whose state is not in var/); progress on stdout. */
+    public static LocalStack of(StackLayout layout) {
+        return new LocalStack(layout, Progress.toStandardOutput(), null);
     }
 
     public LocalStack withProgress(Progress newProgress) {
@@ -537,8 +542,23 @@ public final class LocalStack {
         }
     }
 
+    /**
+     * Stops the stack {@code ./pipeline test} runs on ({@link StackLayout#forTests()}), if one is left: a test
+     * run that was interrupted leaves it running, on the same ports as this stack.
+     *
+     * @return the names of the processes that were running
+     */
+    public List<String> stopTestStack() {
+        StackLayout tests = layout.forTests();
+        if (tests.stateDir().equals(layout.stateDir()) || !Files.isDirectory(tests.runDir())) {
+            return List.of();
+        }
+        return new LocalStack(tests, progress, timeoutOverride).stopAll();
+    }
+
     /** Stops everything, then deletes the state folder (data, logs, pid files, checkpoints, Airflow's database). */
     public void clean() {
+        stopTestStack();
         stopAll();
         if (!Files.exists(layout.stateDir())) {
             return;

@@ -5,35 +5,62 @@ import java.nio.file.Path;
 
 /**
  * Every path of the local stack, derived from the project root: what is installed lives in {@code .local/},
- * state (data, logs, pid files) in {@code var/}. Both folders are git-ignored.
+ * state (data, logs, pid files) in the state folder, {@code var/} unless {@value #STATE_DIR_VARIABLE} names
+ * another. Both are git-ignored.
  */
 public final class StackLayout {
     /** System property that names the project root, for callers whose working folder is elsewhere. */
     public static final String ROOT_PROPERTY = "pipeline.root";
+    /**
+     * Environment variable that names the state folder (relative to the project root, or absolute). An
+     * environment variable, not a property, because it must reach every process below the one that sets it:
+     * {@code ./pipeline test} sets it for Maven, whose test JVMs start CLI commands and stack parts in turn.
+     */
+    public static final String STATE_DIR_VARIABLE = "PIPELINE_STATE_DIR";
 
     private final Path root;
+    private final Path stateDir;
 
-    private StackLayout(Path root) {
+    private StackLayout(Path root, Path stateDir) {
         this.root = root.toAbsolutePath().normalize();
+        this.stateDir = this.root.resolve(stateDir).normalize();
     }
 
+    /** The stack of the project at {@code root}, with its state in {@code var/}. */
     public static StackLayout at(Path root) {
-        return new StackLayout(root);
+        return new StackLayout(root, Path.of("var"));
     }
 
     /** The project root from {@code -Dpipeline.root}, else the nearest folder above user.dir holding both
-     *  {@code pipeline} and {@code pom.xml}. */
+     *  {@code pipeline} and {@code pom.xml}; the state folder from {@value #STATE_DIR_VARIABLE}, else var/. */
     public static StackLayout forProject() {
         String configured = System.getProperty(ROOT_PROPERTY);
+        StackLayout layout;
         if (configured != null && !configured.isBlank()) {
             Path root = Path.of(configured);
             if (!isProjectRoot(root)) {
                 throw new StackException("-D" + ROOT_PROPERTY + "=" + configured
                         + " is not the project root (no `pipeline` and `pom.xml` there)");
             }
-            return at(root);
+            layout = at(root);
+        } else {
+            layout = at(findProjectRoot(Path.of(System.getProperty("user.dir"))));
         }
-        return at(findProjectRoot(Path.of(System.getProperty("user.dir"))));
+        String stateDir = System.getenv(STATE_DIR_VARIABLE);
+        return stateDir == null || stateDir.isBlank() ? layout : layout.withStateDir(Path.of(stateDir));
+    }
+
+    /** The same project with its state in {@code dir} (relative to the project root, or absolute). */
+    public StackLayout withStateDir(Path dir) {
+        return new StackLayout(root, dir);
+    }
+
+    /**
+     * The stack {@code ./pipeline test} runs its tests on: the same project and ports, state in
+     * {@code var/test-stack/}, so tests never see, nor change, the data, offsets and checkpoints in var/.
+     */
+    public StackLayout forTests() {
+        return new StackLayout(root, Path.of("var", "test-stack"));
     }
 
     static Path findProjectRoot(Path start) {
@@ -64,7 +91,7 @@ public final class StackLayout {
     }
 
     public Path stateDir() {
-        return root.resolve("var");
+        return stateDir;
     }
 
     public Path logsDir() {

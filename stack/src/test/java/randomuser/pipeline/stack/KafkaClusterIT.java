@@ -101,6 +101,12 @@ class KafkaClusterIT {
         stack.killBroker(KILLED);
         try {
             awaitTrue("the cluster reports brokers 1 and 3", Duration.ofSeconds(60), () -> brokers().equals(Set.of(1, 3)));
+            // Then wait for the partitions the killed broker led to get new leaders. A producer started before
+            // that can send a partition's first batch to the dead leader and a later batch to the new one; the new
+            // leader, holding the later sequence numbers, rejects the first batch as out of order until it
+            // expires (seen once: 63 records, after 120 s).
+            awaitTrue("every partition of " + topic + " is led by broker 1 or 3", Duration.ofSeconds(60),
+                    () -> describe(topic).partitions().stream().allMatch(p -> p.leader() != null && p.leader().id() != KILLED));
             int sent = 200;
             try (KafkaProducer<String, String> producer = producer()) {
                 List<Future<RecordMetadata>> results = new ArrayList<>();

@@ -38,4 +38,16 @@ class StackLayoutTest {
         assertEquals(Path.of("/p/var/run/kafka-2.pid"), layout.pidFile("kafka-2"));
         assertEquals(Path.of("/p/tools/mongosh/node_modules/.bin/mongosh"), layout.mongoShell());
     }
+
+    @Test
+    void theStateFolderCanMoveAndTheTestStackHasItsOwn() {
+        StackLayout layout = StackLayout.at(Path.of("/p"));
+        assertEquals(Path.of("/p/var"), layout.stateDir());
+        assertEquals(Path.of("/p/elsewhere/run/kafka-2.pid"), layout.withStateDir(Path.of("elsewhere")).pidFile("kafka-2"));
+        assertEquals(Path.of("/tmp/s/logs/kafka-2.log"), layout.withStateDir(Path.of("/tmp/s")).logFile("kafka-2"));
+        StackLayout tests = layout.withStateDir(Path.of("/tmp/s")).forTests();
+        assertEquals(Path.of("/p/var/test-stack"), tests.stateDir());
+        assertEquals(Path.of("/p/var/test-stack/mongodb/data.mv.db"), tests.mongoDataFile());
+        assertEquals(layout.kafkaLibs(), tests.kafkaLibs());
+    }
 }

@@ -8,15 +8,27 @@ import picocli.CommandLine.Mixin;
 
 import randomuser.pipeline.stack.LocalStack;
 
-@Command(name = "down", description = "Stop every process the stack started (by pid); keep the data.")
+@Command(name = "down", description = "Stop every process the stack started (by pid), and a test stack an "
+        + "interrupted ./pipeline test left; keep the data.")
 final class DownCommand implements Callable<Integer> {
     @Mixin
     HelpOption helpOption;
 
     @Override
     public Integer call() {
-        List<String> stopped = LocalStack.forProject().stopAll();
-        System.out.println(stopped.isEmpty() ? "nothing was running" : "stopped " + String.join(", ", stopped));
+        LocalStack stack = LocalStack.forProject();
+        List<String> stopped = stack.stopAll();
+        List<String> stoppedOfTests = stack.stopTestStack();
+        if (stopped.isEmpty() && stoppedOfTests.isEmpty()) {
+            System.out.println("nothing was running");
+        }
+        if (!stopped.isEmpty()) {
+            System.out.println("stopped " + String.join(", ", stopped));
+        }
+        if (!stoppedOfTests.isEmpty()) {
+            System.out.println("stopped the test stack's " + String.join(", ", stoppedOfTests)
+                    + " (left by an interrupted ./pipeline test)");
+        }
         return 0;
     }
 }

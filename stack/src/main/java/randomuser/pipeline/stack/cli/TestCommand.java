@@ -22,18 +22,23 @@ import randomuser.pipeline.stack.ComponentStatus;
 import randomuser.pipeline.stack.LocalStack;
 import randomuser.pipeline.stack.Progress;
 import randomuser.pipeline.stack.StackException;
+import randomuser.pipeline.stack.StackLayout;
 import randomuser.pipeline.stack.testrun.TestReports;
 import randomuser.pipeline.stack.testrun.TestTools;
 
 /**
  * {@code ./pipeline test}: every test of the project, installing what the tests need. Fast suites first
  * (pytest for the DAGs, ruff's lint and format checks of the Python, the compose checks, the unit tests of
- * every module, with nothing running), then the
- * integration and end-to-end tests against the real stack, which this command starts the same way
- * {@code ./pipeline up} does. A stack that was not running before is stopped again at the end.
+ * every module), then the integration and end-to-end tests against the real stack.
+ *
+ * <p>The tests get a stack of their own: fresh, with its state in {@code var/test-stack/} (named to every
+ * process below through {@value StackLayout#STATE_DIR_VARIABLE}), so they never see nor change the user's
+ * data, offsets, checkpoints or backlog in var/. Both stacks use the same ports, so a stack of the user's that
+ * is running is stopped first (its state stays as it is) and started again at the end.
  */
 @Command(name = "test", description = "Run every test: DAG tests, Python lint and format, compose checks, unit "
-        + "tests, then integration, end-to-end and browser tests on the real local stack.")
+        + "tests, then integration, end-to-end and browser tests on a fresh local stack of their own (var/test-stack/; "
+        + "a running stack of yours is stopped for the run and started again after it, its data untouched).")
 final class TestCommand implements Callable<Integer> {
     @Mixin
     HelpOption helpOption;
@@ -46,34 +51,48 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long started = System.nanoTime();
-        LocalStack stack = LocalStack.forProject().withProgress(progress);
-        Path root = stack.projectRoot();
-        boolean stackWasRunning = stack.status().stream().anyMatch(ComponentStatus::up);
-        Path pytestReport = stack.stateDir().resolve("test-reports").resolve("pytest.xml");
+        LocalStack userStack = LocalStack.forProject().withProgress(progress);
+        LocalStack testStack = LocalStack.of(userStack.layout().forTests()).withProgress(progress);
+        Path root = testStack.projectRoot();
+        Path pytestReport = testStack.stateDir().resolve("test-reports").resolve("pytest.xml");
+        boolean userStackWasRunning = !unitOnly && userStack.status().stream().anyMatch(ComponentStatus::up);
+        if (userStackWasRunning) {
+            // Before the build: Maven rewrites the jars the running jobs load their classes from.
+            progress.line("stopping your stack for the tests (its state in "
+                    + root.relativize(userStack.stateDir()) + "/ stays as it is; it starts again at the end) ...");
+            userStack.stopAll();
+        }
+        if (!unitOnly) {
+            testStack.clean(); // a fresh stack each run: nothing left from an earlier (or interrupted) one
+        }
         deleteOldReports(root, pytestReport.getParent());
 
-        new TestTools(stack.layout(), progress).ensureInstalled();
-        stack.installAll();
+        new TestTools(testStack.layout(), progress).ensureInstalled();
+        testStack.installAll();
 
         Map<String, Boolean> suites = new LinkedHashMap<>();
+        boolean userStackBack = true;
         try {
-            suites.put("DAG tests (pytest)", run(root, List.of(
-                    stack.layout().airflowVenv().resolve("bin").resolve("pytest").toString(), "-q",
+            suites.put("DAG tests (pytest)", run(testStack, List.of(
+                    testStack.layout().airflowVenv().resolve("bin").resolve("pytest").toString(), "-q",
                     "-p", "no:cacheprovider", "--junitxml=" + pytestReport, "dags/tests")));
             // The Python's lint and format, by the rules of ruff.toml and the ruff pinned with Airflow's venv.
-            String ruff = stack.layout().airflowVenv().resolve("bin").resolve("ruff").toString();
-            suites.put("Python lint (ruff check)", run(root, List.of(ruff, "check", "dags")));
-            suites.put("Python format (ruff format --check)", run(root, List.of(ruff, "format", "--check", "dags")));
-            suites.put("compose files (docker-compose config)", run(root, List.of("bash", "deploy/check-compose.sh")));
-            suites.put("unit tests (mvn verify -DskipITs)", run(root, maven("-DskipITs")));
+            String ruff = testStack.layout().airflowVenv().resolve("bin").resolve("ruff").toString();
+            suites.put("Python lint (ruff check)", run(testStack, List.of(ruff, "check", "dags")));
+            suites.put("Python format (ruff format --check)", run(testStack, List.of(ruff, "format", "--check", "dags")));
+            suites.put("compose files (docker-compose config)", run(testStack, List.of("bash", "deploy/check-compose.sh")));
+            suites.put("unit tests (mvn verify -DskipITs)", run(testStack, maven("-DskipITs")));
             if (!unitOnly) {
                 suites.put("integration, end-to-end and browser tests (mvn verify -DskipUnitTests)",
-                        startStackThenRun(stack, root));
+                        startStackThenRun(testStack));
             }
         } finally {
-            if (!unitOnly && !stackWasRunning) {
-                progress.line("stopping the stack this test run started ...");
-                stack.stopAll();
+            if (!unitOnly) {
+                progress.line("stopping the test stack ...");
+                testStack.stopAll();
+            }
+            if (userStackWasRunning) {
+                userStackBack = startAgain(userStack);
             }
         }
 
@@ -85,19 +104,32 @@ final class TestCommand implements Callable<Integer> {
         boolean allPassed = suites.values().stream().allMatch(Boolean::booleanValue) && counts.failed() == 0;
         if (!allPassed) {
             System.err.println("pipeline: some tests failed (see the suites above; logs of the servers in "
-                    + root.relativize(stack.stateDir().resolve("logs")) + "/)");
+                    + root.relativize(testStack.layout().logsDir()) + "/)");
         }
-        return allPassed ? 0 : 1;
+        return allPassed && userStackBack ? 0 : 1;
     }
 
-    private boolean startStackThenRun(LocalStack stack, Path root) {
+    private boolean startStackThenRun(LocalStack testStack) {
         try {
-            stack.ensureAll();
+            testStack.ensureAll();
         } catch (StackException e) {
             System.err.println("pipeline: cannot start the stack for the integration tests: " + e.getMessage());
             return false;
         }
-        return run(root, maven("-DskipUnitTests=true"));
+        return run(testStack, maven("-DskipUnitTests=true"));
+    }
+
+    /** The user's stack, as {@code ./pipeline up --no-trigger} starts it, on the state it had. */
+    private boolean startAgain(LocalStack userStack) {
+        progress.line("starting your stack again ...");
+        try {
+            userStack.ensureAll();
+            return true;
+        } catch (StackException e) {
+            System.err.println("pipeline: the tests stopped your stack and cannot start it again: " + e.getMessage()
+                    + "; start it with ./pipeline up --no-trigger");
+            return false;
+        }
     }
 
     private static List<String> maven(String... flags) {
@@ -106,17 +138,20 @@ final class TestCommand implements Callable<Integer> {
         return command;
     }
 
-    /** Runs one suite with its output on this console; true when it exits 0. */
-    private boolean run(Path root, List<String> command) {
+    /**
+     * Runs one suite with its output on this console, on the test stack: every process below it (Maven, the
+     * test JVMs, the CLI commands they run) reads its state folder from the environment. True when it exits 0.
+     */
+    private boolean run(LocalStack testStack, List<String> command) {
         progress.line("");
         progress.line("==> " + String.join(" ", command));
         try {
-            Process process = new ProcessBuilder(command)
-                    .directory(root.toFile())
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(testStack.projectRoot().toFile())
                     .inheritIO()
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .start();
-            return process.waitFor() == 0;
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().put(StackLayout.STATE_DIR_VARIABLE, testStack.stateDir().toString());
+            return builder.start().waitFor() == 0;
         } catch (IOException e) {
             throw new StackException("cannot run " + command.get(0) + ": " + e.getMessage());
         } catch (InterruptedException e) {

@@ -88,7 +88,7 @@ public final class Airflow implements Component {
     @Override
     public LaunchSpec launchSpec() {
         Path venvBin = layout.airflowVenv().resolve("bin");
-        Map<String, String> environment = AirflowEnvironment.load(layout.airflowConfig(ENV_FILE), layout.root(), venvBin,
+        Map<String, String> environment = AirflowEnvironment.load(layout.airflowConfig(ENV_FILE), layout, venvBin,
                 System.getenv("PATH"), System.getProperty("java.home"));
         return new LaunchSpec(NAME, List.of("bash", layout.airflowConfig(LAUNCH_SCRIPT).toString()),
                 environment, List.of(INGEST_SCHEDULE_VARIABLE), layout.root());

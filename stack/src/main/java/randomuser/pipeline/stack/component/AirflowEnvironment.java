@@ -6,28 +6,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import randomuser.pipeline.stack.StackException;
+import randomuser.pipeline.stack.StackLayout;
 
 /**
  * The environment of Airflow on the local stack ({@code airflow/run-local-airflow.sh}), rendered from
- * {@code airflow/airflow-local.env}: one {@code KEY=VALUE} per line, {@code #} comments, and
- * {@code ${PROJECT_ROOT}} as the only placeholder. The file is the one place these settings are written;
+ * {@code airflow/airflow-local.env}: one {@code KEY=VALUE} per line, {@code #} comments, and two
+ * placeholders: {@code ${PROJECT_ROOT}} and {@code ${STATE_DIR}} (the stack's state folder, var/ unless
+ * another is set, so that Airflow's database goes with the rest of the stack's state). The file is the one place these settings are written;
  * this class adds only what depends on the machine: PATH (the venv's bin first, because the script starts
  * each part as {@code airflow <part>} looked up on PATH) and JAVA_HOME (the fetcher task runs
  * with the same Java as the rest of the stack).
  */
 public final class AirflowEnvironment {
-    public static final String PLACEHOLDER = "${PROJECT_ROOT}";
+    public static final String PROJECT_ROOT = "${PROJECT_ROOT}";
+    public static final String STATE_DIR = "${STATE_DIR}";
     private static final Pattern ANY_PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
     private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private AirflowEnvironment() {
     }
 
-    public static Map<String, String> load(Path envFile, Path projectRoot, Path venvBin, String callerPath,
+    public static Map<String, String> load(Path envFile, StackLayout layout, Path venvBin, String callerPath,
                                            String javaHome) {
         String text;
         try {
@@ -35,15 +39,17 @@ public final class AirflowEnvironment {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + envFile, e);
         }
-        return render(text, envFile.toString(), projectRoot, venvBin, callerPath, javaHome);
+        return render(text, envFile.toString(), Map.of(PROJECT_ROOT, layout.root().toString(),
+                STATE_DIR, layout.stateDir().toString()), venvBin, callerPath, javaHome);
     }
 
     /**
-     * @param source     the file's name, for error messages
-     * @param callerPath the PATH of the process starting Airflow (may be null)
+     * @param source       the file's name, for error messages
+     * @param placeholders each placeholder and the value it stands for
+     * @param callerPath   the PATH of the process starting Airflow (may be null)
      */
-    static Map<String, String> render(String text, String source, Path projectRoot, Path venvBin, String callerPath,
-                                      String javaHome) {
+    static Map<String, String> render(String text, String source, Map<String, String> placeholders, Path venvBin,
+                                      String callerPath, String javaHome) {
         Map<String, String> env = new LinkedHashMap<>();
         String[] lines = text.split("\r?\n");
         for (int i = 0; i < lines.length; i++) {
@@ -60,21 +66,21 @@ public final class AirflowEnvironment {
             if (!KEY.matcher(key).matches()) {
                 throw new StackException(where + ": '" + key + "' is not an environment variable name");
             }
-            env.put(key, substitute(line.substring(eq + 1).strip(), projectRoot, where));
+            env.put(key, substitute(line.substring(eq + 1).strip(), placeholders, where));
         }
         env.put("PATH", venvBin + (callerPath == null || callerPath.isEmpty() ? "" : ":" + callerPath));
         env.put("JAVA_HOME", javaHome);
         return env;
     }
 
-    private static String substitute(String value, Path projectRoot, String where) {
-        Matcher matcher = ANY_PLACEHOLDER.matcher(value);
-        while (matcher.find()) {
-            if (!matcher.group().equals(PLACEHOLDER)) {
-                throw new StackException(where + ": unknown placeholder " + matcher.group() + " (only "
-                        + PLACEHOLDER + " is replaced)");
+    private static String substitute(String value, Map<String, String> placeholders, String where) {
+        return ANY_PLACEHOLDER.matcher(value).replaceAll(match -> {
+            String replacement = placeholders.get(match.group());
+            if (replacement == null) {
+                throw new StackException(where + ": unknown placeholder " + match.group() + " (only "
+                        + String.join(" and ", new TreeSet<>(placeholders.keySet())) + " are replaced)");
             }
-        }
-        return value.replace(PLACEHOLDER, projectRoot.toString());
+            return Matcher.quoteReplacement(replacement);
+        });
     }
 }

@@ -23,13 +23,13 @@ import randomuser.pipeline.stack.StackLayout;
  * The processes the stack started, one pid file each in {@code var/run/<component>.pid}.
  *
  * <p>A pid file alone is not trusted (pids are reused): every process is started with two environment
- * variables, {@link #COMPONENT_VARIABLE} and {@link #ROOT_VARIABLE}, and a pid counts as ours only while
- * /proc shows both. Processes run in a session of their own ({@code setsid}), so closing the terminal or
+ * variables, {@link #COMPONENT_VARIABLE} and {@link StackLayout#STATE_DIR_VARIABLE} (the stack's state folder:
+ * the user's stack and the test stack share the project root and the component names), and a pid counts as
+ * ours only while /proc shows both. Processes run in a session of their own ({@code setsid}), so closing the terminal or
  * ending the JVM that started them does not stop them: only {@code down} does.
  */
 public final class ProcessRegistry {
     public static final String COMPONENT_VARIABLE = "PIPELINE_COMPONENT";
-    public static final String ROOT_VARIABLE = "PIPELINE_ROOT";
     /** How often an empty /proc environment is read again (10 ms apart) before a process counts as not ours. */
     private static final int ENVIRONMENT_LOOKS = 20;
     private static final Path SETSID = Path.of("/usr/bin/setsid");
@@ -92,7 +92,7 @@ public final class ProcessRegistry {
             spec.unsetEnvironment().forEach(builder.environment()::remove);
             builder.environment().putAll(spec.environment());
             builder.environment().put(COMPONENT_VARIABLE, spec.component());
-            builder.environment().put(ROOT_VARIABLE, layout.root().toString());
+            builder.environment().put(StackLayout.STATE_DIR_VARIABLE, layout.stateDir().toString());
             Files.writeString(log, LogTail.RUN_MARKER + Instant.now() + " starting " + spec.component() + ": "
                     + String.join(" ", spec.command()) + System.lineSeparator(),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -218,7 +218,7 @@ public final class ProcessRegistry {
             Map<String, String> env = ProcFs.environment(pid);
             if (!env.isEmpty()) {
                 return component.equals(env.get(COMPONENT_VARIABLE))
-                        && layout.root().toString().equals(env.get(ROOT_VARIABLE));
+                        && layout.stateDir().toString().equals(env.get(StackLayout.STATE_DIR_VARIABLE));
             }
             sleep(Duration.ofMillis(10));
         }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import randomuser.pipeline.stack.StackLayout;
+
 /**
  * {@code ./pipeline ARGS} run as a user runs it (the script at the project root, in a process of its own, from the
  * project root), for the tests that assert what it prints and the exit codes it documents.
@@ -25,14 +27,20 @@ public final class PipelineScript {
     private PipelineScript() {
     }
 
-    public static Run run(Path projectRoot, String... args) throws IOException, InterruptedException {
+    /** Runs {@code ./pipeline ARGS} of the project at {@code layout}'s root, on the stack whose state is
+     *  {@code layout}'s state folder. */
+    public static Run run(StackLayout layout, String... args) throws IOException, InterruptedException {
+        Path projectRoot = layout.root();
         Path out = Files.createTempFile("pipeline-out", ".txt");
         Path err = Files.createTempFile("pipeline-err", ".txt");
         try {
             List<String> command = new ArrayList<>(List.of(projectRoot.resolve("pipeline").toString()));
             command.addAll(List.of(args));
-            Process process = new ProcessBuilder(command).directory(projectRoot.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(projectRoot.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            // Said, not inherited: a scratch project's commands must not act on the state named for this JVM.
+            builder.environment().put(StackLayout.STATE_DIR_VARIABLE, layout.stateDir().toString());
+            Process process = builder.start();
             if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new AssertionError("./pipeline " + String.join(" ", args) + " did not end within "

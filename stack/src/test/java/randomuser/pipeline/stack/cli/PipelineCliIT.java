@@ -40,7 +40,7 @@ class PipelineCliIT {
     }
 
     private static Run pipeline(String... args) throws IOException, InterruptedException {
-        return PipelineScript.run(stack.projectRoot(), args);
+        return PipelineScript.run(stack.layout(), args);
     }
 
     @Test
@@ -69,8 +69,9 @@ class PipelineCliIT {
 
         assertEquals(0, up.exitCode(), up.describe());
         List<String> lines = up.out().lines().toList();
+        String logs = stack.projectRoot().relativize(stack.layout().logsDir()) + "/";
         assertTrue(lines.stream().anyMatch(line -> line.matches(
-                "The stack is up \\(\\d+s\\)\\. Logs: var/logs/\\. Now the main job:")), up.describe());
+                "The stack is up \\(\\d+s\\)\\. Logs: " + Pattern.quote(logs) + "\\. Now the main job:")), up.describe());
         Matcher run = Pattern.compile("(?m)^Run (\\S+) of randomuser_backfill$").matcher(up.out());
         assertTrue(run.find(), up.describe());
         String runId = run.group(1);

@@ -61,7 +61,7 @@ class PipelineDownCleanIT {
     }
 
     private Run pipeline(String... args) throws Exception {
-        return PipelineScript.run(scratch, args);
+        return PipelineScript.run(layout, args);
     }
 
     /** A process under a component's name, started the way the stack starts one. Answers its pid. */
