@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.LocalStack;
+import randomuser.pipeline.stack.testrun.ProjectClasses;
 import randomuser.pipeline.stack.component.Airflow;
 
 /**

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import randomuser.pipeline.stack.LocalStack;
+import randomuser.pipeline.stack.testrun.ProjectClasses;
 import randomuser.pipeline.stack.airflow.AirflowApiException;
 import randomuser.pipeline.stack.airflow.AirflowClient;
 import randomuser.pipeline.stack.airflow.PipelineDags;

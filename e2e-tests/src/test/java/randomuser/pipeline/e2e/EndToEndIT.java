@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.LocalStack;
+import randomuser.pipeline.stack.testrun.ProjectClasses;
 
 /**
  * The pipeline end to end on the real local stack, driven the way a user drives it: a {@code randomuser_backfill}

@@ -24,6 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.LocalStack;
+import randomuser.pipeline.stack.testrun.ProjectClasses;
 import randomuser.pipeline.stack.testrun.PipelineScript;
 import randomuser.pipeline.stack.testrun.PipelineScript.Run;
 

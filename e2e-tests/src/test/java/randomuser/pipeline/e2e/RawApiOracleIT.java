@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.LocalStack;
+import randomuser.pipeline.stack.testrun.ProjectClasses;
 
 /**
  * An oracle independent of the fetcher: a seeded {@code randomuser_backfill} run through Airflow, then every stored

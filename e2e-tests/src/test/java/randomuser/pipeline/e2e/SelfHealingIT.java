@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.ComponentStatus;
 import randomuser.pipeline.stack.LocalStack;
+import randomuser.pipeline.stack.testrun.ProjectClasses;
 import randomuser.pipeline.stack.component.StreamingJobDriver;
 import randomuser.pipeline.stack.probe.JobRestarts;
 import randomuser.pipeline.stack.testrun.PipelineScript;

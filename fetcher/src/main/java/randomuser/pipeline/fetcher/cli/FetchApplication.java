@@ -2,13 +2,14 @@ package randomuser.pipeline.fetcher.cli;
 
 import java.util.Optional;
 import randomuser.pipeline.fetcher.api.ApiInfo;
+import randomuser.pipeline.fetcher.api.ApiSettings;
 import randomuser.pipeline.fetcher.api.FetchedPage;
 import randomuser.pipeline.fetcher.api.PageFetchException;
 import randomuser.pipeline.fetcher.api.PageFetcher;
-import randomuser.pipeline.fetcher.api.RetryPolicy;
 import randomuser.pipeline.fetcher.kafka.BrokersUnreachableException;
 import randomuser.pipeline.fetcher.kafka.DryRunSink;
 import randomuser.pipeline.fetcher.kafka.KafkaRecordSink;
+import randomuser.pipeline.fetcher.kafka.KafkaTarget;
 import randomuser.pipeline.fetcher.kafka.RecordSink;
 import randomuser.pipeline.fetcher.kafka.TopicNames;
 import randomuser.pipeline.fetcher.kafka.TopicSetupException;
@@ -56,12 +57,12 @@ public final class FetchApplication {
 
     /** Runs the fetch to the configured (possibly prefixed) topics and prints the summary line; setup failures throw. */
     public RunReport execute() throws InterruptedException {
-        TopicNames topics = config.topics();
+        TopicNames topics = config.kafka().topics();
         PageSource source = openSource();
         FacetMapper mapper = new FacetMapper(config.input().isPresent()
-                ? Optional.empty() : Optional.of(config.requestedFields()));
+                ? Optional.empty() : Optional.of(config.query().requestedFields()));
         try (RecordSink sink = openSink(topics)) {
-            RunReport report = new FetchRun(source, mapper, sink, this::stamp, config.runId(), config.concurrency(),
+            RunReport report = new FetchRun(source, mapper, sink, this::stamp, config.runId(), config.api().concurrency(),
                     environment.stderr()).run();
             environment.stderr().println(report.summaryLine());
             return report;
@@ -76,14 +77,14 @@ public final class FetchApplication {
                 throw FetcherException.failure(e.getMessage());
             }
         }
-        RetryPolicy policy = RetryPolicy.of(config.maxAttempts(), config.retryBaseDelay(), config.retryMaxDelay());
-        PageFetcher fetcher = new PageFetcher(PageFetcher.httpClient(config.connectTimeout(), config.readTimeout()),
-                config.apiUrl(), policy, environment.sleeper(),
+        ApiSettings api = config.api();
+        PageFetcher fetcher = new PageFetcher(PageFetcher.httpClient(api.connectTimeout(), api.readTimeout()),
+                api.baseUrl(), api.retries(), environment.sleeper(),
                 (page, attempt, max, problem, delay) -> environment.stderr().printf(
                         "page %d: attempt %d/%d got %s; retrying in %.1f s%n", page, attempt, max, problem,
                         delay.toMillis() / 1000.0),
                 environment.clock());
-        return new ApiPageSource(config, fetcher);
+        return new ApiPageSource(config.query(), config.pages(), fetcher);
     }
 
     private RecordSink openSink(TopicNames topics) throws InterruptedException {
@@ -91,7 +92,8 @@ public final class FetchApplication {
             return new DryRunSink(environment.stdout(), topics);
         }
         try {
-            return KafkaRecordSink.open(config.bootstrapServers(), config.partitions(), config.kafkaTimeout(),
+            KafkaTarget kafka = config.kafka();
+            return KafkaRecordSink.open(kafka.bootstrapServers(), kafka.partitions(), kafka.timeout(),
                     "fetcher-" + config.runId().replaceAll("[^A-Za-z0-9._-]", "_"), topics,
                     environment.stderr()::println);
         } catch (BrokersUnreachableException e) {
@@ -104,7 +106,7 @@ public final class FetchApplication {
     /** The response's own info wins (it echoes the caller's seed); a saved file may lack it. */
     private PageStamp stamp(FetchedPage page) {
         ApiInfo info = page.body().info();
-        return new PageStamp(config.runId(), page.receivedAt(), info.version().orElse(config.apiVersion().code()),
-                info.seed().or(config::seed), info.page().orElse(page.page()));
+        return new PageStamp(config.runId(), page.receivedAt(), info.version().orElse(config.query().version().code()),
+                info.seed().or(config.query()::seed), info.page().orElse(page.page()));
     }
 }

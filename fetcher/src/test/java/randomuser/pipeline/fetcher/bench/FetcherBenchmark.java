@@ -27,10 +27,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.emulator.RandomUserEmulator;
+import randomuser.pipeline.fetcher.api.ApiSettings;
 import randomuser.pipeline.fetcher.api.ApiVersion;
+import randomuser.pipeline.fetcher.api.RetryPolicy;
 import randomuser.pipeline.fetcher.api.Sleeper;
+import randomuser.pipeline.fetcher.api.UserQuery;
 import randomuser.pipeline.fetcher.cli.FetchApplication;
 import randomuser.pipeline.fetcher.cli.FetcherEnvironment;
+import randomuser.pipeline.fetcher.kafka.KafkaTarget;
 import randomuser.pipeline.fetcher.kafka.ProducerSettings;
 import randomuser.pipeline.fetcher.kafka.TopicPrefix;
 import randomuser.pipeline.fetcher.kafka.TopicProvisioner;
@@ -178,10 +182,13 @@ public final class FetcherBenchmark implements Callable<Integer> {
 
     private RunReport fetch(String api, String servers, String prefix, int pageCount, String seed, boolean dryRun,
             PrintStream stdout) throws InterruptedException {
-        FetchConfig config = new FetchConfig(HttpUrl.get(api), ApiVersion.DEFAULT, results, pageCount, Optional.of(seed),
-                List.of(), Optional.empty(), List.of(), List.of(), "bench-" + seed, servers, prefix, partitions, 5,
-                concurrency, Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofSeconds(30),
-                Duration.ofSeconds(1), Duration.ofSeconds(30), Optional.empty(), dryRun);
+        UserQuery query = new UserQuery(ApiVersion.DEFAULT, results, Optional.of(seed), List.of(), Optional.empty(),
+                List.of(), List.of());
+        ApiSettings apiSettings = new ApiSettings(HttpUrl.get(api), Duration.ofSeconds(10), Duration.ofSeconds(120),
+                concurrency, RetryPolicy.of(5, Duration.ofSeconds(1), Duration.ofSeconds(30)));
+        KafkaTarget kafka = new KafkaTarget(servers, prefix, partitions, Duration.ofSeconds(30));
+        FetchConfig config = new FetchConfig("bench-" + seed, query, pageCount, Optional.empty(), apiSettings, kafka,
+                dryRun);
         FetcherEnvironment environment = new FetcherEnvironment(System.getenv(), System.in, stdout, System.err,
                 Sleeper.SYSTEM, Clock.systemUTC());
         return new FetchApplication(config, environment).execute();

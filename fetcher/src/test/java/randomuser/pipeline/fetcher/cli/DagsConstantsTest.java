@@ -49,7 +49,7 @@ class DagsConstantsTest {
 
     @Test
     void thePageLimitIsTheFetchers() throws IOException {
-        assertEquals(ConfigValidator.MAX_RESULTS, Integer.parseInt(assignment(dagsCommon(), "MAX_RESULTS_PER_PAGE", "(\\d+)")));
+        assertEquals(QueryOptions.MAX_RESULTS, Integer.parseInt(assignment(dagsCommon(), "MAX_RESULTS_PER_PAGE", "(\\d+)")));
     }
 
     @Test

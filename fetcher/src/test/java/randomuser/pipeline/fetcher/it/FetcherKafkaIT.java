@@ -35,6 +35,7 @@ import randomuser.pipeline.emulator.FaultType;
 import randomuser.pipeline.emulator.RandomUserEmulator;
 import randomuser.pipeline.fetcher.support.CliRun;
 import randomuser.pipeline.stack.LocalStack;
+import randomuser.pipeline.stack.testrun.ProjectClasses;
 
 /**
  * The fetcher against the local stack's three real brokers (started through LocalStack, the code
@@ -61,8 +62,7 @@ class FetcherKafkaIT {
 
     @BeforeAll
     static void startStack() throws Exception {
-        ProjectClasses.preloadJarOf(LocalStack.class);
-        ProjectClasses.preloadJarOf(RandomUserEmulator.class);
+        ProjectClasses.preloadJarsOf(LocalStack.class, RandomUserEmulator.class);
         stack = LocalStack.forProject();
         stack.ensureKafka();
         emulator = RandomUserEmulator.start("127.0.0.1", 0);

@@ -6,6 +6,7 @@ import java.util.List;
 
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.LocalStack;
+import randomuser.pipeline.stack.testrun.ProjectClasses;
 import randomuser.pipeline.stack.component.Component;
 import randomuser.pipeline.stack.component.StreamingJobDriver;
 import randomuser.pipeline.stack.process.ProcessRegistry;

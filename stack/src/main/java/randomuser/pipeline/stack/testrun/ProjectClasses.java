@@ -1,4 +1,4 @@
-package randomuser.pipeline.streaming.onstack;
+package randomuser.pipeline.stack.testrun;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,19 +10,20 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * Loads every project class of a module jar up front. Engineers share {@code ~/.m2} and reinstall modules (the
- * stack, the catalogue) while these tests run; the JVM reads classes lazily from the jar it opened, and a jar
- * rewritten under it fails with NoClassDefFoundError, for example in the code that restarts the stack's jobs
- * at the very end.
+ * Loads every project class of a module jar up front, for the tests that run long against the stack.
+ * Engineers share {@code ~/.m2} and reinstall modules (the stack, the catalogue, the emulator) while these
+ * tests run; the JVM reads classes lazily from the jar it opened, and a jar rewritten under it fails with
+ * NoClassDefFoundError in code that runs late, such as the {@code finally} that restarts a killed broker or
+ * resumes the scheduled ingest.
  */
-final class ProjectClasses {
+public final class ProjectClasses {
     private static final String PROJECT_PACKAGE = "randomuser/pipeline/";
 
     private ProjectClasses() {
     }
 
     /** Loads (without initialising) every project class of the jar holding each anchor. */
-    static void preloadJarsOf(Class<?>... anchors) {
+    public static void preloadJarsOf(Class<?>... anchors) {
         for (Class<?> anchor : anchors) {
             try {
                 preloadJarOf(anchor);
