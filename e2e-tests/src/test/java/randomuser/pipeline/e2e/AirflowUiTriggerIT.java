@@ -21,8 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.LocalStack;
-import randomuser.pipeline.stack.testrun.ProjectClasses;
 import randomuser.pipeline.stack.component.Airflow;
+import randomuser.pipeline.stack.testrun.ProjectClasses;
 
 /**
  * The Airflow UI's trigger form in headless Chromium, as a person uses it: log in, open

@@ -17,10 +17,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import randomuser.pipeline.stack.LocalStack;
-import randomuser.pipeline.stack.testrun.ProjectClasses;
 import randomuser.pipeline.stack.airflow.AirflowApiException;
 import randomuser.pipeline.stack.airflow.AirflowClient;
 import randomuser.pipeline.stack.airflow.PipelineDags;
+import randomuser.pipeline.stack.testrun.ProjectClasses;
 
 /**
  * Bad Params posted to the real Airflow, the way a script would ({@code POST /api/v2/dags/randomuser_backfill/dagRuns}):

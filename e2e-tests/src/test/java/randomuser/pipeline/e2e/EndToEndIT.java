@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.LocalStack;
+import randomuser.pipeline.stack.testrun.FacetDocumentCheck;
 import randomuser.pipeline.stack.testrun.ProjectClasses;
 
 /**
@@ -189,7 +190,7 @@ class EndToEndIT {
                 throw new AssertionError(facet.collection() + " has no document " + userId);
             }
             JsonNode record = produced.get(facet).get(userId);
-            assertEquals(List.of(), FacetDocumentCheck.differences(facet, record, stored, runId),
+            assertEquals(List.of(), FacetDocumentCheck.dagRunDifferences(facet, record, stored, runId),
                     facet.collection() + " document " + userId + " against its produced record " + record
                             + "\nstored: " + stored.toJson());
         }

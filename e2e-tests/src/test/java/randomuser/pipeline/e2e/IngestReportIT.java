@@ -24,9 +24,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.LocalStack;
-import randomuser.pipeline.stack.testrun.ProjectClasses;
-import randomuser.pipeline.stack.testrun.PipelineScript;
 import randomuser.pipeline.stack.testrun.PipelineScript.Run;
+import randomuser.pipeline.stack.testrun.PipelineScript;
+import randomuser.pipeline.stack.testrun.ProjectClasses;
 
 /**
  * {@code ./pipeline report} for a seeded run of 3 x 1,000 users, run as a user runs it, opened in headless

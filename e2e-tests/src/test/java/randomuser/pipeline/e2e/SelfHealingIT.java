@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Timeout;
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.ComponentStatus;
 import randomuser.pipeline.stack.LocalStack;
-import randomuser.pipeline.stack.testrun.ProjectClasses;
 import randomuser.pipeline.stack.component.StreamingJobDriver;
 import randomuser.pipeline.stack.probe.JobRestarts;
-import randomuser.pipeline.stack.testrun.PipelineScript;
 import randomuser.pipeline.stack.testrun.PipelineScript.Run;
+import randomuser.pipeline.stack.testrun.PipelineScript;
+import randomuser.pipeline.stack.testrun.ProjectClasses;
 
 /**
  * The stack's streaming jobs come back on their own. While a seeded run streams, one job's driver and another

@@ -6,10 +6,10 @@ import java.util.List;
 
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.LocalStack;
-import randomuser.pipeline.stack.testrun.ProjectClasses;
 import randomuser.pipeline.stack.component.Component;
 import randomuser.pipeline.stack.component.StreamingJobDriver;
 import randomuser.pipeline.stack.process.ProcessRegistry;
+import randomuser.pipeline.stack.testrun.ProjectClasses;
 
 /**
  * The stack's streaming jobs, stopped to free their Spark workers and started again on {@link #close()}.

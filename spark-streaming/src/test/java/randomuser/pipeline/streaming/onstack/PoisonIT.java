@@ -37,6 +37,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.probe.StreamingJobStatus;
+import randomuser.pipeline.stack.testrun.FacetDocumentCheck;
 import randomuser.pipeline.streaming.onstack.FetcherCli.SeededUsers;
 
 /**
@@ -156,7 +157,7 @@ class PoisonIT {
             }
             if (!got.keySet().equals(Set.of("_id", "topic", "partition", "offset", "key", "raw_value", "reason", "failed_at"))
                     || !(got.get("failed_at") instanceof Date)) {
-                problems.add(entry.getKey() + ": fields " + got.keySet() + ", failed_at " + DocumentCheck.describe(got.get("failed_at")));
+                problems.add(entry.getKey() + ": fields " + got.keySet() + ", failed_at " + FacetDocumentCheck.describe(got.get("failed_at")));
             }
         }
         assertEquals(List.of(), problems.stream().limit(20).toList(), "dead letters that differ");
@@ -169,7 +170,7 @@ class PoisonIT {
         List<String> problems = new ArrayList<>();
         valid.forEach((id, value) -> {
             Document document = stored.get(id);
-            DocumentCheck.valueDifferences(FACET, value, document, Set.of()).forEach(p -> problems.add(id + " " + p));
+            FacetDocumentCheck.valueDifferences(FACET, value, document, Set.of()).forEach(p -> problems.add(id + " " + p));
             Document lineage = (Document) document.get("_ingest");
             RecordMetadata record = records.get(id);
             if (lineage == null || !Integer.valueOf(record.partition()).equals(lineage.get("partition"))

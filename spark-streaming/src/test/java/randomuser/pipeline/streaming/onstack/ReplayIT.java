@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import randomuser.pipeline.catalogue.Envelope;
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.probe.StreamingJobStatus;
+import randomuser.pipeline.stack.testrun.FacetDocumentCheck;
 import randomuser.pipeline.streaming.onstack.FetcherCli.SeededUsers;
 
 /**
@@ -80,9 +81,10 @@ class ReplayIT {
                 }
                 Topics.KafkaRecord record = newest.get(id);
                 JsonNode produced = FetcherCli.readValue(record.value());
-                DocumentCheck.valueDifferences(FACET, produced, entry.getValue(), Set.of())
+                FacetDocumentCheck.valueDifferences(FACET, produced, entry.getValue(), Set.of())
                         .forEach(p -> problems.add(id + " " + p));
-                DocumentCheck.lineageDifferences(record, run.topic(FACET), USERS.runId(), entry.getValue())
+                FacetDocumentCheck.lineageDifferences(run.topic(FACET), record.partition(), record.offset(),
+                                record.timestamp(), USERS.runId(), entry.getValue())
                         .forEach(p -> problems.add(id + " " + p));
             }
             assertEquals(List.of(), problems.stream().limit(20).toList(), "documents changed by the replay");

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import randomuser.pipeline.catalogue.Envelope;
 import randomuser.pipeline.catalogue.Facet;
+import randomuser.pipeline.stack.testrun.FacetDocumentCheck;
 import randomuser.pipeline.streaming.onstack.FetcherCli.SeededUsers;
 
 /**
@@ -75,13 +76,14 @@ class SixFacetsIT {
         for (Map.Entry<String, JsonNode> user : expected.entrySet()) {
             Document document = stored.get(user.getKey());
             // The dry run fetched at another moment; fetched_at is compared with the record actually produced.
-            DocumentCheck.valueDifferences(facet, user.getValue(), document, Set.of(Envelope.FETCHED_AT))
+            FacetDocumentCheck.valueDifferences(facet, user.getValue(), document, Set.of(Envelope.FETCHED_AT))
                     .forEach(p -> problems.add(user.getKey() + " " + p));
             Topics.KafkaRecord record = byKey.get(user.getKey());
             JsonNode produced = FetcherCli.readValue(record.value());
-            DocumentCheck.valueDifferences(facet, produced, document, Set.of())
+            FacetDocumentCheck.valueDifferences(facet, produced, document, Set.of())
                     .forEach(p -> problems.add(user.getKey() + " (as produced) " + p));
-            DocumentCheck.lineageDifferences(record, topic, USERS.runId(), document)
+            FacetDocumentCheck.lineageDifferences(topic, record.partition(), record.offset(), record.timestamp(),
+                            USERS.runId(), document)
                     .forEach(p -> problems.add(user.getKey() + " " + p));
         }
         assertEquals(List.of(), problems.stream().limit(20).toList(), facet + ": documents that differ from what was produced");
@@ -97,11 +99,11 @@ class SixFacetsIT {
         assertTrue(any.get(Envelope.FETCHED_AT) instanceof Date, "fetched_at is a BSON date: " + any);
         switch (facet) {
             case PROFILE -> stored.values().forEach(d ->
-                    assertTrue(DocumentCheck.valueAt(d, "dob.date") instanceof Date, "dob.date is a BSON date: " + d));
+                    assertTrue(FacetDocumentCheck.valueAt(d, "dob.date") instanceof Date, "dob.date is a BSON date: " + d));
             case ACCOUNT -> stored.values().forEach(d ->
-                    assertTrue(DocumentCheck.valueAt(d, "registered.date") instanceof Date, "registered.date: " + d));
+                    assertTrue(FacetDocumentCheck.valueAt(d, "registered.date") instanceof Date, "registered.date: " + d));
             case LOCATION -> stored.values().forEach(d -> assertTrue(
-                    DocumentCheck.valueAt(d, "location.postcode") instanceof String, "postcode is a string: " + d));
+                    FacetDocumentCheck.valueAt(d, "location.postcode") instanceof String, "postcode is a string: " + d));
             case IDENTITY -> {
                 long nullInDryRun = expected.values().stream().filter(v -> v.path("id").path("value").isNull()).count();
                 long nullStored = stored.values().stream().filter(d -> ((Document) d.get("id")).containsKey("value")

@@ -1,4 +1,4 @@
-package randomuser.pipeline.streaming.onstack;
+package randomuser.pipeline.stack.testrun;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,25 +13,28 @@ import org.bson.Document;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import randomuser.pipeline.catalogue.Envelope;
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.catalogue.FieldSpec;
 
 /**
  * Compares a stored document with the facet value it came from, field by field of the catalogue's schema,
  * after the one normalisation the job does (ISO-8601 strings become BSON dates), and its {@code _ingest} with
- * the Kafka record it was read from. Every difference is one readable line.
+ * the Kafka record it was read from. Every difference is one readable line. The tests of the streaming jobs
+ * and the end-to-end tests share it, so both hold the stored documents to the same rules.
  */
-final class DocumentCheck {
-    static final Set<String> LINEAGE_FIELDS = Set.of("topic", "partition", "offset", "kafka_ts", "run_id", "written_at");
+public final class FacetDocumentCheck {
+    private static final Set<String> LINEAGE_FIELDS =
+            Set.of("topic", "partition", "offset", "kafka_ts", "run_id", "written_at");
 
-    private DocumentCheck() {
+    private FacetDocumentCheck() {
     }
 
     /**
      * @param ignored paths not compared (e.g. {@code fetched_at}, which a dry run cannot know)
      * @return every difference between the stored document's fields and the produced value; empty when equal
      */
-    static List<String> valueDifferences(Facet facet, JsonNode produced, Document stored, Set<String> ignored) {
+    public static List<String> valueDifferences(Facet facet, JsonNode produced, Document stored, Set<String> ignored) {
         List<String> problems = new ArrayList<>();
         expect(problems, "_id", produced.path("user_id").asText(), stored.get("_id"));
         expectedKeys(facet).forEach((path, keys) -> {
@@ -63,26 +66,68 @@ final class DocumentCheck {
         return problems;
     }
 
-    /** Every difference between {@code _ingest} and the record the document must come from. */
-    static List<String> lineageDifferences(Topics.KafkaRecord record, String topic, String runId, Document stored) {
+    /** Every difference between {@code _ingest} and the Kafka record the document must come from. */
+    public static List<String> lineageDifferences(String topic, int partition, long offset, long kafkaTimestamp,
+                                                  String runId, Document stored) {
         List<String> problems = new ArrayList<>();
-        if (!(stored.get("_ingest") instanceof Document lineage)) {
-            problems.add("_ingest: expected a sub-document, got " + describe(stored.get("_ingest")));
+        Document lineage = lineageOf(stored, problems);
+        if (lineage == null) {
             return problems;
         }
-        expect(problems, "_ingest fields", new LinkedHashSet<>(LINEAGE_FIELDS), new LinkedHashSet<>(lineage.keySet()));
         expect(problems, "_ingest.topic", topic, lineage.get("topic"));
-        expect(problems, "_ingest.partition", record.partition(), lineage.get("partition"));
-        expect(problems, "_ingest.offset", record.offset(), lineage.get("offset"));
-        expect(problems, "_ingest.kafka_ts", new Date(record.timestamp()), lineage.get("kafka_ts"));
+        expect(problems, "_ingest.partition", partition, lineage.get("partition"));
+        expect(problems, "_ingest.offset", offset, lineage.get("offset"));
+        expect(problems, "_ingest.kafka_ts", new Date(kafkaTimestamp), lineage.get("kafka_ts"));
         expect(problems, "_ingest.run_id", runId, lineage.get("run_id"));
         if (!(lineage.get("written_at") instanceof Date writtenAt)) {
             problems.add("_ingest.written_at: expected a BSON date, got " + describe(lineage.get("written_at")));
-        } else if (writtenAt.getTime() < record.timestamp()) {
+        } else if (writtenAt.getTime() < kafkaTimestamp) {
             problems.add("_ingest.written_at " + writtenAt.toInstant() + " is before the record's Kafka timestamp "
-                    + Instant.ofEpochMilli(record.timestamp()));
+                    + Instant.ofEpochMilli(kafkaTimestamp));
         }
         return problems;
+    }
+
+    /**
+     * A document of a DAG run compared with the record a dry run of the same seeded request produced: every
+     * field equal but the two that differ by nature, {@code run_id} (which must be the DAG run's) and
+     * {@code fetched_at} (which must be a date); {@code _ingest} names the facet's topic and the run, and holds
+     * dates and numbers where the job writes them (the Kafka record itself is not known here).
+     */
+    public static List<String> dagRunDifferences(Facet facet, JsonNode dryRunRecord, Document stored, String runId) {
+        List<String> problems = new ArrayList<>(valueDifferences(facet, dryRunRecord, stored,
+                Set.of(Envelope.RUN_ID, Envelope.FETCHED_AT)));
+        expect(problems, Envelope.RUN_ID, runId, stored.get(Envelope.RUN_ID));
+        if (!(stored.get(Envelope.FETCHED_AT) instanceof Date)) {
+            problems.add(Envelope.FETCHED_AT + ": expected a BSON date, got " + describe(stored.get(Envelope.FETCHED_AT)));
+        }
+        Document lineage = lineageOf(stored, problems);
+        if (lineage == null) {
+            return problems;
+        }
+        expect(problems, "_ingest.topic", facet.topic(), lineage.get("topic"));
+        expect(problems, "_ingest.run_id", runId, lineage.get("run_id"));
+        for (String dateField : List.of("kafka_ts", "written_at")) {
+            if (!(lineage.get(dateField) instanceof Date)) {
+                problems.add("_ingest." + dateField + ": expected a BSON date, got " + describe(lineage.get(dateField)));
+            }
+        }
+        for (String numberField : List.of("partition", "offset")) {
+            if (!(lineage.get(numberField) instanceof Number)) {
+                problems.add("_ingest." + numberField + ": expected a number, got " + describe(lineage.get(numberField)));
+            }
+        }
+        return problems;
+    }
+
+    /** The document's {@code _ingest} with exactly the lineage fields, or null (and a problem) when it is not one. */
+    private static Document lineageOf(Document stored, List<String> problems) {
+        if (!(stored.get("_ingest") instanceof Document lineage)) {
+            problems.add("_ingest: expected a sub-document, got " + describe(stored.get("_ingest")));
+            return null;
+        }
+        expect(problems, "_ingest fields", new LinkedHashSet<>(LINEAGE_FIELDS), new LinkedHashSet<>(lineage.keySet()));
+        return lineage;
     }
 
     private static void compare(List<String> problems, FieldSpec field, JsonNode expected, Object actual) {
@@ -96,7 +141,7 @@ final class DocumentCheck {
     }
 
     /** For the document and each sub-document: the keys it must have, exactly (the schema's, nothing else). */
-    static Map<String, Set<String>> expectedKeys(Facet facet) {
+    private static Map<String, Set<String>> expectedKeys(Facet facet) {
         Map<String, Set<String>> keys = new LinkedHashMap<>();
         keys.put("", new LinkedHashSet<>(List.of("_id")));
         for (FieldSpec field : facet.valueSchema()) {
@@ -116,11 +161,11 @@ final class DocumentCheck {
         }
     }
 
-    static String describe(Object value) {
+    public static String describe(Object value) {
         return value == null ? "null" : value + " (" + value.getClass().getSimpleName() + ")";
     }
 
-    static JsonNode nodeAt(JsonNode root, String path) {
+    private static JsonNode nodeAt(JsonNode root, String path) {
         JsonNode node = root;
         for (String segment : path.split("\\.")) {
             node = node.path(segment);
@@ -128,7 +173,7 @@ final class DocumentCheck {
         return node;
     }
 
-    static Object valueAt(Document root, String path) {
+    public static Object valueAt(Document root, String path) {
         Object node = root;
         for (String segment : path.split("\\.")) {
             if (!(node instanceof Document document)) {
