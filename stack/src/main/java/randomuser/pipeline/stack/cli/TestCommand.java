@@ -8,9 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -55,53 +53,57 @@ final class TestCommand implements Callable<Integer> {
         LocalStack testStack = LocalStack.of(userStack.layout().forTests()).withProgress(progress);
         Path root = testStack.projectRoot();
         Path pytestReport = testStack.stateDir().resolve("test-reports").resolve("pytest.xml");
+        Phases phases = new Phases();
         boolean userStackWasRunning = !unitOnly && userStack.status().stream().anyMatch(ComponentStatus::up);
         if (userStackWasRunning) {
             // Before the build: Maven rewrites the jars the running jobs load their classes from.
             progress.line("stopping your stack for the tests (its state in "
                     + root.relativize(userStack.stateDir()) + "/ stays as it is; it starts again at the end) ...");
-            userStack.stopAll();
+            phases.step("stop your stack", userStack::stopAll);
         }
         if (!unitOnly) {
-            testStack.clean(); // a fresh stack each run: nothing left from an earlier (or interrupted) one
+            // A fresh stack each run: nothing left from an earlier (or interrupted) one.
+            phases.step("delete the last test stack's state", testStack::clean);
         }
         deleteOldReports(root, pytestReport.getParent());
+        phases.step("install what the tests need", () -> {
+            new TestTools(testStack.layout(), progress).ensureInstalled();
+            testStack.installAll();
+        });
 
-        new TestTools(testStack.layout(), progress).ensureInstalled();
-        testStack.installAll();
-
-        Map<String, Boolean> suites = new LinkedHashMap<>();
         boolean userStackBack = true;
         try {
-            suites.put("DAG tests (pytest)", run(testStack, List.of(
+            phases.suite("DAG tests (pytest)", () -> run(testStack, List.of(
                     testStack.layout().airflowVenv().resolve("bin").resolve("pytest").toString(), "-q",
                     "-p", "no:cacheprovider", "--junitxml=" + pytestReport, "dags/tests")));
             // The Python's lint and format, by the rules of ruff.toml and the ruff pinned with Airflow's venv.
             String ruff = testStack.layout().airflowVenv().resolve("bin").resolve("ruff").toString();
-            suites.put("Python lint (ruff check)", run(testStack, List.of(ruff, "check", "dags")));
-            suites.put("Python format (ruff format --check)", run(testStack, List.of(ruff, "format", "--check", "dags")));
-            suites.put("compose files (docker-compose config)", run(testStack, List.of("bash", "deploy/check-compose.sh")));
-            suites.put("unit tests (mvn verify -DskipITs)", run(testStack, maven("-DskipITs")));
-            if (!unitOnly) {
-                suites.put("integration, end-to-end and browser tests (mvn verify -DskipUnitTests)",
-                        startStackThenRun(testStack));
+            phases.suite("Python lint (ruff check)", () -> run(testStack, List.of(ruff, "check", "dags")));
+            phases.suite("Python format (ruff format --check)",
+                    () -> run(testStack, List.of(ruff, "format", "--check", "dags")));
+            phases.suite("compose files (docker-compose config)",
+                    () -> run(testStack, List.of("bash", "deploy/check-compose.sh")));
+            phases.suite("unit tests (mvn verify -DskipITs)", () -> run(testStack, maven("-DskipITs")));
+            if (!unitOnly && phases.suite("start the test stack", () -> startTestStack(testStack))) {
+                phases.suite("integration, end-to-end and browser tests (mvn verify -DskipUnitTests)",
+                        () -> run(testStack, maven("-DskipUnitTests=true")));
             }
         } finally {
             if (!unitOnly) {
                 progress.line("stopping the test stack ...");
-                testStack.stopAll();
+                phases.step("stop the test stack", testStack::stopAll);
             }
             if (userStackWasRunning) {
-                userStackBack = startAgain(userStack);
+                userStackBack = phases.suite("start your stack again", () -> startAgain(userStack));
             }
         }
 
         TestReports.Counts counts = TestReports.countReportsUnder(reportFolders(root, pytestReport.getParent()));
         System.out.println();
-        suites.forEach((suite, passed) -> System.out.println((passed ? "  passed  " : "  FAILED  ") + suite));
-        System.out.println("took " + Duration.ofNanos(System.nanoTime() - started).toMinutes() + " min");
+        phases.lines().forEach(System.out::println);
+        System.out.println("took " + Phases.minutesAndSeconds(Duration.ofNanos(System.nanoTime() - started)));
         System.out.println(counts.line());
-        boolean allPassed = suites.values().stream().allMatch(Boolean::booleanValue) && counts.failed() == 0;
+        boolean allPassed = phases.allPassed() && counts.failed() == 0;
         if (!allPassed) {
             System.err.println("pipeline: some tests failed (see the suites above; logs of the servers in "
                     + root.relativize(testStack.layout().logsDir()) + "/)");
@@ -109,14 +111,14 @@ final class TestCommand implements Callable<Integer> {
         return allPassed && userStackBack ? 0 : 1;
     }
 
-    private boolean startStackThenRun(LocalStack testStack) {
+    private boolean startTestStack(LocalStack testStack) {
         try {
             testStack.ensureAll();
+            return true;
         } catch (StackException e) {
             System.err.println("pipeline: cannot start the stack for the integration tests: " + e.getMessage());
             return false;
         }
-        return run(testStack, maven("-DskipUnitTests=true"));
     }
 
     /** The user's stack, as {@code ./pipeline up --no-trigger} starts it, on the state it had. */
