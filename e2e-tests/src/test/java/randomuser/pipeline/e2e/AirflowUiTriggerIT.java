@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.LocalStack;
 import randomuser.pipeline.stack.component.Airflow;
+import randomuser.pipeline.stack.mainjob.BackfillRequest;
 import randomuser.pipeline.stack.testrun.ProjectClasses;
 
 /**
@@ -117,13 +117,7 @@ class AirflowUiTriggerIT {
     }
 
     private static Map<String, Object> expectedConf(String seed) {
-        Map<String, Object> conf = new LinkedHashMap<>();
-        conf.put("results", RESULTS);
-        conf.put("pages", PAGES);
-        conf.put("seed", seed);
-        conf.put("nat", NATIONALITIES);
-        conf.put("gender", "any");
-        return conf;
+        return new BackfillRequest(RESULTS, PAGES, seed, NATIONALITIES, "any").conf();
     }
 
     private static void assertUsersArrived(LocalStack stack, BackfillRuns runs, FacetCollections mongo, String runId,

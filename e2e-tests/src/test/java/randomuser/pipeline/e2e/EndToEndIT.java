@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.LocalStack;
+import randomuser.pipeline.stack.mainjob.BackfillRequest;
 import randomuser.pipeline.stack.testrun.FacetDocumentCheck;
 import randomuser.pipeline.stack.testrun.ProjectClasses;
 
@@ -115,13 +116,7 @@ class EndToEndIT {
     }
 
     private static Map<String, Object> conf(String seed) {
-        Map<String, Object> conf = new LinkedHashMap<>();
-        conf.put("results", RESULTS);
-        conf.put("pages", PAGES);
-        conf.put("seed", seed);
-        conf.put("nat", List.of());
-        conf.put("gender", "any");
-        return conf;
+        return new BackfillRequest(RESULTS, PAGES, seed, List.of(), "any").conf();
     }
 
     /** The dry run's records, checked to be the six facets of the same USERS users. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.LocalStack;
+import randomuser.pipeline.stack.mainjob.BackfillRequest;
 import randomuser.pipeline.stack.testrun.PipelineScript.Run;
 import randomuser.pipeline.stack.testrun.PipelineScript;
 import randomuser.pipeline.stack.testrun.ProjectClasses;
@@ -63,11 +65,7 @@ class IngestReportIT {
             try {
                 BackfillRuns runs = new BackfillRuns(stack.airflowClient());
                 runs.requireActive();
-                Map<String, Object> conf = new LinkedHashMap<>();
-                conf.put("results", RESULTS);
-                conf.put("pages", PAGES);
-                conf.put("seed", seed);
-                String runId = runs.trigger(conf);
+                String runId = runs.trigger(new BackfillRequest(RESULTS, PAGES, seed, List.of(), "any").conf());
                 runs.awaitSuccess(runId, RUN_TIMEOUT);
                 mongo.awaitCountsOfRun(runId, USERS, DOCUMENTS_STALL_TIMEOUT, DOCUMENTS_TIMEOUT);
                 ids = mongo.idsOfRun(Facet.PROFILE, runId);

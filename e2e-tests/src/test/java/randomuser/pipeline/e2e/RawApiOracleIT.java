@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.LocalStack;
+import randomuser.pipeline.stack.mainjob.BackfillRequest;
 import randomuser.pipeline.stack.testrun.ProjectClasses;
 
 /**
@@ -68,11 +69,7 @@ class RawApiOracleIT {
             try {
                 BackfillRuns runs = new BackfillRuns(stack.airflowClient());
                 runs.requireActive();
-                Map<String, Object> conf = new LinkedHashMap<>();
-                conf.put("results", RESULTS);
-                conf.put("pages", PAGES);
-                conf.put("seed", seed);
-                String runId = runs.trigger(conf);
+                String runId = runs.trigger(new BackfillRequest(RESULTS, PAGES, seed, List.of(), "any").conf());
                 runs.awaitSuccess(runId, RUN_TIMEOUT);
                 Map<Facet, Long> counts = mongo.awaitCountsOfRun(runId, USERS, DOCUMENTS_STALL_TIMEOUT, DOCUMENTS_TIMEOUT);
                 Map<Facet, Long> expectedCounts = new EnumMap<>(Facet.class);

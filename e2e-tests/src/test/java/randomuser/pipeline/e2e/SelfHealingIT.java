@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -24,6 +25,7 @@ import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.ComponentStatus;
 import randomuser.pipeline.stack.LocalStack;
 import randomuser.pipeline.stack.component.StreamingJobDriver;
+import randomuser.pipeline.stack.mainjob.BackfillRequest;
 import randomuser.pipeline.stack.probe.JobRestarts;
 import randomuser.pipeline.stack.testrun.PipelineScript.Run;
 import randomuser.pipeline.stack.testrun.PipelineScript;
@@ -147,11 +149,8 @@ class SelfHealingIT {
     }
 
     private static Map<String, Object> conf(int results, int pages, String seedPrefix) {
-        Map<String, Object> conf = new LinkedHashMap<>();
-        conf.put("results", results);
-        conf.put("pages", pages);
-        conf.put("seed", seedPrefix + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
-        return conf;
+        String seed = seedPrefix + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return new BackfillRequest(results, pages, seed, List.of(), "any").conf();
     }
 
     private static String name(Facet facet) {
