@@ -26,8 +26,8 @@ import randomuser.pipeline.stack.testrun.TestTools;
 
 /**
  * {@code ./pipeline test}: every test of the project, installing what the tests need. Fast suites first
- * (pytest for the DAGs, ruff's lint and format checks of the Python, the compose checks, the unit tests of
- * every module), then the integration and end-to-end tests against the real stack.
+ * (pytest for the DAGs, ruff's lint and format checks of the Python, spotless's of the Java, the compose checks,
+ * the unit tests of every module), then the integration and end-to-end tests against the real stack.
  *
  * <p>The tests get a stack of their own: fresh, with its state in {@code var/test-stack/} (named to every
  * process below through {@value StackLayout#STATE_DIR_VARIABLE}), so they never see nor change the user's
@@ -81,12 +81,14 @@ final class TestCommand implements Callable<Integer> {
             phases.suite("Python lint (ruff check)", () -> run(testStack, List.of(ruff, "check", "dags")));
             phases.suite("Python format (ruff format --check)",
                     () -> run(testStack, List.of(ruff, "format", "--check", "dags")));
+            // The Java's format, by the rules of the spotless plugin in the parent pom (mvn spotless:apply fixes).
+            phases.suite("Java format (mvn spotless:check)", () -> run(testStack, maven("spotless:check")));
             phases.suite("compose files (docker-compose config)",
                     () -> run(testStack, List.of("bash", "deploy/check-compose.sh")));
-            phases.suite("unit tests (mvn verify -DskipITs)", () -> run(testStack, maven("-DskipITs")));
+            phases.suite("unit tests (mvn verify -DskipITs)", () -> run(testStack, maven("verify", "-DskipITs")));
             if (!unitOnly && phases.suite("start the test stack", () -> startTestStack(testStack))) {
                 phases.suite("integration, end-to-end and browser tests (mvn verify -DskipUnitTests)",
-                        () -> run(testStack, maven("-DskipUnitTests=true")));
+                        () -> run(testStack, maven("verify", "-DskipUnitTests=true")));
             }
         } finally {
             if (!unitOnly) {
@@ -134,9 +136,9 @@ final class TestCommand implements Callable<Integer> {
         }
     }
 
-    private static List<String> maven(String... flags) {
-        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-ntp", "-Dstyle.color=never", "verify"));
-        command.addAll(List.of(flags));
+    private static List<String> maven(String... goalsAndFlags) {
+        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-ntp", "-Dstyle.color=never"));
+        command.addAll(List.of(goalsAndFlags));
         return command;
     }
 

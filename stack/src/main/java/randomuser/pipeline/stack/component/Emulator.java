@@ -3,7 +3,6 @@ package randomuser.pipeline.stack.component;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import randomuser.pipeline.stack.StackLayout;
 import randomuser.pipeline.stack.install.InstallStep;

@@ -3,7 +3,6 @@ package randomuser.pipeline.stack.component;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * The server.properties of one broker of the local three-node KRaft cluster (combined broker + controller).

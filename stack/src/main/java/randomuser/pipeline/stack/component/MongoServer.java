@@ -8,7 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import randomuser.pipeline.stack.Progress;
 import randomuser.pipeline.stack.StackLayout;

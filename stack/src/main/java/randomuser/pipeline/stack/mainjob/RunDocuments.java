@@ -13,7 +13,6 @@ import org.bson.Document;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Projections;
 
 import randomuser.pipeline.catalogue.Envelope;
 import randomuser.pipeline.catalogue.Facet;
