@@ -70,8 +70,8 @@ class SelfHealingIT {
                 Map<Facet, Long> atKill = awaitFirstDocuments(mongo, runId);
                 JobRestarts driverJobBefore = restarts(stack, DRIVER_KILLED);
                 JobRestarts executorJobBefore = restarts(stack, EXECUTOR_KILLED);
-                long killedDriver = stack.killStreamingJobDriver(DRIVER_KILLED);
-                long killedExecutor = stack.killStreamingJobExecutor(EXECUTOR_KILLED);
+                long killedDriver = stack.faults().killStreamingJobDriver(DRIVER_KILLED);
+                long killedExecutor = stack.faults().killStreamingJobExecutor(EXECUTOR_KILLED);
                 long killedAt = System.nanoTime();
                 System.out.println("killed " + name(DRIVER_KILLED) + "'s driver " + killedDriver + " and "
                         + name(EXECUTOR_KILLED) + "'s executor " + killedExecutor + " at " + atKill);
@@ -115,7 +115,7 @@ class SelfHealingIT {
             Set<String> ids = new HashSet<>();
             try {
                 stack.stopStreamingJob(BADLY_SET);
-                stack.launchStreamingJobWith(BADLY_SET, "--max-offsets-per-trigger", "0");
+                stack.faults().launchStreamingJobWith(BADLY_SET, "--max-offsets-per-trigger", "0");
                 BackfillRuns runs = new BackfillRuns(stack.airflowClient());
                 String runId = runs.trigger(conf(users, 1, "bad-setting"));
                 runs.awaitSuccess(runId, RUN_TIMEOUT);

@@ -38,7 +38,6 @@ import randomuser.pipeline.stack.component.SparkJvm;
 import randomuser.pipeline.stack.component.SparkMaster;
 import randomuser.pipeline.stack.component.SparkWorker;
 import randomuser.pipeline.stack.component.StreamingJobDriver;
-import randomuser.pipeline.stack.component.StreamingJobSubmission;
 import randomuser.pipeline.stack.install.InstallStep;
 import randomuser.pipeline.stack.install.Installer;
 import randomuser.pipeline.stack.mainjob.BackfillRequest;
@@ -51,7 +50,6 @@ import randomuser.pipeline.stack.probe.Health;
 import randomuser.pipeline.stack.probe.Probes;
 import randomuser.pipeline.stack.probe.SparkMasterView;
 import randomuser.pipeline.stack.probe.StreamingJobStatus;
-import randomuser.pipeline.stack.process.LaunchSpec;
 import randomuser.pipeline.stack.process.MemoryAttribution;
 import randomuser.pipeline.stack.process.ProcFs;
 import randomuser.pipeline.stack.process.ProcessRegistry;
@@ -79,7 +77,7 @@ public final class LocalStack {
     });
 
     /** Kafka brokers, Spark, MongoDB: time for a clean shutdown before SIGKILL. */
-    private static final Duration STOP_GRACE = Duration.ofSeconds(60);
+    static final Duration STOP_GRACE = Duration.ofSeconds(60);
     /** Airflow's parts and the streaming jobs' drivers: they stop in seconds, or hang. */
     private static final Duration STOP_GRACE_CLIENTS = Duration.ofSeconds(30);
     /** Before a DAG run: how long components that are running may take to look healthy. */
@@ -348,60 +346,9 @@ public final class LocalStack {
         airflowClient().setPaused(PipelineDags.INGEST, false);
     }
 
-    // ---- failures on purpose, for resilience tests
-
-    /** Kills one broker with SIGKILL, as a crash would. */
-    public void killBroker(int nodeId) {
-        requireNodeId(nodeId);
-        kill(KafkaBroker.componentName(nodeId));
-    }
-
-    /** Starts one broker again (after {@link #killBroker}) and waits until the cluster lists it. */
-    public void startBroker(int nodeId) {
-        requireNodeId(nodeId);
-        ensure(List.of(new KafkaBroker(layout, nodeId)), List.of());
-    }
-
-    private static void requireNodeId(int nodeId) {
-        if (!KafkaBrokerConfig.NODE_IDS.contains(nodeId)) {
-            throw new IllegalArgumentException("broker node ids are " + KafkaBrokerConfig.NODE_IDS + ", not " + nodeId);
-        }
-    }
-
-    /** Kills the MongoDB-compatible server with SIGKILL, as a crash would; {@link #ensureMongo()} starts it again. */
-    public void killMongo() {
-        kill(MongoServer.NAME);
-    }
-
-    /** Stops the MongoDB-compatible server cleanly (SIGTERM, as {@code ./pipeline down} does). */
-    public void stopMongo() {
-        try (StackLock.Held lock = StackLock.acquire(layout.runDir())) {
-            if (registry.runningPid(MongoServer.NAME).isEmpty()) {
-                throw new StackException(MongoServer.NAME + " is not running");
-            }
-            registry.stop(List.of(MongoServer.NAME), STOP_GRACE, progress);
-        }
-    }
-
-    /**
-     * Kills a streaming job's driver with SIGKILL, as a crash would (its executor is then ended by its worker),
-     * and leaves the restart script that runs it alone: that starts the driver again. Answers the driver's pid.
-     */
-    public long killStreamingJobDriver(Facet facet) {
-        String name = StreamingJobDriver.componentName(facet);
-        long driver = registry.runningPid(name).flatMap(StreamingJobDriver::driverOf)
-                .orElseThrow(() -> new StackException(name + "'s driver is not running"));
-        ProcessRegistry.killProcess(driver);
-        return driver;
-    }
-
-    /** Kills a streaming job's executor with SIGKILL, as a crash would (the master starts another). Answers its pid. */
-    public long killStreamingJobExecutor(Facet facet) {
-        String name = StreamingJobDriver.componentName(facet);
-        long executor = executorsOf(name).stream().findFirst()
-                .orElseThrow(() -> new StackException(name + " has no executor running"));
-        ProcessRegistry.killProcess(executor);
-        return executor;
+    /** Failures on purpose (crashes, a job with a bad setting), for the resilience tests. */
+    public StackFaults faults() {
+        return new StackFaults(this, layout, registry, progress);
     }
 
     /** The pids of the executors working for the job now. */
@@ -424,23 +371,6 @@ public final class LocalStack {
     }
 
     /**
-     * Starts a stack job under its restart script with more job options, without waiting for it to run: for
-     * tests of a job given a bad setting. {@link #startStreamingJob} brings back the job as the stack runs it.
-     */
-    public void launchStreamingJobWith(Facet facet, String... jobOptions) {
-        StreamingJobDriver job = new StreamingJobDriver(layout, facet);
-        StreamingJobSubmission submission = job.submission().withJobOptions(jobOptions);
-        try (StackLock.Held lock = StackLock.acquire(layout.runDir())) {
-            if (registry.runningPid(job.name()).isPresent()) {
-                throw new StackException(job.name() + " is running: stop it first");
-            }
-            registry.launch(new LaunchSpec(job.name(),
-                    job.keptRunning(submission.command(SparkJvm.javaModuleOptions(layout.sparkHome()))),
-                    submission.environment(), layout.root()));
-        }
-    }
-
-    /**
      * Stops a streaming job's driver cleanly (SIGTERM: the query stops, the application ends at the master)
      * and waits until the master no longer lists its application, so that a restart gets a worker at once.
      */
@@ -453,14 +383,6 @@ public final class LocalStack {
             registry.stop(List.of(name), STOP_GRACE_CLIENTS, progress);
         }
         awaitApplicationGone(name, Duration.ofSeconds(30));
-    }
-
-    private void kill(String component) {
-        try (StackLock.Held lock = StackLock.acquire(layout.runDir())) {
-            if (!registry.kill(component)) {
-                throw new StackException(component + " is not running");
-            }
-        }
     }
 
     private void awaitApplicationGone(String appName, Duration timeout) {

@@ -98,7 +98,7 @@ class KafkaClusterIT {
     @Test
     void withOneBrokerKilledAcksAllStillSucceedsAndTheRestartedBrokerRejoinsEveryIsr() throws Exception {
         String topic = createTopicInSync();
-        stack.killBroker(KILLED);
+        stack.faults().killBroker(KILLED);
         try {
             awaitTrue("the cluster reports brokers 1 and 3", Duration.ofSeconds(60), () -> brokers().equals(Set.of(1, 3)));
             // Then wait for the partitions the killed broker led to get new leaders. A producer started before
@@ -129,7 +129,7 @@ class KafkaClusterIT {
             }
             assertEquals(sent, endOffsets);
         } finally {
-            stack.startBroker(KILLED);
+            stack.faults().startBroker(KILLED);
         }
 
         assertEquals(Set.of(1, 2, 3), brokers());

@@ -88,7 +88,7 @@ class MongoServerIT {
                 }
                 users.createIndex(new Document("n", 1));
             }
-            stack.stopMongo();
+            stack.faults().stopMongo();
             stack.ensureMongo();
             try (MongoClient client = MongoClients.create(stack.mongoUri())) {
                 MongoCollection<Document> users = client.getDatabase(databaseName).getCollection("profiles");

@@ -106,7 +106,7 @@ class FetcherKafkaIT {
         try {
             Future<CliRun> running = background.submit(() -> CliRun.run(fetcherArgs(prefix, runId, "it-kill-" + runId)));
             long profilesBeforeKill = waitForFirstPage(prefix + Facet.PROFILE.topic(), running);
-            stack.killBroker(VICTIM_BROKER);
+            stack.faults().killBroker(VICTIM_BROKER);
             // Checked after the kill: a run that was over by then would prove nothing.
             assertFalse(running.isDone(), "the run ended before broker " + VICTIM_BROKER + " was killed");
             System.out.println("killed kafka-" + VICTIM_BROKER + " with " + profilesBeforeKill + " of " + USERS
@@ -119,7 +119,7 @@ class FetcherKafkaIT {
                     + USERS * 6 + " records_failed=0 [" + perTopicCounts(prefix) + "]"), run.stderr);
         } finally {
             background.shutdownNow();
-            stack.startBroker(VICTIM_BROKER);
+            stack.faults().startBroker(VICTIM_BROKER);
         }
         assertEveryTopicHoldsTheRun(prefix, runId);
     }
@@ -142,8 +142,8 @@ class FetcherKafkaIT {
                     "--partitions", Integer.toString(PARTITIONS), "--bootstrap-servers", stack.bootstrapServers(),
                     "--kafka-timeout", "60s"));
             waitForFirstPage(prefix + Facet.PROFILE.topic(), running);
-            stack.killBroker(VICTIM_BROKER);
-            stack.killBroker(SECOND_VICTIM_BROKER);
+            stack.faults().killBroker(VICTIM_BROKER);
+            stack.faults().killBroker(SECOND_VICTIM_BROKER);
             assertFalse(running.isDone(), "the run ended before two brokers were killed");
 
             // Unacknowledged records expire after the producer's delivery timeout (120 s).
@@ -162,8 +162,8 @@ class FetcherKafkaIT {
         } finally {
             background.shutdownNow();
             emulator.faults().clear();
-            stack.startBroker(VICTIM_BROKER);
-            stack.startBroker(SECOND_VICTIM_BROKER);
+            stack.faults().startBroker(VICTIM_BROKER);
+            stack.faults().startBroker(SECOND_VICTIM_BROKER);
         }
     }
 

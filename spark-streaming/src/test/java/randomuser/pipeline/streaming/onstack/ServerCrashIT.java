@@ -54,7 +54,7 @@ class ServerCrashIT {
                     () -> job.status().orElse(null),
                     status -> status != null && status.totalUpserted() >= KILL_AFTER,
                     () -> run.diagnostics(List.of(job)));
-            run.stack().killMongo();
+            run.stack().faults().killMongo();
             System.out.println("killed the MongoDB-compatible server (SIGKILL) at " + TestJob.describe(atKill));
             // The job's status during the outage: its writes fail and are retried, the job stays up.
             Set<String> statesDuringOutage = new TreeSet<>();

@@ -1,0 +1,112 @@
+package randomuser.pipeline.stack;
+
+import java.util.List;
+
+import randomuser.pipeline.catalogue.Facet;
+import randomuser.pipeline.stack.component.KafkaBroker;
+import randomuser.pipeline.stack.component.KafkaBrokerConfig;
+import randomuser.pipeline.stack.component.MongoServer;
+import randomuser.pipeline.stack.component.SparkJvm;
+import randomuser.pipeline.stack.component.StreamingJobDriver;
+import randomuser.pipeline.stack.component.StreamingJobSubmission;
+import randomuser.pipeline.stack.process.LaunchSpec;
+import randomuser.pipeline.stack.process.ProcessRegistry;
+import randomuser.pipeline.stack.process.StackLock;
+
+/**
+ * Failures on purpose, for the resilience tests: a broker, the MongoDB-compatible server, a streaming job's
+ * driver or executor killed as a crash would (SIGKILL), the server stopped cleanly, and a job started with a
+ * bad setting. Apart from {@link LocalStack}, which runs the stack: no command of {@code ./pipeline} uses these.
+ */
+public final class StackFaults {
+    private final LocalStack stack;
+    private final StackLayout layout;
+    private final ProcessRegistry registry;
+    private final Progress progress;
+
+    StackFaults(LocalStack stack, StackLayout layout, ProcessRegistry registry, Progress progress) {
+        this.stack = stack;
+        this.layout = layout;
+        this.registry = registry;
+        this.progress = progress;
+    }
+
+    /** Kills one broker with SIGKILL, as a crash would. */
+    public void killBroker(int nodeId) {
+        requireNodeId(nodeId);
+        kill(KafkaBroker.componentName(nodeId));
+    }
+
+    /** Starts one broker again (after {@link #killBroker}) and waits until the cluster lists it. */
+    public void startBroker(int nodeId) {
+        requireNodeId(nodeId);
+        stack.ensure(List.of(new KafkaBroker(layout, nodeId)), List.of());
+    }
+
+    private static void requireNodeId(int nodeId) {
+        if (!KafkaBrokerConfig.NODE_IDS.contains(nodeId)) {
+            throw new IllegalArgumentException("broker node ids are " + KafkaBrokerConfig.NODE_IDS + ", not " + nodeId);
+        }
+    }
+
+    /** Kills the MongoDB-compatible server with SIGKILL, as a crash would; {@link LocalStack#ensureMongo()} starts it again. */
+    public void killMongo() {
+        kill(MongoServer.NAME);
+    }
+
+    /** Stops the MongoDB-compatible server cleanly (SIGTERM, as {@code ./pipeline down} does). */
+    public void stopMongo() {
+        try (StackLock.Held lock = StackLock.acquire(layout.runDir())) {
+            if (registry.runningPid(MongoServer.NAME).isEmpty()) {
+                throw new StackException(MongoServer.NAME + " is not running");
+            }
+            registry.stop(List.of(MongoServer.NAME), LocalStack.STOP_GRACE, progress);
+        }
+    }
+
+    /**
+     * Kills a streaming job's driver with SIGKILL, as a crash would (its executor is then ended by its worker),
+     * and leaves the restart script that runs it alone: that starts the driver again. Answers the driver's pid.
+     */
+    public long killStreamingJobDriver(Facet facet) {
+        String name = StreamingJobDriver.componentName(facet);
+        long driver = registry.runningPid(name).flatMap(StreamingJobDriver::driverOf)
+                .orElseThrow(() -> new StackException(name + "'s driver is not running"));
+        ProcessRegistry.killProcess(driver);
+        return driver;
+    }
+
+    /** Kills a streaming job's executor with SIGKILL, as a crash would (the master starts another). Answers its pid. */
+    public long killStreamingJobExecutor(Facet facet) {
+        String name = StreamingJobDriver.componentName(facet);
+        long executor = stack.executorsOf(name).stream().findFirst()
+                .orElseThrow(() -> new StackException(name + " has no executor running"));
+        ProcessRegistry.killProcess(executor);
+        return executor;
+    }
+
+    /**
+     * Starts a stack job under its restart script with more job options, without waiting for it to run: for
+     * tests of a job given a bad setting. {@link LocalStack#startStreamingJob} brings back the job as the stack runs it.
+     */
+    public void launchStreamingJobWith(Facet facet, String... jobOptions) {
+        StreamingJobDriver job = new StreamingJobDriver(layout, facet);
+        StreamingJobSubmission submission = job.submission().withJobOptions(jobOptions);
+        try (StackLock.Held lock = StackLock.acquire(layout.runDir())) {
+            if (registry.runningPid(job.name()).isPresent()) {
+                throw new StackException(job.name() + " is running: stop it first");
+            }
+            registry.launch(new LaunchSpec(job.name(),
+                    job.keptRunning(submission.command(SparkJvm.javaModuleOptions(layout.sparkHome()))),
+                    submission.environment(), layout.root()));
+        }
+    }
+
+    private void kill(String component) {
+        try (StackLock.Held lock = StackLock.acquire(layout.runDir())) {
+            if (!registry.kill(component)) {
+                throw new StackException(component + " is not running");
+            }
+        }
+    }
+}
