@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from airflow.providers.standard.operators.bash import BashOperator
-from airflow.sdk import DAG, Param
+from airflow.sdk import DAG, Param, task
 
 from randomuser_common import (
-    BACKFILL_ENV_TEMPLATE,
-    FETCH_COMMAND,
     MAX_RESULTS_PER_PAGE,
     NATIONALITIES,
     NATIONALITY_NAMES,
-    USER_DEFINED_MACROS,
+    backfill_command,
 )
 
 MAX_PAGES = 100
@@ -86,16 +83,12 @@ object), else from the environment variables `FETCHER_JAR`, `FETCHER_JAVA`, `RAN
             description="Only users of this gender, or any.",
         ),
     },
-    user_defined_macros=USER_DEFINED_MACROS,
-    # The env template renders to the dict its macro returns (see randomuser_common).
-    render_template_as_native_obj=True,
     tags=["randomuser"],
 ) as dag:
-    BashOperator(
-        task_id="fetch_users",
-        bash_command=FETCH_COMMAND,
-        env=BACKFILL_ENV_TEMPLATE,
-        append_env=True,
-        # Every non-zero exit of the fetcher is a failure (the default would skip on 99).
-        skip_on_exit_code=None,
-    )
+    # Every non-zero exit of the fetcher is a failure (the default would skip on 99).
+    @task.bash(task_id="fetch_users", skip_on_exit_code=None)
+    def fetch_users(params: dict | None = None, run_id: str | None = None) -> str:
+        """The fetcher's command line for this run's form values, with the settings read now."""
+        return backfill_command(params, run_id)
+
+    fetch_users()

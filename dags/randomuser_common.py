@@ -3,9 +3,10 @@
 This module defines no DAG. It is listed in .airflowignore so the DAG processor does not parse it
 as a DAG file; the DAG files import it (Airflow puts the DAG folder on sys.path).
 
-The fetcher is called with one fixed Bash command (FETCH_COMMAND). Every value reaches it through
-the task's environment, never pasted into the command text, so a seed or a setting holding quotes,
-spaces or `$(...)` stays one literal argument.
+Each DAG's one task is a `@task.bash` whose function returns the fetcher's command line, built when the
+task runs from the run's id and params and the settings (fetch_command). The fetcher's argument vector
+is joined with shlex.join, so a seed or a setting holding quotes, spaces or `$(...)` stays one literal
+argument.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from __future__ import annotations
 import json
 import os
 import random
+import shlex
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from airflow.exceptions import AirflowFailException
 from airflow.sdk import Variable
 
 # Nationality codes the Random User API v1.4 accepts for `nat`, with the names the trigger form shows.
@@ -151,7 +154,7 @@ def _bounded_int(settings: dict[str, str], name: str, low: int, high: int) -> in
     return value
 
 
-def fetch_env(
+def fetch_command(
     settings: dict[str, str],
     *,
     run_id: str,
@@ -161,34 +164,39 @@ def fetch_env(
     nat: list[str] | None = None,
     gender: str | None = None,
     jitter_seconds: int = 0,
-) -> dict[str, str]:
-    """The fetch task's environment, read by FETCH_COMMAND.
+) -> str:
+    """The fetch task's Bash command: `exec` of the fetcher, so the task's exit code is the fetcher's.
 
-    Every FETCH_* key is always set (empty when unused): the task appends this to Airflow's own
-    environment, and a stray FETCH_SEED there must not leak into a fetch.
+    Optional flags are left out when unset. A missing jar fails the task at once, without retries: no
+    retry builds it.
     """
-    return {
-        "FETCHER_JAVA": settings["java"],
-        "FETCHER_JAR": settings["fetcher_jar"],
-        "RANDOMUSER_API_URL": settings["api_url"],
-        "KAFKA_BOOTSTRAP_SERVERS": settings["bootstrap_servers"],
-        "FETCH_RESULTS": str(results),
-        "FETCH_PAGES": str(pages),
-        "FETCH_SEED": seed or "",
-        "FETCH_NAT": ",".join(nat or []),
-        "FETCH_GENDER": "" if gender in (None, "any") else gender,
-        "FETCH_RUN_ID": run_id,
-        "FETCH_JITTER_SECONDS": str(jitter_seconds),
-    }
+    jar = settings["fetcher_jar"]
+    if not Path(jar).is_file():
+        raise AirflowFailException(
+            f"fetcher jar not found: {jar} (build it with 'mvn -B -pl fetcher -am package -DskipTests', or set "
+            f"fetcher_jar in the Airflow Variable {SETTINGS_VARIABLE}, or the environment variable FETCHER_JAR)"
+        )
+    args = [settings["java"], "-jar", jar, "--results", str(results), "--pages", str(pages)]
+    if seed:
+        args += ["--seed", seed]
+    if nat:
+        args += ["--nat", ",".join(nat)]
+    if gender not in (None, "any"):
+        args += ["--gender", gender]
+    args += ["--run-id", run_id, "--api-url", settings["api_url"], "--bootstrap-servers", settings["bootstrap_servers"]]
+    command = "exec " + shlex.join(args)
+    if jitter_seconds > 0:
+        command = f"echo 'jitter: waiting {jitter_seconds} s before the fetch'; sleep {jitter_seconds}; {command}"
+    return command
 
 
-def ingest_env(run_id: str) -> dict[str, str]:
+def ingest_command(run_id: str) -> str:
     """One page of ingest_results users, after a random 0..ingest_jitter_max_seconds pause.
 
     The pause makes scheduled fetches happen at random moments rather than on the minute.
     """
     settings = resolve_settings()
-    return fetch_env(
+    return fetch_command(
         settings,
         run_id=run_id,
         results=_bounded_int(settings, "ingest_results", 1, MAX_RESULTS_PER_PAGE),
@@ -197,9 +205,9 @@ def ingest_env(run_id: str) -> dict[str, str]:
     )
 
 
-def backfill_env(params: Mapping[str, Any], run_id: str) -> dict[str, str]:
+def backfill_command(params: Mapping[str, Any], run_id: str) -> str:
     """The trigger form's values (already validated against the DAG's Params by Airflow)."""
-    return fetch_env(
+    return fetch_command(
         resolve_settings(),
         run_id=run_id,
         results=params["results"],
@@ -208,29 +216,3 @@ def backfill_env(params: Mapping[str, Any], run_id: str) -> dict[str, str]:
         nat=params["nat"],
         gender=params["gender"],
     )
-
-
-# The DAGs render their task's `env` from these templates with render_template_as_native_obj=True,
-# so the macro's dict becomes the environment as is, built by one call with one Variable lookup.
-USER_DEFINED_MACROS = {"randomuser_ingest_env": ingest_env, "randomuser_backfill_env": backfill_env}
-INGEST_ENV_TEMPLATE = "{{ randomuser_ingest_env(run_id) }}"
-BACKFILL_ENV_TEMPLATE = "{{ randomuser_backfill_env(params, run_id) }}"
-
-
-# Fixed text: it expands the variables of fetch_env() with quotes, adds optional flags only when
-# they are set, and execs java so the task's exit code is the fetcher's (non-zero fails the task).
-FETCH_COMMAND = r'''set -euo pipefail
-if [ ! -f "$FETCHER_JAR" ]; then
-  echo "fetcher jar not found: $FETCHER_JAR (build it with 'mvn -B -pl fetcher -am package -DskipTests', or set fetcher_jar in the Airflow Variable randomuser_settings, or the environment variable FETCHER_JAR)" >&2
-  exit 2
-fi
-args=(--results "$FETCH_RESULTS" --pages "$FETCH_PAGES")
-if [ -n "$FETCH_SEED" ]; then args+=(--seed "$FETCH_SEED"); fi
-if [ -n "$FETCH_NAT" ]; then args+=(--nat "$FETCH_NAT"); fi
-if [ -n "$FETCH_GENDER" ]; then args+=(--gender "$FETCH_GENDER"); fi
-args+=(--run-id "$FETCH_RUN_ID" --api-url "$RANDOMUSER_API_URL" --bootstrap-servers "$KAFKA_BOOTSTRAP_SERVERS")
-if [ "$FETCH_JITTER_SECONDS" -gt 0 ]; then
-  echo "jitter: waiting $FETCH_JITTER_SECONDS s before the fetch"
-  sleep "$FETCH_JITTER_SECONDS"
-fi
-exec "$FETCHER_JAVA" -jar "$FETCHER_JAR" "${args[@]}"'''

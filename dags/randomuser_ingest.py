@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from airflow.providers.standard.operators.bash import BashOperator
-from airflow.sdk import DAG
+from airflow.sdk import DAG, task
 
-from randomuser_common import FETCH_COMMAND, INGEST_ENV_TEMPLATE, USER_DEFINED_MACROS, ingest_schedule
+from randomuser_common import ingest_command, ingest_schedule
 
 with DAG(
     dag_id="randomuser_ingest",
@@ -36,16 +35,12 @@ Settings are read when the task runs: a key of the optional Airflow Variable `ra
         "retry_delay": timedelta(seconds=15),
         "execution_timeout": timedelta(minutes=5),
     },
-    user_defined_macros=USER_DEFINED_MACROS,
-    # The env template renders to the dict its macro returns (see randomuser_common).
-    render_template_as_native_obj=True,
     tags=["randomuser"],
 ) as dag:
-    BashOperator(
-        task_id="fetch_users",
-        bash_command=FETCH_COMMAND,
-        env=INGEST_ENV_TEMPLATE,
-        append_env=True,
-        # Every non-zero exit of the fetcher is a failure (the default would skip on 99).
-        skip_on_exit_code=None,
-    )
+    # Every non-zero exit of the fetcher is a failure (the default would skip on 99).
+    @task.bash(task_id="fetch_users", skip_on_exit_code=None)
+    def fetch_users(run_id: str | None = None) -> str:
+        """The fetcher's command line for this run, with the settings read now (see randomuser_common)."""
+        return ingest_command(run_id)
+
+    fetch_users()

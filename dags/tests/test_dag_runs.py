@@ -1,7 +1,8 @@
 """Whole DAG runs through Airflow's own task runner (dag.test), with a fake java in place of the fetcher.
 
-Covers what only a real run shows: the env template rendered natively by the task runner, the run
-id reaching --run-id, and a failing fetcher failing the task and the run.
+Covers what only a real run shows: the task function called by the task runner with the run's params
+and id, its command run by bash, the run id reaching --run-id, and a failing fetcher failing the task
+and the run.
 """
 
 from __future__ import annotations

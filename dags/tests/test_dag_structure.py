@@ -15,13 +15,15 @@ def test_fetch_task_is_a_bash_task_whose_every_failure_counts(dagbag, dag_id):
     dag = dagbag.dags[dag_id]
     assert dag.task_ids == ["fetch_users"]
     task = dag.get_task("fetch_users")
+    # A @task.bash: its function returns the command when the task runs (what it returns for a conf,
+    # test_task_command.py; that command run by bash, test_fetch_command.py).
     assert isinstance(task, BashOperator)
-    assert task.append_env is True
+    assert task.custom_operator_name == "@task.bash"
     # No exit code is turned into "skipped": a non-zero fetcher exit fails the task.
     assert task.skip_on_exit_code == []
-    # The environment is one macro call rendered as a native dict: what it renders to, test_fetch_env.py;
-    # the command that reads it, run by bash, test_fetch_command.py.
-    assert dag.render_template_as_native_obj is True
+    # Nothing is rendered from macros or into native objects: the command is built in Python.
+    assert dag.user_defined_macros is None
+    assert dag.render_template_as_native_obj is False
     assert dag.tags == {"randomuser"}
 
 

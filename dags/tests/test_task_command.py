@@ -1,11 +1,16 @@
-"""The fetch task's environment: rendered from the DAGs' templates, and where each setting comes from."""
+"""The fetch task's command line, as each DAG's task function builds it for a given conf and run id, and
+where each setting comes from."""
 
 from __future__ import annotations
 
 import copy
+import inspect
 import json
+import re
+import shlex
 
 import pytest
+from airflow.exceptions import AirflowFailException
 
 import randomuser_common
 from conftest import DAGS_FOLDER
@@ -16,13 +21,30 @@ DEFAULT_BROKERS = "127.0.0.1:19092,127.0.0.1:19192,127.0.0.1:19292"
 DEFAULT_JAR = str(DAGS_FOLDER.parent / "fetcher" / "target" / "fetcher.jar")
 
 
-def render_env(dag, conf=None, run_id=RUN_ID):
-    """Renders the fetch task's env the way the task runner does, for a run triggered with `conf`."""
-    params = copy.deepcopy(dag.params)
-    params.update(conf or {})
-    task = dag.get_task("fetch_users")
-    context = {"params": params.validate(), "run_id": run_id}
-    return task.render_template(task.env, context, jinja_env=dag.get_template_env())
+def task_command(dag, conf=None, run_id=RUN_ID):
+    """What the fetch task's function returns for a run triggered with `conf` (validated as Airflow does)."""
+    function = dag.get_task("fetch_users").python_callable
+    kwargs = {"run_id": run_id}
+    if "params" in inspect.signature(function).parameters:
+        params = copy.deepcopy(dag.params)
+        params.update(conf or {})
+        kwargs["params"] = params.validate()
+    return function(**kwargs)
+
+
+def fetcher_argv(command):
+    """The argument vector of the command's `exec`, as bash splits it."""
+    before, _, executed = command.partition("exec ")
+    assert before == "" or re.fullmatch(r"echo 'jitter: waiting \d+ s before the fetch'; sleep \d+; ", before)
+    return shlex.split(executed)
+
+
+def jitter_seconds(command):
+    match = re.match(r"echo 'jitter: waiting (\d+) s before the fetch'; sleep (\d+); exec ", command)
+    if not match:
+        return 0
+    assert match.group(1) == match.group(2)
+    return int(match.group(2))
 
 
 def set_settings_variable(monkeypatch, value):
@@ -30,58 +52,61 @@ def set_settings_variable(monkeypatch, value):
     monkeypatch.setenv(f"AIRFLOW_VAR_{SETTINGS_VARIABLE.upper()}", value)
 
 
-def test_backfill_env_for_a_full_conf(dagbag):
+def test_backfill_command_for_a_full_conf(dagbag, fake_java):
     conf = {"results": 1000, "pages": 3, "seed": "e2e-1", "nat": ["GB", "FR"], "gender": "female"}
-    assert render_env(dagbag.dags["randomuser_backfill"], conf) == {
-        "FETCHER_JAVA": "java",
-        "FETCHER_JAR": DEFAULT_JAR,
-        "RANDOMUSER_API_URL": "http://127.0.0.1:18080",
-        "KAFKA_BOOTSTRAP_SERVERS": DEFAULT_BROKERS,
-        "FETCH_RESULTS": "1000",
-        "FETCH_PAGES": "3",
-        "FETCH_SEED": "e2e-1",
-        "FETCH_NAT": "GB,FR",
-        "FETCH_GENDER": "female",
-        "FETCH_RUN_ID": RUN_ID,
-        "FETCH_JITTER_SECONDS": "0",
-    }
+    command = task_command(dagbag.dags["randomuser_backfill"], conf)
+    assert jitter_seconds(command) == 0
+    assert fetcher_argv(command) == [
+        str(fake_java.java), "-jar", str(fake_java.jar),
+        "--results", "1000",
+        "--pages", "3",
+        "--seed", "e2e-1",
+        "--nat", "GB,FR",
+        "--gender", "female",
+        "--run-id", RUN_ID,
+        "--api-url", "http://127.0.0.1:18080",
+        "--bootstrap-servers", DEFAULT_BROKERS,
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize("conf", [{}, {"seed": None, "nat": None, "gender": "any"}])
-def test_backfill_env_leaves_unset_options_empty(dagbag, conf):
-    env = render_env(dagbag.dags["randomuser_backfill"], conf)
-    assert (env["FETCH_RESULTS"], env["FETCH_PAGES"]) == ("500", "1")
-    assert (env["FETCH_SEED"], env["FETCH_NAT"], env["FETCH_GENDER"]) == ("", "", "")
+def test_backfill_command_leaves_unset_options_out(dagbag, fake_java, conf):
+    assert fetcher_argv(task_command(dagbag.dags["randomuser_backfill"], conf)) == [
+        str(fake_java.java), "-jar", str(fake_java.jar),
+        "--results", "500",
+        "--pages", "1",
+        "--run-id", RUN_ID,
+        "--api-url", "http://127.0.0.1:18080",
+        "--bootstrap-servers", DEFAULT_BROKERS,
+    ]  # fmt: skip
 
 
-def test_ingest_env_defaults(dagbag, monkeypatch):
+def test_ingest_command_defaults(dagbag, fake_java, monkeypatch):
     monkeypatch.setattr(randomuser_common.random, "randint", lambda low, high: high)
-    assert render_env(dagbag.dags["randomuser_ingest"], run_id="scheduled__2026-01-02T03:04:00+00:00") == {
-        "FETCHER_JAVA": "java",
-        "FETCHER_JAR": DEFAULT_JAR,
-        "RANDOMUSER_API_URL": "http://127.0.0.1:18080",
-        "KAFKA_BOOTSTRAP_SERVERS": DEFAULT_BROKERS,
-        "FETCH_RESULTS": "100",
-        "FETCH_PAGES": "1",
-        "FETCH_SEED": "",
-        "FETCH_NAT": "",
-        "FETCH_GENDER": "",
-        "FETCH_RUN_ID": "scheduled__2026-01-02T03:04:00+00:00",
-        "FETCH_JITTER_SECONDS": "20",
-    }
+    command = task_command(dagbag.dags["randomuser_ingest"], run_id="scheduled__2026-01-02T03:04:00+00:00")
+    assert jitter_seconds(command) == 20
+    assert fetcher_argv(command) == [
+        str(fake_java.java), "-jar", str(fake_java.jar),
+        "--results", "100",
+        "--pages", "1",
+        "--run-id", "scheduled__2026-01-02T03:04:00+00:00",
+        "--api-url", "http://127.0.0.1:18080",
+        "--bootstrap-servers", DEFAULT_BROKERS,
+    ]  # fmt: skip
 
 
-def test_ingest_jitter_is_random_within_the_configured_bound(dagbag, monkeypatch):
+def test_ingest_jitter_is_random_within_the_configured_bound(dagbag, fake_java, monkeypatch):
     monkeypatch.setenv("RANDOMUSER_INGEST_JITTER_MAX_SECONDS", "3")
-    seen = {int(render_env(dagbag.dags["randomuser_ingest"])["FETCH_JITTER_SECONDS"]) for _ in range(200)}
+    seen = {jitter_seconds(task_command(dagbag.dags["randomuser_ingest"])) for _ in range(200)}
     assert seen == {0, 1, 2, 3}
     monkeypatch.setenv("RANDOMUSER_INGEST_JITTER_MAX_SECONDS", "0")
-    assert render_env(dagbag.dags["randomuser_ingest"])["FETCH_JITTER_SECONDS"] == "0"
+    assert jitter_seconds(task_command(dagbag.dags["randomuser_ingest"])) == 0
 
 
-def test_ingest_users_per_run_from_the_environment(dagbag, monkeypatch):
+def test_ingest_users_per_run_from_the_environment(dagbag, fake_java, monkeypatch):
     monkeypatch.setenv("RANDOMUSER_INGEST_RESULTS", "250")
-    assert render_env(dagbag.dags["randomuser_ingest"])["FETCH_RESULTS"] == "250"
+    argv = fetcher_argv(task_command(dagbag.dags["randomuser_ingest"]))
+    assert argv[argv.index("--results") + 1] == "250"
 
 
 @pytest.mark.parametrize(
@@ -108,11 +133,24 @@ def test_ingest_users_per_run_from_the_environment(dagbag, monkeypatch):
         ),
     ],
 )
-def test_ingest_rejects_a_bad_setting_with_a_clear_message(dagbag, monkeypatch, name, value, message):
+def test_ingest_rejects_a_bad_setting_with_a_clear_message(dagbag, fake_java, monkeypatch, name, value, message):
     monkeypatch.setenv(name, value)
     with pytest.raises(ValueError) as rejected:
-        render_env(dagbag.dags["randomuser_ingest"])
+        task_command(dagbag.dags["randomuser_ingest"])
     assert str(rejected.value) == message
+
+
+@pytest.mark.parametrize("dag_id", ["randomuser_ingest", "randomuser_backfill"])
+def test_a_missing_jar_fails_the_task_at_once_with_a_clear_message(dagbag, monkeypatch, tmp_path, dag_id):
+    monkeypatch.setenv("FETCHER_JAR", str(tmp_path / "nowhere.jar"))
+    monkeypatch.setenv("RANDOMUSER_INGEST_JITTER_MAX_SECONDS", "0")
+    with pytest.raises(AirflowFailException) as failed:
+        task_command(dagbag.dags[dag_id])
+    assert str(failed.value) == (
+        f"fetcher jar not found: {tmp_path / 'nowhere.jar'} (build it with 'mvn -B -pl fetcher -am "
+        "package -DskipTests', or set fetcher_jar in the Airflow Variable randomuser_settings, or the "
+        "environment variable FETCHER_JAR)"
+    )
 
 
 def test_settings_default_to_the_local_stack():
