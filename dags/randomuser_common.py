@@ -184,6 +184,15 @@ def fetch_command(
     if gender not in (None, "any"):
         args += ["--gender", gender]
     args += ["--run-id", run_id, "--api-url", settings["api_url"], "--bootstrap-servers", settings["bootstrap_servers"]]
+    # Airflow renders the returned command as a Jinja template before bash runs it, so template syntax in
+    # a value would be evaluated rather than passed on. The run's own values cannot hold it (Airflow's run
+    # id pattern and the form's Params leave out braces); a setting could, and is refused.
+    templated = next((arg for arg in args if any(mark in arg for mark in ("{{", "{%", "{#"))), None)
+    if templated is not None:
+        raise AirflowFailException(
+            f"the fetch command's argument {templated!r} holds Jinja template syntax ({{{{, {{% or {{#), which "
+            f"Airflow would evaluate; check the settings (Airflow Variable {SETTINGS_VARIABLE} or the environment)"
+        )
     command = "exec " + shlex.join(args)
     if jitter_seconds > 0:
         command = f"echo 'jitter: waiting {jitter_seconds} s before the fetch'; sleep {jitter_seconds}; {command}"

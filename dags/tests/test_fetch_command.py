@@ -10,6 +10,9 @@ import os
 import subprocess
 import time
 
+import pytest
+from airflow.exceptions import AirflowFailException
+
 from randomuser_common import fetch_command
 
 API_URL = "http://127.0.0.1:18080"
@@ -97,3 +100,12 @@ def test_jitter_waits_before_the_fetch(fake_java):
     assert completed.returncode == 0, completed.stderr
     assert time.monotonic() - started >= 1.0
     assert completed.stdout == "jitter: waiting 1 s before the fetch\n"
+
+
+def test_a_setting_with_template_syntax_is_refused_as_airflow_would_evaluate_it(fake_java):
+    with pytest.raises(AirflowFailException) as refused:
+        fetch_command(settings(fake_java, api_url="http://{{ var.value.x }}"), run_id="r", results=1, pages=1)
+    assert str(refused.value) == (
+        "the fetch command's argument 'http://{{ var.value.x }}' holds Jinja template syntax ({{, {% or {#), "
+        "which Airflow would evaluate; check the settings (Airflow Variable randomuser_settings or the environment)"
+    )
