@@ -24,6 +24,7 @@ import randomuser.pipeline.stack.airflow.AirflowClient;
 import randomuser.pipeline.stack.airflow.PipelineDags;
 import randomuser.pipeline.stack.component.SparkMaster;
 import randomuser.pipeline.stack.probe.Probes;
+import randomuser.pipeline.stack.testrun.Sleep;
 
 /**
  * Not a test: prints figures. The scheduled {@code randomuser_ingest} DAG on the running local stack, raised to
@@ -87,7 +88,7 @@ public final class IngestSoak {
                     while (Instant.now().isBefore(end)) {
                         stack.streamingBacklog().forEach((facet, backlog) ->
                                 largest.merge(facet, backlog.orElse(-1), Math::max));
-                        sleepUntil(min(end, Instant.now().plus(SAMPLE_EVERY)));
+                        Sleep.until(min(end, Instant.now().plus(SAMPLE_EVERY)));
                     }
                     maxBacklogPerMinute.add(largest.values().stream().mapToLong(Long::longValue).max().orElse(-1));
                     System.out.printf(Locale.ROOT, "%6d  %s%n", minute, Arrays.stream(Facet.values())
@@ -162,14 +163,14 @@ public final class IngestSoak {
         Map<Facet, Long> last = endOffsets(probes);
         Instant lastChange = Instant.now();
         while (Instant.now().isBefore(deadline)) {
-            sleepUntil(Instant.now().plusSeconds(10));
+            Sleep.until(Instant.now().plusSeconds(10));
             Map<Facet, Long> now = endOffsets(probes);
             if (!now.equals(last)) {
                 last = now;
                 lastChange = Instant.now();
                 continue;
             }
-            boolean written = stack.streamingBacklog().values().stream().allMatch(b -> b.isPresent() && b.getAsLong() == 0);
+            boolean written = stack.streamingJobsCaughtUp();
             if (written && Duration.between(lastChange, Instant.now()).toSeconds() >= 90) {
                 return now;
             }
@@ -180,17 +181,5 @@ public final class IngestSoak {
 
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    private static void sleepUntil(Instant when) {
-        long millis = Duration.between(Instant.now(), when).toMillis();
-        if (millis > 0) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted");
-            }
-        }
     }
 }

@@ -398,6 +398,11 @@ public final class LocalStack {
         }
     }
 
+    /** True when every job has written every record of its topic (a job Kafka gives no backlog for has not). */
+    public boolean streamingJobsCaughtUp() {
+        return streamingBacklog().values().stream().allMatch(backlog -> backlog.isPresent() && backlog.getAsLong() == 0);
+    }
+
     /**
      * Per job, the records of its topic after its last committed batch: what it has still to write (the batch
      * it works on included). Empty for a job when Kafka does not answer.

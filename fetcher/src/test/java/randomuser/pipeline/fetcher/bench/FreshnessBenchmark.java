@@ -15,7 +15,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,6 +37,7 @@ import randomuser.pipeline.fetcher.cli.FetcherEnvironment;
 import randomuser.pipeline.stack.LocalStack;
 import randomuser.pipeline.stack.airflow.PipelineDags;
 import randomuser.pipeline.stack.report.LatencySummary;
+import randomuser.pipeline.stack.testrun.Sleep;
 
 /**
  * Benchmark, not a test: how fresh the data is under sustained load on the running local stack. Every
@@ -198,7 +198,7 @@ public final class FreshnessBenchmark implements Callable<Integer> {
                 if (!due.isBefore(end)) {
                     break;
                 }
-                sleepUntil(due);
+                Sleep.until(due);
                 String runId = prefix + "__" + tick;
                 fetch(runId, results, pages);
                 runIds.add(runId);
@@ -279,7 +279,7 @@ public final class FreshnessBenchmark implements Callable<Integer> {
                 throw new IllegalStateException("no new document for " + DRAIN_STALL_TIMEOUT.toMinutes() + " minutes: "
                         + total + " of " + users * Facet.values().length + " written; backlog " + stack.streamingBacklog());
             }
-            sleepUntil(Instant.now().plusSeconds(2));
+            Sleep.until(Instant.now().plusSeconds(2));
         }
     }
 
@@ -347,25 +347,12 @@ public final class FreshnessBenchmark implements Callable<Integer> {
     private void awaitNoBacklog() {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
         while (Instant.now().isBefore(deadline)) {
-            Map<Facet, OptionalLong> backlog = stack.streamingBacklog();
-            if (backlog.values().stream().allMatch(b -> b.isPresent() && b.getAsLong() == 0)) {
+            if (stack.streamingJobsCaughtUp()) {
                 return;
             }
-            sleepUntil(Instant.now().plusSeconds(2));
+            Sleep.until(Instant.now().plusSeconds(2));
         }
         throw new IllegalStateException("the jobs still have records to write after 10 minutes: "
                 + stack.streamingBacklog());
-    }
-
-    private static void sleepUntil(Instant when) {
-        long millis = Duration.between(Instant.now(), when).toMillis();
-        if (millis > 0) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted");
-            }
-        }
     }
 }
