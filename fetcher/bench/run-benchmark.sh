@@ -5,8 +5,11 @@
 #
 # Needs running brokers: the local stack (./pipeline up) or KAFKA_BOOTSTRAP_SERVERS. The API is
 # RANDOMUSER_API_URL (e.g. the stack's emulator, http://127.0.0.1:18080) or, if unset, an in-process emulator
-# without gzip. Extra arguments go to the benchmark:
-#   --pages 10 --results 5000 --warmup-pages 10 --concurrency 2 --partitions 3 --runs 3 --topic-prefix bench-<millis>.
+# without gzip. Its pages are generated once and served again from memory (the real API's work happens on
+# other machines, not on the cores the fetcher is timed on); --live-api has it generate every page. Extra
+# arguments go to the benchmark:
+#   --pages 10 --results 5000 --warmup-pages 10 --concurrency 2 --partitions 3 --runs 3 --live-api
+#   --topic-prefix bench-<millis>.
 # It writes only to its own prefixed topics and deletes them at the end.
 set -euo pipefail
 

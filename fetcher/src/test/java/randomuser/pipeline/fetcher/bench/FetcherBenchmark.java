@@ -89,6 +89,11 @@ public final class FetcherBenchmark implements Callable<Integer> {
     @Option(names = "--topic-prefix", description = "Prefix of the throw-away topics. Default: bench-<millis>.")
     String topicPrefix;
 
+    @Option(names = "--live-api", description = "Have the API generate every page the fetcher asks for. Default: "
+            + "each page is generated once, recorded, and served again from memory (RecordedApi), so the API's own "
+            + "work on these two cores is not timed as the fetcher's.")
+    boolean liveApi;
+
     /** One measured run of either side. */
     private record Figures(double recordsPerSecond, double megabytesPerSecond, double usersPerSecond) {
     }
@@ -110,10 +115,19 @@ public final class FetcherBenchmark implements Callable<Integer> {
         String url = apiUrl == null || apiUrl.isBlank() ? null : apiUrl;
         RandomUserEmulator emulator = url == null ? RandomUserEmulator.start(
                 new RandomUserEmulator.Settings("127.0.0.1", 0, EMULATOR_THREADS, false)) : null;
-        String api = url != null ? url : emulator.baseUrl();
+        String generating = url != null ? url : emulator.baseUrl();
+        RecordedApi recorded = null;
         String perfTopic = prefix + "producer-performance";
         try {
-            say("api " + api + (emulator != null ? " (in-process emulator, no gzip)" : "") + ", brokers " + servers
+            String api = generating;
+            if (!liveApi) {
+                int recordedPages = Math.max(pages, warmupPages);
+                say("recording " + recordedPages + " pages x " + results + " users from " + generating);
+                recorded = RecordedApi.record(generating, results, recordedPages, "bench-recorded");
+                api = recorded.baseUrl();
+            }
+            say("api " + api + (recorded != null ? " (pages recorded from " + generating + ", served from memory)"
+                    : emulator != null ? " (in-process emulator, no gzip)" : "") + ", brokers " + servers
                     + ", topics " + prefix + "*");
             say("fetcher warm-up: " + warmupPages + " pages x " + results + " users");
             fetch(api, servers, prefix, warmupPages, "bench-warmup", false, System.err);
@@ -173,6 +187,9 @@ public final class FetcherBenchmark implements Callable<Integer> {
                 created.add(perfTopic);
                 provisioner.deleteTopics(created);
                 say("deleted topics " + String.join(", ", created));
+            }
+            if (recorded != null) {
+                recorded.close();
             }
             if (emulator != null) {
                 emulator.close();
