@@ -124,6 +124,30 @@ class PipelineDownCleanIT {
         assertEquals(List.of("deleted " + scratch.resolve("var")), again.out().lines().toList(), again.describe());
     }
 
+    /**
+     * A stack an interrupted {@code ./pipeline test} left running holds the same ports as the user's: down stops it
+     * too and says so; the user's stack, marked with the other state folder, is a different set of processes.
+     */
+    @Test
+    void downAlsoStopsATestStackLeftRunningAndTellsThemApart() throws Exception {
+        StackLayout testLayout = layout.forTests();
+        ProcessRegistry testRegistry = new ProcessRegistry(testLayout);
+        long usersBroker = launch("kafka-1", sleep());
+        long testBroker = testRegistry.launch(new LaunchSpec("kafka-1", sleep(), Map.of(), scratch)).pid();
+        assertEquals(Map.of("kafka-1", usersBroker), registry.allRunning(), "each stack sees its own kafka-1");
+        assertEquals(Map.of("kafka-1", testBroker), testRegistry.allRunning(), "each stack sees its own kafka-1");
+
+        Run down = pipeline("down");
+
+        assertEquals(0, down.exitCode(), down.describe());
+        assertEquals(List.of("stopping kafka-1", "stopping kafka-1", "stopped kafka-1",
+                        "stopped the test stack's kafka-1 (left by an interrupted ./pipeline test)"),
+                down.out().lines().toList(), down.describe());
+        for (long pid : List.of(usersBroker, testBroker)) {
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " still runs");
+        }
+    }
+
     /** The restart script's child (its driver), once it runs. */
     private static long awaitChild(long parent) throws InterruptedException {
         for (int i = 0; i < 500; i++) {
