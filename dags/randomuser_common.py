@@ -129,7 +129,7 @@ def _variable_overrides() -> dict[str, object]:
 def resolve_settings() -> dict[str, str]:
     """Every setting: the Variable's key first, then the environment variable, then the default.
 
-    Called from templates, so only when a task runs, never while the DAG file is parsed.
+    Called by the tasks' functions, so only when a task runs, never while the DAG file is parsed.
     """
     overrides = _variable_overrides()
     resolved = {}

@@ -54,7 +54,9 @@ final class TestCommand implements Callable<Integer> {
         Path root = testStack.projectRoot();
         Path pytestReport = testStack.stateDir().resolve("test-reports").resolve("pytest.xml");
         Phases phases = new Phases();
-        boolean userStackWasRunning = !unitOnly && userStack.status().stream().anyMatch(ComponentStatus::up);
+        // (A CLI run with the test stack's own state folder has no stack of the user's to set aside.)
+        boolean userStackWasRunning = !unitOnly && !userStack.stateDir().equals(testStack.stateDir())
+                && userStack.status().stream().anyMatch(ComponentStatus::up);
         if (userStackWasRunning) {
             // Before the build: Maven rewrites the jars the running jobs load their classes from.
             progress.line("stopping your stack for the tests (its state in "
@@ -71,7 +73,6 @@ final class TestCommand implements Callable<Integer> {
             testStack.installAll();
         });
 
-        boolean userStackBack = true;
         try {
             phases.suite("DAG tests (pytest)", () -> run(testStack, List.of(
                     testStack.layout().airflowVenv().resolve("bin").resolve("pytest").toString(), "-q",
@@ -96,7 +97,7 @@ final class TestCommand implements Callable<Integer> {
                 phases.step("stop the test stack", testStack::stopAll);
             }
             if (userStackWasRunning) {
-                userStackBack = phases.suite("start your stack again", () -> startAgain(userStack));
+                phases.suite("start your stack again", () -> startAgain(userStack));
             }
         }
 
@@ -110,7 +111,7 @@ final class TestCommand implements Callable<Integer> {
             System.err.println("pipeline: some tests failed (see the suites above; logs of the servers in "
                     + root.relativize(testStack.layout().logsDir()) + "/)");
         }
-        return allPassed && userStackBack ? 0 : 1;
+        return allPassed ? 0 : 1;
     }
 
     private boolean startTestStack(LocalStack testStack) {
