@@ -12,14 +12,15 @@ public final class ApiUrls {
     private ApiUrls() {
     }
 
-    public static HttpUrl pageUrl(HttpUrl base, PageQuery query) {
+    public static HttpUrl pageUrl(HttpUrl base, PageQuery page) {
+        UserQuery query = page.users();
         HttpUrl.Builder url = base.newBuilder()
                 .addPathSegment("api")
                 .addPathSegment(query.version().code())
                 // The trailing empty segment gives "/api/1.4/", the form the documentation uses.
                 .addPathSegment("")
                 .addQueryParameter("results", Integer.toString(query.results()))
-                .addQueryParameter("page", Integer.toString(query.page()));
+                .addQueryParameter("page", Integer.toString(page.page()));
         query.seed().ifPresent(seed -> url.addQueryParameter("seed", seed));
         if (!query.nationalities().isEmpty()) {
             url.addEncodedQueryParameter("nat", encodedList(query.nationalities()));

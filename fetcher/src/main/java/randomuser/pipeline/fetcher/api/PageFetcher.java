@@ -59,7 +59,7 @@ public final class PageFetcher {
                 .build();
         long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
-            Outcome outcome = attempt(request, query.results());
+            Outcome outcome = attempt(request, query.users().results());
             if (outcome.page() != null) {
                 return new FetchedPage(query.page(), outcome.page(), attempt, clock.instant(),
                         Duration.ofNanos(System.nanoTime() - started));
@@ -119,7 +119,7 @@ public final class PageFetcher {
     private String stopMessage(PageQuery query, HttpUrl url, Outcome outcome) {
         if (outcome.stop() == PageFetchException.Kind.NOT_FOUND) {
             return "page " + query.page() + ": " + baseUrl + " answered " + outcome.problem()
-                    + " for API version " + query.version().code()
+                    + " for API version " + query.users().version().code()
                     + "; check --api-url and --api-version (known versions: " + ApiVersion.knownCodes() + ")";
         }
         return "page " + query.page() + ": the API refused the request with " + outcome.problem() + " [" + url + "]";

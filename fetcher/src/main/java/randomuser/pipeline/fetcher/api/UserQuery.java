@@ -22,7 +22,7 @@ public record UserQuery(
         List<String> exclude) {
 
     public PageQuery forPage(int page) {
-        return new PageQuery(version, results, page, seed, nationalities, gender, include, exclude);
+        return new PageQuery(this, page);
     }
 
     /** The top-level fields each user of the response must have. */

@@ -214,8 +214,8 @@ class PageFetcherTest {
     }
 
     private static PageQuery query(int page) {
-        return new PageQuery(ApiVersion.V1_4, RESULTS, page, Optional.of("abc"), List.of("GB", "NO"), Optional.empty(),
-                List.of(), List.of());
+        return new UserQuery(ApiVersion.V1_4, RESULTS, Optional.of("abc"), List.of("GB", "NO"), Optional.empty(),
+                List.of(), List.of()).forPage(page);
     }
 
     private static MockResponse ok(int users) {
