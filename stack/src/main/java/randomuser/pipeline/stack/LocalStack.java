@@ -477,7 +477,7 @@ public final class LocalStack {
      */
     public List<String> stopTestStack() {
         StackLayout tests = layout.forTests();
-        if (tests.stateDir().equals(layout.stateDir()) || !Files.isDirectory(tests.runDir())) {
+        if (layout.isForTests() || !Files.isDirectory(tests.runDir())) {
             return List.of();
         }
         return new LocalStack(tests, progress, timeoutOverride).stopAll();

@@ -49,7 +49,10 @@ public final class StackFaults {
         }
     }
 
-    /** Kills the MongoDB-compatible server with SIGKILL, as a crash would; {@link LocalStack#ensureMongo()} starts it again. */
+    /**
+     * Kills the MongoDB-compatible server with SIGKILL, as a crash would; {@link LocalStack#ensureMongo()} starts
+     * it again.
+     */
     public void killMongo() {
         kill(MongoServer.NAME);
     }
@@ -87,7 +90,8 @@ public final class StackFaults {
 
     /**
      * Starts a stack job under its restart script with more job options, without waiting for it to run: for
-     * tests of a job given a bad setting. {@link LocalStack#startStreamingJob} brings back the job as the stack runs it.
+     * tests of a job given a bad setting. {@link LocalStack#startStreamingJob} brings back the job as the stack
+     * runs it.
      */
     public void launchStreamingJobWith(Facet facet, String... jobOptions) {
         StreamingJobDriver job = new StreamingJobDriver(layout, facet);

@@ -2,6 +2,7 @@ package randomuser.pipeline.stack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Every path of the local stack, derived from the project root: what is installed lives in {@code .local/},
@@ -61,6 +62,19 @@ public final class StackLayout {
      */
     public StackLayout forTests() {
         return new StackLayout(root, Path.of("var", "test-stack"));
+    }
+
+    /** True for the stack {@code ./pipeline test} runs on ({@link #forTests()}). */
+    public boolean isForTests() {
+        return stateDir.equals(forTests().stateDir);
+    }
+
+    /**
+     * Names this stack's state folder, under {@value #STATE_DIR_VARIABLE}, in the environment of a process about
+     * to start, so that it and every process below it work on this stack.
+     */
+    public void nameStateDirIn(Map<String, String> environment) {
+        environment.put(STATE_DIR_VARIABLE, stateDir.toString());
     }
 
     static Path findProjectRoot(Path start) {

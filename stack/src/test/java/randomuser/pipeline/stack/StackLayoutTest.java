@@ -1,6 +1,7 @@
 package randomuser.pipeline.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,5 +50,7 @@ class StackLayoutTest {
         assertEquals(Path.of("/p/var/test-stack"), tests.stateDir());
         assertEquals(Path.of("/p/var/test-stack/mongodb/data.mv.db"), tests.mongoDataFile());
         assertEquals(layout.kafkaLibs(), tests.kafkaLibs());
+        assertTrue(tests.isForTests());
+        assertFalse(layout.isForTests());
     }
 }

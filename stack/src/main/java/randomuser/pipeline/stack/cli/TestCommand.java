@@ -55,7 +55,7 @@ final class TestCommand implements Callable<Integer> {
         Path pytestReport = testStack.stateDir().resolve("test-reports").resolve("pytest.xml");
         Phases phases = new Phases();
         // (A CLI run with the test stack's own state folder has no stack of the user's to set aside.)
-        boolean userStackWasRunning = !unitOnly && !userStack.stateDir().equals(testStack.stateDir())
+        boolean userStackWasRunning = !unitOnly && !userStack.layout().isForTests()
                 && userStack.status().stream().anyMatch(ComponentStatus::up);
         if (userStackWasRunning) {
             // Before the build: Maven rewrites the jars the running jobs load their classes from.
@@ -155,7 +155,7 @@ final class TestCommand implements Callable<Integer> {
                     .directory(testStack.projectRoot().toFile())
                     .inheritIO()
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            builder.environment().put(StackLayout.STATE_DIR_VARIABLE, testStack.stateDir().toString());
+            testStack.layout().nameStateDirIn(builder.environment());
             return builder.start().waitFor() == 0;
         } catch (IOException e) {
             throw new StackException("cannot run " + command.get(0) + ": " + e.getMessage());

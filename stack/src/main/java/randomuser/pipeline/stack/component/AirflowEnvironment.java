@@ -17,10 +17,10 @@ import randomuser.pipeline.stack.StackLayout;
  * The environment of Airflow on the local stack ({@code airflow/run-local-airflow.sh}), rendered from
  * {@code airflow/airflow-local.env}: one {@code KEY=VALUE} per line, {@code #} comments, and two
  * placeholders: {@code ${PROJECT_ROOT}} and {@code ${STATE_DIR}} (the stack's state folder, var/ unless
- * another is set, so that Airflow's database goes with the rest of the stack's state). The file is the one place these settings are written;
- * this class adds only what depends on the machine: PATH (the venv's bin first, because the script starts
- * each part as {@code airflow <part>} looked up on PATH) and JAVA_HOME (the fetcher task runs
- * with the same Java as the rest of the stack).
+ * another is set, so that Airflow's database goes with the rest of the stack's state). The file is the one
+ * place these settings are written; this class adds only what depends on the machine: PATH (the venv's bin
+ * first, because the script starts each part as {@code airflow <part>} looked up on PATH) and JAVA_HOME (the
+ * fetcher task runs with the same Java as the rest of the stack).
  */
 public final class AirflowEnvironment {
     public static final String PROJECT_ROOT = "${PROJECT_ROOT}";

@@ -25,8 +25,8 @@ import randomuser.pipeline.stack.StackLayout;
  * <p>A pid file alone is not trusted (pids are reused): every process is started with two environment
  * variables, {@link #COMPONENT_VARIABLE} and {@link StackLayout#STATE_DIR_VARIABLE} (the stack's state folder:
  * the user's stack and the test stack share the project root and the component names), and a pid counts as
- * ours only while /proc shows both. Processes run in a session of their own ({@code setsid}), so closing the terminal or
- * ending the JVM that started them does not stop them: only {@code down} does.
+ * ours only while /proc shows both. Processes run in a session of their own ({@code setsid}), so closing the
+ * terminal or ending the JVM that started them does not stop them: only {@code down} does.
  */
 public final class ProcessRegistry {
     public static final String COMPONENT_VARIABLE = "PIPELINE_COMPONENT";
@@ -92,7 +92,7 @@ public final class ProcessRegistry {
             spec.unsetEnvironment().forEach(builder.environment()::remove);
             builder.environment().putAll(spec.environment());
             builder.environment().put(COMPONENT_VARIABLE, spec.component());
-            builder.environment().put(StackLayout.STATE_DIR_VARIABLE, layout.stateDir().toString());
+            layout.nameStateDirIn(builder.environment());
             Files.writeString(log, LogTail.RUN_MARKER + Instant.now() + " starting " + spec.component() + ": "
                     + String.join(" ", spec.command()) + System.lineSeparator(),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -39,7 +39,7 @@ public final class PipelineScript {
             ProcessBuilder builder = new ProcessBuilder(command).directory(projectRoot.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
             // Said, not inherited: a scratch project's commands must not act on the state named for this JVM.
-            builder.environment().put(StackLayout.STATE_DIR_VARIABLE, layout.stateDir().toString());
+            layout.nameStateDirIn(builder.environment());
             Process process = builder.start();
             if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
