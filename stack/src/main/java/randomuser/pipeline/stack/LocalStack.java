@@ -348,7 +348,7 @@ public final class LocalStack {
 
     /** Failures on purpose (crashes, a job with a bad setting), for the resilience tests. */
     public StackFaults faults() {
-        return new StackFaults(this, layout, registry, progress);
+        return new StackFaults(this, layout, registry);
     }
 
     /** The pids of the executors working for the job now. */
@@ -376,13 +376,18 @@ public final class LocalStack {
      */
     public void stopStreamingJob(Facet facet) {
         String name = StreamingJobDriver.componentName(facet);
-        try (StackLock.Held lock = StackLock.acquire(layout.runDir())) {
-            if (registry.runningPid(name).isEmpty()) {
-                throw new StackException(name + " is not running");
-            }
-            registry.stop(List.of(name), STOP_GRACE_CLIENTS, progress);
-        }
+        stopRunning(name, STOP_GRACE_CLIENTS);
         awaitApplicationGone(name, Duration.ofSeconds(30));
+    }
+
+    /** Stops one running process of the stack cleanly (SIGTERM, SIGKILL after {@code grace}); an error if not running. */
+    void stopRunning(String component, Duration grace) {
+        try (StackLock.Held lock = StackLock.acquire(layout.runDir())) {
+            if (registry.runningPid(component).isEmpty()) {
+                throw new StackException(component + " is not running");
+            }
+            registry.stop(List.of(component), grace, progress);
+        }
     }
 
     private void awaitApplicationGone(String appName, Duration timeout) {

@@ -22,13 +22,11 @@ public final class StackFaults {
     private final LocalStack stack;
     private final StackLayout layout;
     private final ProcessRegistry registry;
-    private final Progress progress;
 
-    StackFaults(LocalStack stack, StackLayout layout, ProcessRegistry registry, Progress progress) {
+    StackFaults(LocalStack stack, StackLayout layout, ProcessRegistry registry) {
         this.stack = stack;
         this.layout = layout;
         this.registry = registry;
-        this.progress = progress;
     }
 
     /** Kills one broker with SIGKILL, as a crash would. */
@@ -59,12 +57,7 @@ public final class StackFaults {
 
     /** Stops the MongoDB-compatible server cleanly (SIGTERM, as {@code ./pipeline down} does). */
     public void stopMongo() {
-        try (StackLock.Held lock = StackLock.acquire(layout.runDir())) {
-            if (registry.runningPid(MongoServer.NAME).isEmpty()) {
-                throw new StackException(MongoServer.NAME + " is not running");
-            }
-            registry.stop(List.of(MongoServer.NAME), LocalStack.STOP_GRACE, progress);
-        }
+        stack.stopRunning(MongoServer.NAME, LocalStack.STOP_GRACE);
     }
 
     /**
