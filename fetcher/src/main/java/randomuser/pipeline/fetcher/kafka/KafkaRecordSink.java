@@ -1,7 +1,5 @@
 package randomuser.pipeline.fetcher.kafka;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
@@ -15,12 +13,11 @@ import randomuser.pipeline.catalogue.TopicPolicy;
 import randomuser.pipeline.fetcher.mapping.FacetRecord;
 
 /**
- * Produces facet records as JSON values under their {@code login.uuid} key, counting every
+ * Produces facet records, their JSON values as they are, under their {@code login.uuid} key, counting every
  * acknowledgement and failure so the run can exit non-zero if anything was not acknowledged.
  */
 public final class KafkaRecordSink implements RecordSink {
 
-    private final ObjectMapper mapper = new ObjectMapper();
     private final Producer<String, byte[]> producer;
     private final TopicNames topics;
     private final DeliveryCounter counter;
@@ -52,16 +49,9 @@ public final class KafkaRecordSink implements RecordSink {
     @Override
     public void send(FacetRecord record) {
         Facet facet = record.facet();
-        byte[] value;
+        long size = record.key().getBytes(StandardCharsets.UTF_8).length + (long) record.value().length;
         try {
-            value = mapper.writeValueAsBytes(record.value());
-        } catch (JsonProcessingException e) {
-            counter.failed("cannot serialise a " + facet.facetName() + " record: " + e.getOriginalMessage());
-            return;
-        }
-        long size = record.key().getBytes(StandardCharsets.UTF_8).length + (long) value.length;
-        try {
-            producer.send(new ProducerRecord<>(topics.topicOf(facet), record.key(), value), (metadata, error) -> {
+            producer.send(new ProducerRecord<>(topics.topicOf(facet), record.key(), record.value()), (metadata, error) -> {
                 if (error == null) {
                     counter.acked(facet, size);
                 } else {

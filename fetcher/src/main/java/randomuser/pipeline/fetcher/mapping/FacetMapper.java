@@ -1,14 +1,24 @@
 package randomuser.pipeline.fetcher.mapping;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import randomuser.pipeline.catalogue.Envelope;
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.catalogue.FieldSpec;
+import randomuser.pipeline.fetcher.mapping.ValueLayout.Group;
+import randomuser.pipeline.fetcher.mapping.ValueLayout.Leaf;
+import randomuser.pipeline.fetcher.mapping.ValueLayout.Member;
 
 /**
  * Splits one API user into its facet records, driven by the catalogue's field lists: each value holds
@@ -23,10 +33,14 @@ import randomuser.pipeline.catalogue.FieldSpec;
  */
 public final class FacetMapper {
 
+    /** Writes the values: thread-safe, and the same settings as an ObjectMapper's. */
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final int KEY_INDEX = UserLeaves.indexOf(UserFields.KEY);
+
     private final FieldNormaliser normaliser = new FieldNormaliser();
     private final Optional<Set<String>> requestedFields;
-    /** Each facet's top-level fields and field paths, split once instead of once per user. */
-    private final List<FacetPlan> plans = Arrays.stream(Facet.values()).map(FacetPlan::new).toList();
+    /** Each facet's value shape, worked out once instead of once per user. */
+    private final List<ValueLayout> layouts = Arrays.stream(Facet.values()).map(ValueLayout::of).toList();
 
     /**
      * @param requestedFields the top-level fields the request asked for, which must all be present; empty
@@ -45,63 +59,144 @@ public final class FacetMapper {
         }
     }
 
+    /** Maps one user; {@link #forPage} maps the many users of one page with the envelope worked out once. */
     public UserMapping map(JsonNode user, PageStamp stamp) {
-        if (user == null || !user.isObject()) {
-            return new UserMapping.Unkeyed("the result is not a JSON object");
+        return forPage(stamp).map(UserLeaves.of(user));
+    }
+
+    public PageMapping forPage(PageStamp stamp) {
+        return new PageMapping(stamp.pageValues());
+    }
+
+    /** Maps the users of one page. Not thread-safe: it reuses one buffer for every record it writes. */
+    public final class PageMapping {
+
+        private final Map<String, JsonNode> pageValues;
+        private final ByteArrayBuilder buffer = new ByteArrayBuilder(2048);
+
+        private PageMapping(Map<String, JsonNode> pageValues) {
+            this.pageValues = pageValues;
         }
-        JsonNode key = JsonPaths.get(user, UserFields.KEY.segments());
-        if (!key.isTextual() || key.asText().isBlank()) {
-            return new UserMapping.Unkeyed("no " + UserFields.KEY.path() + " (" + describe(key) + ")");
-        }
-        String userId = key.asText();
-        if (requestedFields.isPresent()) {
-            for (String field : requestedFields.get()) {
-                if (!user.has(field)) {
-                    return new UserMapping.Invalid(userId, field + " was requested but is missing");
+
+        public UserMapping map(UserLeaves user) {
+            if (!user.isObject()) {
+                return new UserMapping.Unkeyed("the result is not a JSON object");
+            }
+            JsonNode key = user.leaf(KEY_INDEX);
+            if (key == null || !key.isTextual() || key.asText().isBlank()) {
+                return new UserMapping.Unkeyed("no " + UserFields.KEY.path() + " (" + describe(key) + ")");
+            }
+            String userId = key.asText();
+            if (requestedFields.isPresent()) {
+                for (String field : requestedFields.get()) {
+                    if (!user.has(field)) {
+                        return new UserMapping.Invalid(userId, field + " was requested but is missing");
+                    }
                 }
             }
+            byte[] envelope = writeEnvelope(JsonNodeFactory.instance.textNode(userId));
+            List<FacetRecord> records = new ArrayList<>(layouts.size());
+            for (ValueLayout layout : layouts) {
+                if (!layout.hasAnyField(user)) {
+                    continue;
+                }
+                try {
+                    records.add(new FacetRecord(layout.facet(), userId, writeValue(envelope, layout, user)));
+                } catch (InvalidFieldException e) {
+                    return new UserMapping.Invalid(userId, e.getMessage());
+                }
+            }
+            return new UserMapping.Mapped(userId, List.copyOf(records));
         }
-        List<FacetRecord> records = new ArrayList<>(plans.size());
-        ObjectNode envelope = stamp.envelope(userId);
-        for (FacetPlan plan : plans) {
-            try {
-                mapFacet(plan, user, userId, envelope).ifPresent(records::add);
-            } catch (InvalidFieldException e) {
-                return new UserMapping.Invalid(userId, e.getMessage());
+
+        /** The user's envelope as a JSON object: written once per user, as the user's six values share it. */
+        private byte[] writeEnvelope(JsonNode userId) {
+            buffer.reset();
+            try (JsonGenerator out = JSON.createGenerator(buffer)) {
+                out.writeStartObject();
+                for (Member member : ValueLayout.ENVELOPE) {
+                    writeEnvelopeMember(out, member, userId);
+                }
+                out.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write a record into memory", e);
+            }
+            return buffer.toByteArray();
+        }
+
+        /**
+         * The facet's value as JSON bytes: the envelope's members, then each of the facet's fields whose top-level
+         * API field the user has. The envelope's bytes are copied in without their closing brace and the fields
+         * are written after them as an object of their own, whose opening brace then becomes the comma between.
+         */
+        private byte[] writeValue(byte[] envelope, ValueLayout layout, UserLeaves user) throws InvalidFieldException {
+            buffer.reset();
+            int openingBrace = envelope.length - 1;
+            buffer.write(envelope, 0, openingBrace);
+            try (JsonGenerator out = JSON.createGenerator(buffer)) {
+                out.writeStartObject();
+                for (Member member : layout.fields()) {
+                    if (user.has(member.name())) {
+                        writeField(out, member, user);
+                    }
+                }
+                out.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write a record into memory", e);
+            }
+            byte[] value = buffer.toByteArray();
+            value[openingBrace] = ',';
+            return value;
+        }
+
+        private void writeEnvelopeMember(JsonGenerator out, Member member, JsonNode userId) throws IOException {
+            out.writeFieldName(member.jsonName());
+            if (member instanceof Group group) {
+                out.writeStartObject();
+                for (Member child : group.members()) {
+                    writeEnvelopeMember(out, child, userId);
+                }
+                out.writeEndObject();
+            } else if (member instanceof Leaf leaf) {
+                String path = leaf.field().path();
+                writeLeaf(out, path.equals(Envelope.USER_ID) ? userId : pageValues.get(path));
             }
         }
-        return new UserMapping.Mapped(userId, List.copyOf(records));
-    }
 
-    private Optional<FacetRecord> mapFacet(FacetPlan plan, JsonNode user, String userId, ObjectNode envelope)
-            throws InvalidFieldException {
-        if (plan.topLevelFields().stream().noneMatch(user::has)) {
-            return Optional.empty();
-        }
-        ObjectNode value = envelope.deepCopy();
-        for (int i = 0; i < plan.fields().size(); i++) {
-            FieldSpec field = plan.fields().get(i);
-            List<String> segments = plan.segments().get(i);
-            if (!user.has(segments.get(0))) {
-                continue;
+        private void writeField(JsonGenerator out, Member member, UserLeaves user)
+                throws IOException, InvalidFieldException {
+            out.writeFieldName(member.jsonName());
+            if (member instanceof Group group) {
+                out.writeStartObject();
+                for (Member child : group.members()) {
+                    writeField(out, child, user);
+                }
+                out.writeEndObject();
+            } else if (member instanceof Leaf leaf) {
+                writeLeaf(out, normaliser.normalise(leaf.field(), user.leaf(leaf.index())));
             }
-            JsonPaths.put(value, segments, normaliser.normalise(field, JsonPaths.get(user, segments)));
         }
-        return Optional.of(new FacetRecord(plan.facet(), userId, value));
-    }
 
-    /** A facet's fields with their path segments, computed once. */
-    private record FacetPlan(Facet facet, List<String> topLevelFields, List<FieldSpec> fields,
-            List<List<String>> segments) {
-
-        FacetPlan(Facet facet) {
-            this(facet, facet.topLevelFields(), facet.fields(),
-                    facet.fields().stream().map(field -> List.copyOf(field.segments())).toList());
+        /** Writes a leaf as ObjectMapper would: the catalogue's types give only these kinds of value. */
+        private static void writeLeaf(JsonGenerator out, JsonNode value) throws IOException {
+            if (value.isNull()) {
+                out.writeNull();
+            } else if (value.isTextual()) {
+                out.writeString(value.textValue());
+            } else if (value.isInt()) {
+                out.writeNumber(value.intValue());
+            } else if (value.isLong()) {
+                out.writeNumber(value.longValue());
+            } else if (value.isDouble()) {
+                out.writeNumber(value.doubleValue());
+            } else {
+                throw new IllegalStateException("a leaf of type " + value.getNodeType() + " has no catalogue type");
+            }
         }
     }
 
     private static String describe(JsonNode node) {
-        if (node.isMissingNode()) {
+        if (node == null) {
             return "missing";
         }
         return node.isNull() ? "null" : "not a non-empty string: " + node;

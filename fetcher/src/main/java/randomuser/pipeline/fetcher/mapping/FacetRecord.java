@@ -1,8 +1,11 @@
 package randomuser.pipeline.fetcher.mapping;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import randomuser.pipeline.catalogue.Facet;
 
-/** One record to produce: a facet of one user, keyed by its {@code login.uuid}. */
-public record FacetRecord(Facet facet, String key, ObjectNode value) {
+/**
+ * One record to produce: a facet of one user, keyed by its {@code login.uuid}.
+ *
+ * @param value the facet's value as UTF-8 JSON, the bytes every sink writes as they are
+ */
+public record FacetRecord(Facet facet, String key, byte[] value) {
 }

@@ -2,7 +2,6 @@ package randomuser.pipeline.fetcher.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,25 +19,23 @@ public record PageStamp(String runId, Instant fetchedAt, String apiVersion, Opti
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /** A new value object holding the envelope for one user, ready for the facet's own fields. */
-    public ObjectNode envelope(String userId) {
+    /**
+     * The envelope's values by field path, every one but {@link Envelope#USER_ID}, which is each user's own key:
+     * worked out once per page, as every record of the page shares them.
+     */
+    public Map<String, JsonNode> pageValues() {
         Map<String, JsonNode> values = new HashMap<>();
-        values.put(Envelope.USER_ID, NODES.textNode(userId));
         values.put(Envelope.FETCHED_AT, NODES.textNode(FieldNormaliser.ISO_MILLIS.format(fetchedAt)));
         values.put(Envelope.RUN_ID, NODES.textNode(runId));
         values.put(Envelope.SOURCE + ".api_version", NODES.textNode(apiVersion));
         values.put(Envelope.SOURCE + ".seed", seed.<JsonNode>map(NODES::textNode).orElse(NODES.nullNode()));
         values.put(Envelope.SOURCE + ".page", NODES.numberNode(page));
         values.put(Envelope.SCHEMA_VERSION_FIELD, NODES.numberNode(Envelope.SCHEMA_VERSION));
-
-        ObjectNode value = NODES.objectNode();
         for (FieldSpec field : Envelope.FIELDS) {
-            JsonNode fieldValue = values.get(field.path());
-            if (fieldValue == null) {
+            if (!field.path().equals(Envelope.USER_ID) && !values.containsKey(field.path())) {
                 throw new IllegalStateException("no value for envelope field " + field.path());
             }
-            JsonPaths.put(value, field.segments(), fieldValue);
         }
-        return value;
+        return Map.copyOf(values);
     }
 }

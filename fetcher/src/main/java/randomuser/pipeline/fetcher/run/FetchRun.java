@@ -117,11 +117,12 @@ public final class FetchRun {
 
     private void process(FetchedPage page, int total) {
         PageStamp stamp = stamps.stampFor(page);
+        FacetMapper.PageMapping pageMapping = mapper.forPage(stamp);
         long pageUsers = 0;
         long pageSkipped = 0;
         long pageRecords = 0;
         for (var user : page.body().users()) {
-            UserMapping mapping = mapper.map(user, stamp);
+            UserMapping mapping = pageMapping.map(user);
             if (mapping instanceof UserMapping.Mapped mapped) {
                 for (FacetRecord record : mapped.records()) {
                     sink.send(record);

@@ -69,6 +69,13 @@ class FieldNormaliserTest {
         assertThrows(InvalidFieldException.class, () -> normaliser.normalise(date, json("\"1992-02-30T15:13:16.688Z\"")));
         assertThrows(InvalidFieldException.class, () -> normaliser.normalise(date, json("\"1992-03-08T25:13:16.688Z\"")));
         assertEquals("2024-02-29T23:59:59.999Z", normaliser.normalise(date, json("\"2024-02-29T23:59:59.999Z\"")).asText());
+        assertThrows(InvalidFieldException.class, () -> normaliser.normalise(date, json("\"2023-02-29T23:59:59.999Z\"")));
+        assertThrows(InvalidFieldException.class, () -> normaliser.normalise(date, json("\"1992-03-08T15:13:16.6a8Z\"")));
+        // Not the canonical shape, so parsed and written again: blanks are trimmed, a lower-case z is read as Z.
+        assertEquals("1992-03-08T15:13:16.688Z",
+                normaliser.normalise(date, json("\" 1992-03-08T15:13:16.688Z \"")).asText());
+        assertEquals("1992-03-08T15:13:16.688Z",
+                normaliser.normalise(date, json("\"1992-03-08T15:13:16.688z\"")).asText());
         assertThrows(InvalidFieldException.class, () -> normaliser.normalise(date, json("700000000")));
     }
 

@@ -29,6 +29,7 @@ import randomuser.pipeline.fetcher.kafka.DeliveryReport;
 import randomuser.pipeline.fetcher.kafka.RecordSink;
 import randomuser.pipeline.fetcher.mapping.FacetMapper;
 import randomuser.pipeline.fetcher.mapping.FacetRecord;
+import randomuser.pipeline.fetcher.mapping.UserLeaves;
 import randomuser.pipeline.fetcher.mapping.PageStamp;
 import randomuser.pipeline.fetcher.support.Fixtures;
 
@@ -108,7 +109,8 @@ class FetchRunTest {
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
-            return new FetchedPage(page, new ApiPage(users, ApiInfo.NONE), 1, Instant.EPOCH, Duration.ZERO);
+            return new FetchedPage(page, new ApiPage(users.stream().map(UserLeaves::of).toList(), ApiInfo.NONE), 1,
+                    Instant.EPOCH, Duration.ZERO);
         }
     }
 

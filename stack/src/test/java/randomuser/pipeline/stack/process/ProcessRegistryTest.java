@@ -59,12 +59,13 @@ class ProcessRegistryTest {
     }
 
     @Test
-    void unsetVariablesAreRemovedFromTheInheritedEnvironment(@TempDir Path root) {
+    void unsetVariablesAreRemovedFromTheInheritedEnvironment(@TempDir Path root) throws InterruptedException {
         ProcessRegistry registry = new ProcessRegistry(StackLayout.at(root));
         String inherited = System.getenv().keySet().stream().filter(name -> !name.equals("PATH")).findFirst().orElseThrow();
         Process process = registry.launch(new LaunchSpec("env", List.of("sleep", "60"), Map.of("ADDED", "yes"),
                 List.of(inherited), root));
         try {
+            awaitExec(process, "sleep");
             Map<String, String> env = ProcFs.environment(process.pid());
             assertEquals("yes", env.get("ADDED"));
             assertFalse(env.containsKey(inherited), inherited);
@@ -125,5 +126,19 @@ class ProcessRegistryTest {
             environment = ProcFs.environment(pid);
         }
         return environment;
+    }
+
+    /**
+     * Until the launched process runs the program: just after the fork, /proc still shows the JVM's own
+     * command line and environment, which made this test fail now and then on a busy machine.
+     */
+    private static void awaitExec(Process process, String program) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!ProcFs.arguments(process.pid()).stream().findFirst().orElse("").endsWith(program)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(program + " was not started within 10 s: " + ProcFs.arguments(process.pid()));
+            }
+            Thread.sleep(10);
+        }
     }
 }
