@@ -30,6 +30,8 @@ import randomuser.pipeline.fetcher.mapping.ValueLayout.Member;
  * with some of them present is produced with just those fields (absent, not null: null keeps its
  * meaning of "the API said null"). A field that was requested but is absent, or whose value cannot be
  * normalised, makes the whole user invalid, so a user is either produced completely or not at all.
+ *
+ * <p>Thread-safe: pages can be mapped at once, each through its own {@link PageMapping}.
  */
 public final class FacetMapper {
 

@@ -2,6 +2,8 @@ package randomuser.pipeline.fetcher.run;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionService;
@@ -10,7 +12,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.fetcher.api.FetchedPage;
 import randomuser.pipeline.fetcher.api.PageFetchException;
 import randomuser.pipeline.fetcher.kafka.DeliveryReport;
@@ -18,14 +20,16 @@ import randomuser.pipeline.fetcher.kafka.RecordSink;
 import randomuser.pipeline.fetcher.mapping.FacetMapper;
 import randomuser.pipeline.fetcher.mapping.FacetRecord;
 import randomuser.pipeline.fetcher.mapping.PageStamp;
+import randomuser.pipeline.fetcher.mapping.UserLeaves;
 import randomuser.pipeline.fetcher.mapping.UserMapping;
 
 /**
- * Runs pages through fetch → map → send. At most {@code concurrency} pages are fetched at once; a new fetch
- * starts when a fetched page is taken for mapping, so fetching overlaps producing while memory stays bounded
- * (at most {@code concurrency + 1} pages held). After the
- * first page that cannot be fetched no new page is started, but the pages already in flight and every
- * record already sent are still delivered before the report.
+ * Runs pages through fetch → map → send. At most {@code concurrency} pages are fetched and mapped at once, each
+ * in its own worker; the run's thread sends the mapped pages' records in the order they complete. A new fetch
+ * starts when a mapped page is taken for sending, so fetching and mapping overlap producing while memory stays
+ * bounded (at most {@code concurrency + 1} pages held). After the first page that cannot be fetched no new page
+ * is started, but the pages already in flight and every record already sent are still delivered before the
+ * report.
  */
 public final class FetchRun {
 
@@ -39,7 +43,7 @@ public final class FetchRun {
     private final String runId;
     private final int concurrency;
     private final PrintStream console;
-    private final AtomicInteger skippedLines = new AtomicInteger();
+    private int skippedLines;
 
     private long users;
     private long unkeyed;
@@ -74,7 +78,7 @@ public final class FetchRun {
             return thread;
         });
         try {
-            CompletionService<FetchedPage> completions = new ExecutorCompletionService<>(pool);
+            CompletionService<MappedPage> completions = new ExecutorCompletionService<>(pool);
             int next = 1;
             int inFlight = 0;
             while (inFlight < concurrency && next <= total) {
@@ -82,9 +86,9 @@ public final class FetchRun {
                 inFlight++;
             }
             while (inFlight > 0) {
-                Future<FetchedPage> done = completions.take();
+                Future<MappedPage> done = completions.take();
                 inFlight--;
-                FetchedPage page;
+                MappedPage page;
                 try {
                     page = done.get();
                 } catch (ExecutionException e) {
@@ -101,7 +105,7 @@ public final class FetchRun {
                     submit(completions, next++);
                     inFlight++;
                 }
-                process(page, total);
+                send(page, total);
             }
         } finally {
             pool.shutdownNow();
@@ -111,45 +115,68 @@ public final class FetchRun {
                 Duration.ofNanos(System.nanoTime() - started), failure);
     }
 
-    private void submit(CompletionService<FetchedPage> completions, int page) {
-        completions.submit(() -> source.fetch(page));
+    private void submit(CompletionService<MappedPage> completions, int page) {
+        completions.submit(() -> map(source.fetch(page)));
     }
 
-    private void process(FetchedPage page, int total) {
+    /**
+     * A fetched page's users as records, or why each skipped one is skipped: done in the worker that fetched the
+     * page, so the run's thread only sends.
+     */
+    private record MappedPage(FetchedPage fetched, PageStamp stamp, List<FacetRecord> records, long users,
+            long unkeyed, long invalid, List<String> skipReasons) {
+
+        long skipped() {
+            return unkeyed + invalid;
+        }
+    }
+
+    private MappedPage map(FetchedPage page) {
         PageStamp stamp = stamps.stampFor(page);
         FacetMapper.PageMapping pageMapping = mapper.forPage(stamp);
-        long pageUsers = 0;
-        long pageSkipped = 0;
-        long pageRecords = 0;
-        for (var user : page.body().users()) {
+        List<FacetRecord> records = new ArrayList<>(page.body().users().size() * Facet.values().length);
+        List<String> skipReasons = new ArrayList<>();
+        long users = 0;
+        long unkeyedUsers = 0;
+        long invalidUsers = 0;
+        for (UserLeaves user : page.body().users()) {
             UserMapping mapping = pageMapping.map(user);
             if (mapping instanceof UserMapping.Mapped mapped) {
-                for (FacetRecord record : mapped.records()) {
-                    sink.send(record);
-                }
-                pageUsers++;
-                pageRecords += mapped.records().size();
+                records.addAll(mapped.records());
+                users++;
             } else if (mapping instanceof UserMapping.Unkeyed unkeyedUser) {
-                unkeyed++;
-                pageSkipped++;
-                reportSkipped(page.page(), "a user without a key is skipped: " + unkeyedUser.reason());
+                unkeyedUsers++;
+                skipReasons.add("a user without a key is skipped: " + unkeyedUser.reason());
             } else if (mapping instanceof UserMapping.Invalid invalidUser) {
-                invalid++;
-                pageSkipped++;
-                reportSkipped(page.page(), "user " + invalidUser.userId() + " is skipped: " + invalidUser.reason());
+                invalidUsers++;
+                skipReasons.add("user " + invalidUser.userId() + " is skipped: " + invalidUser.reason());
             }
         }
-        users += pageUsers;
-        sent += pageRecords;
+        return new MappedPage(page, stamp, records, users, unkeyedUsers, invalidUsers, skipReasons);
+    }
+
+    private void send(MappedPage page, int total) {
+        for (String reason : page.skipReasons()) {
+            reportSkipped(page.fetched().page(), reason);
+        }
+        for (FacetRecord record : page.records()) {
+            sink.send(record);
+        }
+        users += page.users();
+        unkeyed += page.unkeyed();
+        invalid += page.invalid();
+        sent += page.records().size();
         pagesFetched++;
+        FetchedPage fetched = page.fetched();
         console.println(String.format(Locale.ROOT,
                 "page %d/%d: %d users, %d records sent, %d skipped, %d attempt%s, %.2f s, seed %s",
-                page.page(), total, pageUsers, pageRecords, pageSkipped, page.attempts(),
-                page.attempts() == 1 ? "" : "s", page.elapsed().toNanos() / 1e9, stamp.seed().orElse("(none)")));
+                fetched.page(), total, page.users(), page.records().size(), page.skipped(), fetched.attempts(),
+                fetched.attempts() == 1 ? "" : "s", fetched.elapsed().toNanos() / 1e9,
+                page.stamp().seed().orElse("(none)")));
     }
 
     private void reportSkipped(int page, String message) {
-        int line = skippedLines.incrementAndGet();
+        int line = ++skippedLines;
         if (line <= MAX_SKIPPED_LINES) {
             console.println("page " + page + ": " + message);
         } else if (line == MAX_SKIPPED_LINES + 1) {
