@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -70,14 +69,38 @@ public final class FacetMapper {
         return new PageMapping(stamp.pageValues());
     }
 
-    /** Maps the users of one page. Not thread-safe: it reuses one buffer for every record it writes. */
+    /**
+     * Maps the users of one page. Not thread-safe: it writes every record of the page through one generator into
+     * one buffer, flushing after each piece and copying the piece out.
+     */
     public final class PageMapping {
 
-        private final Map<String, JsonNode> pageValues;
         private final ByteArrayBuilder buffer = new ByteArrayBuilder(2048);
+        /** Replaced when a user turns out invalid halfway through a value: it is then inside an unfinished object. */
+        private JsonGenerator out = newGenerator(buffer);
+        /** The page's envelope up to its user id, the one envelope value that differs from user to user. */
+        private final byte[] envelopeBeforeUserId;
+        /** The page's envelope after its user id, up to and with its closing brace. */
+        private final byte[] envelopeAfterUserId;
 
         private PageMapping(Map<String, JsonNode> pageValues) {
-            this.pageValues = pageValues;
+            try {
+                int[] userIdSpan = {-1, -1};
+                out.writeStartObject();
+                for (Member member : ValueLayout.ENVELOPE) {
+                    writeEnvelopeMember(member, pageValues, userIdSpan);
+                }
+                out.writeEndObject();
+                out.flush();
+                byte[] envelope = buffer.toByteArray();
+                if (userIdSpan[0] < 0) {
+                    throw new IllegalStateException("the envelope has no " + Envelope.USER_ID);
+                }
+                envelopeBeforeUserId = Arrays.copyOfRange(envelope, 0, userIdSpan[0]);
+                envelopeAfterUserId = Arrays.copyOfRange(envelope, userIdSpan[1], envelope.length);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write a record into memory", e);
+            }
         }
 
         public UserMapping map(UserLeaves user) {
@@ -96,7 +119,7 @@ public final class FacetMapper {
                     }
                 }
             }
-            byte[] envelope = writeEnvelope(JsonNodeFactory.instance.textNode(userId));
+            byte[] envelope = envelopeOf(userId);
             List<FacetRecord> records = new ArrayList<>(layouts.size());
             for (ValueLayout layout : layouts) {
                 if (!layout.hasAnyField(user)) {
@@ -111,18 +134,17 @@ public final class FacetMapper {
             return new UserMapping.Mapped(userId, List.copyOf(records));
         }
 
-        /** The user's envelope as a JSON object: written once per user, as the user's six values share it. */
-        private byte[] writeEnvelope(JsonNode userId) {
+        /** The user's envelope as a JSON object, which the user's values all start with. */
+        private byte[] envelopeOf(String userId) {
             buffer.reset();
-            try (JsonGenerator out = JSON.createGenerator(buffer)) {
-                out.writeStartObject();
-                for (Member member : ValueLayout.ENVELOPE) {
-                    writeEnvelopeMember(out, member, userId);
-                }
-                out.writeEndObject();
+            buffer.write(envelopeBeforeUserId);
+            try {
+                out.writeString(userId);
+                out.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write a record into memory", e);
             }
+            buffer.write(envelopeAfterUserId);
             return buffer.toByteArray();
         }
 
@@ -135,7 +157,7 @@ public final class FacetMapper {
             buffer.reset();
             int openingBrace = envelope.length - 1;
             buffer.write(envelope, 0, openingBrace);
-            try (JsonGenerator out = JSON.createGenerator(buffer)) {
+            try {
                 out.writeStartObject();
                 for (Member member : layout.fields()) {
                     if (user.has(member.name())) {
@@ -143,6 +165,10 @@ public final class FacetMapper {
                     }
                 }
                 out.writeEndObject();
+                out.flush();
+            } catch (InvalidFieldException e) {
+                out = newGenerator(buffer);
+                throw e;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write a record into memory", e);
             }
@@ -151,17 +177,24 @@ public final class FacetMapper {
             return value;
         }
 
-        private void writeEnvelopeMember(JsonGenerator out, Member member, JsonNode userId) throws IOException {
+        /** Writes the page's envelope, noting where in the buffer the user id's value is. */
+        private void writeEnvelopeMember(Member member, Map<String, JsonNode> pageValues, int[] userIdSpan)
+                throws IOException {
             out.writeFieldName(member.jsonName());
             if (member instanceof Group group) {
                 out.writeStartObject();
                 for (Member child : group.members()) {
-                    writeEnvelopeMember(out, child, userId);
+                    writeEnvelopeMember(child, pageValues, userIdSpan);
                 }
                 out.writeEndObject();
+            } else if (member instanceof Leaf leaf && leaf.field().path().equals(Envelope.USER_ID)) {
+                out.writeString("");
+                out.flush();
+                userIdSpan[1] = buffer.size();
+                // The generator writes the colon with the value, so the value is just the last two bytes: "".
+                userIdSpan[0] = userIdSpan[1] - 2;
             } else if (member instanceof Leaf leaf) {
-                String path = leaf.field().path();
-                writeLeaf(out, path.equals(Envelope.USER_ID) ? userId : pageValues.get(path));
+                writeLeaf(out, pageValues.get(leaf.field().path()));
             }
         }
 
@@ -194,6 +227,18 @@ public final class FacetMapper {
             } else {
                 throw new IllegalStateException("a leaf of type " + value.getNodeType() + " has no catalogue type");
             }
+        }
+    }
+
+    /**
+     * A generator that writes one value after another with nothing between them, each flushed and copied out of
+     * the buffer before the next.
+     */
+    private static JsonGenerator newGenerator(ByteArrayBuilder buffer) {
+        try {
+            return JSON.createGenerator(buffer).setRootValueSeparator(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a record into memory", e);
         }
     }
 

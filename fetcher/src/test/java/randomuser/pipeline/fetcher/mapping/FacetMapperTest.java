@@ -248,6 +248,25 @@ class FacetMapperTest {
     }
 
     @Test
+    void aUserInvalidHalfwayThroughAValueLeavesTheNextUsersOfThePageIntact() {
+        ObjectNode invalid = Fixtures.user("GB");
+        ((ObjectNode) invalid.at("/location/coordinates")).put("latitude", "north");
+        List<JsonNode> next = List.of(Fixtures.user("FR"), Fixtures.user("DE"));
+        FacetMapper.PageMapping page = mapper.forPage(STAMP);
+
+        assertInstanceOf(UserMapping.Invalid.class, page.map(UserLeaves.of(invalid)));
+        for (JsonNode user : next) {
+            UserMapping.Mapped afterInvalid = (UserMapping.Mapped) page.map(UserLeaves.of(user));
+            UserMapping.Mapped alone = (UserMapping.Mapped) mapper.map(user, STAMP);
+            assertEquals(alone.records().size(), afterInvalid.records().size());
+            for (int i = 0; i < alone.records().size(); i++) {
+                assertEquals(new String(alone.records().get(i).value(), java.nio.charset.StandardCharsets.UTF_8),
+                        new String(afterInvalid.records().get(i).value(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    @Test
     void nullableIdValueMayBeAbsentWithinId() {
         ObjectNode user = Fixtures.user("NZ");
         ((ObjectNode) user.get("id")).remove("value");
