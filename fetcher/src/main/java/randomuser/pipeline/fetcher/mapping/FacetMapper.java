@@ -34,7 +34,7 @@ import randomuser.pipeline.fetcher.mapping.ValueLayout.Member;
  */
 public final class FacetMapper {
 
-    /** Writes the values: thread-safe, and the same settings as an ObjectMapper's. */
+    /** Makes the generators that write the values: thread-safe, with the same defaults as an ObjectMapper's. */
     private static final JsonFactory JSON = new JsonFactory();
     private static final int KEY_INDEX = UserLeaves.indexOf(UserFields.KEY);
 
@@ -161,7 +161,7 @@ public final class FacetMapper {
                 out.writeStartObject();
                 for (Member member : layout.fields()) {
                     if (user.has(member.name())) {
-                        writeField(out, member, user);
+                        writeField(member, user);
                     }
                 }
                 out.writeEndObject();
@@ -198,13 +198,12 @@ public final class FacetMapper {
             }
         }
 
-        private void writeField(JsonGenerator out, Member member, UserLeaves user)
-                throws IOException, InvalidFieldException {
+        private void writeField(Member member, UserLeaves user) throws IOException, InvalidFieldException {
             out.writeFieldName(member.jsonName());
             if (member instanceof Group group) {
                 out.writeStartObject();
                 for (Member child : group.members()) {
-                    writeField(out, child, user);
+                    writeField(child, user);
                 }
                 out.writeEndObject();
             } else if (member instanceof Leaf leaf) {

@@ -93,7 +93,7 @@ public final class FetchRun {
                     page = done.get();
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof PageFetchException fetchFailure)) {
-                        throw new IllegalStateException("page fetch failed unexpectedly", e.getCause());
+                        throw new IllegalStateException("a page failed unexpectedly while fetched or mapped", e.getCause());
                     }
                     if (failure.isEmpty()) {
                         failure = Optional.of(fetchFailure);
