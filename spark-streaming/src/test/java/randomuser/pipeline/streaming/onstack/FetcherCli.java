@@ -5,13 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.LocalStack;
+import randomuser.pipeline.stack.testrun.FetcherJar;
 
 /**
  * The fetcher jar run as a user runs it ({@code java -jar fetcher.jar}), against the stack's API emulator and
@@ -28,7 +26,7 @@ import randomuser.pipeline.stack.LocalStack;
 final class FetcherCli {
     /** Exact decimals: the values are re-serialised when tests produce them themselves. */
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final long TIMEOUT_MINUTES = 5;
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     /** What one run fetches: users {@code results x pages} for a seed, under a run id. */
     record SeededUsers(String seed, int results, int pages, String runId) {
@@ -49,32 +47,13 @@ final class FetcherCli {
 
     /** The records a run would produce, by facet, then by key (user id), in the order the fetcher wrote them. */
     Map<Facet, Map<String, JsonNode>> dryRun(SeededUsers users) {
-        Path stdout = run(users, "dry-run", List.of("--dry-run"));
-        Map<Facet, Map<String, JsonNode>> byFacet = new EnumMap<>(Facet.class);
-        for (Facet facet : Facet.values()) {
-            byFacet.put(facet, new LinkedHashMap<>());
-        }
-        try (Stream<String> lines = Files.lines(stdout)) {
-            lines.filter(line -> !line.isBlank()).forEach(line -> {
-                JsonNode record = readTree(line);
-                String topic = record.path("topic").asText();
-                Facet facet = Facet.byTopic(topic.substring(topicPrefix.length()))
-                        .orElseThrow(() -> new IllegalStateException("dry-run record on an unexpected topic: " + line));
-                if (byFacet.get(facet).put(record.path("key").asText(), record.path("value")) != null) {
-                    throw new IllegalStateException("the dry run produced key " + record.path("key").asText() + " twice");
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return byFacet;
+        return FetcherJar.dryRunRecords(run(users, "dry-run", List.of("--dry-run")).stdout(), topicPrefix, JSON);
     }
 
     /** Produces the users to the six prefixed topics (created by the fetcher if missing); answers its summary line. */
     String produce(SeededUsers users) {
-        run(users, "produce", List.of("--bootstrap-servers", stack.bootstrapServers(), "--kafka-timeout", "60s",
-                "--partitions", "3"));
-        String summary = lastLine(workDir.resolve("fetcher-produce-" + users.runId() + ".stderr.txt"));
+        String summary = run(users, "produce", List.of("--bootstrap-servers", stack.bootstrapServers(),
+                "--kafka-timeout", "60s", "--partitions", "3")).summary();
         String expected = "users=" + users.count() + " skipped_no_uuid=0 skipped_invalid=0 records_acked="
                 + users.count() * Facet.values().length + " records_failed=0";
         if (!summary.contains(expected)) {
@@ -108,35 +87,12 @@ final class FetcherCli {
         return copy;
     }
 
-    private Path run(SeededUsers users, String mode, List<String> extra) {
-        Path jar = jar();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString(), "--api-url", stack.emulatorUrl(), "--seed", users.seed(),
+    private FetcherJar.Output run(SeededUsers users, String mode, List<String> extra) {
+        List<String> arguments = new ArrayList<>(List.of("--api-url", stack.emulatorUrl(), "--seed", users.seed(),
                 "--results", Integer.toString(users.results()), "--pages", Integer.toString(users.pages()),
                 "--run-id", users.runId(), "--topic-prefix", topicPrefix));
-        command.addAll(extra);
-        Path stdout = workDir.resolve("fetcher-" + mode + "-" + users.runId() + ".jsonl");
-        Path stderr = workDir.resolve("fetcher-" + mode + "-" + users.runId() + ".stderr.txt");
-        System.out.println("fetcher: " + String.join(" ", command));
-        try {
-            Files.createDirectories(workDir);
-            Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-            if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("the fetcher (" + mode + ") did not end within " + TIMEOUT_MINUTES
-                        + " minutes; its stderr ends: " + tail(stderr));
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("the fetcher (" + mode + ") exited " + process.exitValue() + ": " + tail(stderr));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the fetcher ran", e);
-        }
-        System.out.println("fetcher: " + lastLine(stderr));
-        return stdout;
+        arguments.addAll(extra);
+        return new FetcherJar(jar(), workDir, TIMEOUT).run(mode + "-" + users.runId(), List.of("-Xmx256m"), arguments);
     }
 
     /** A facet value as produced (JSON bytes). */
@@ -145,32 +101,6 @@ final class FetcherCli {
             return JSON.readTree(value);
         } catch (IOException e) {
             throw new UncheckedIOException("a produced value that is not JSON", e);
-        }
-    }
-
-    private static JsonNode readTree(String line) {
-        try {
-            return JSON.readTree(line);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a dry-run line that is not JSON: " + line, e);
-        }
-    }
-
-    private static String lastLine(Path file) {
-        List<String> lines = readLines(file);
-        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-    }
-
-    private static String tail(Path file) {
-        List<String> lines = readLines(file);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
-    }
-
-    private static List<String> readLines(Path file) {
-        try {
-            return Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
