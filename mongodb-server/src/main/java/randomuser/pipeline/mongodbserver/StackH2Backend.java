@@ -14,12 +14,14 @@ import org.h2.mvstore.MVStore;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 
 /**
@@ -34,6 +36,11 @@ import io.netty.channel.Channel;
  * and such a write would be lost for good. A commit hands the changed pages to the operating system, which is
  * what survives the server process dying. It does not fsync each write: {@link DataFileServer} syncs the file
  * every second, so a crash of the whole machine can lose about the last second.
+ *
+ * <p>Every command keeps the version of the data file it started on readable until it ends. A read walks the
+ * version current when it began; without this, space that version's pages used could be written over once
+ * {@link DataFileServer#REUSE_FREED_SPACE_AFTER} had passed, and a read running longer than that (a full scan
+ * of 100,000 documents while six jobs wrote and the heap was short) failed with "Chunk 23580 not found".
  *
  * <p>{@code buildInfo} also says what the server really is ({@code localServer}), so {@code ./pipeline status}
  * and mongo/mongo-init.js can tell it from a real MongoDB; the product never reads it.
@@ -56,9 +63,11 @@ final class StackH2Backend extends H2Backend {
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         String name = command.toLowerCase(Locale.ROOT);
         Document reply;
+        MVStore.TxCounter reading = getMvStore().registerVersionUsage();
         try {
             reply = super.handleCommand(channel, database, command, query);
         } finally {
+            getMvStore().deregisterVersionUsage(reading);
             // Also after a failed command: an ordered bulk that stopped at a bad document has applied the ones
             // before it, and the client is told so.
             if (CHANGING_COMMANDS.contains(name)) {
@@ -98,6 +107,19 @@ final class StackH2Backend extends H2Backend {
 
         BsonDatabase(String databaseName) {
             super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        /** A find with no sort that no index serves is read a batch at a time ({@link UnsortedFind}). */
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                                      Oplog oplog) {
+            if (command.equalsIgnoreCase("find") && query.get(command) instanceof String collectionName
+                    && resolveCollection(collectionName, false) instanceof BsonBytesCollection collection
+                    && UnsortedFind.answers(collection, query)) {
+                clearLastStatus(channel);
+                return UnsortedFind.reply(collection, query, cursorRegistry);
+            }
+            return super.handleCommand(channel, command, query, resolver, oplog);
         }
 
         @Override

@@ -21,6 +21,7 @@ import org.bson.Document;
  */
 final class ServerProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m");
 
     private final Process process;
     private final int port;
@@ -38,13 +39,21 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(List<String> arguments) {
+        return start(arguments, DEFAULT_JVM_OPTIONS);
+    }
+
+    /**
+     * The same with JVM options of the caller's, e.g. a heap of {@code -Xmx96m}; the server exits when it runs out
+     * of memory.
+     */
+    static ServerProcess start(List<String> arguments, List<String> jvmOptions) {
         Path log;
         try {
             log = Files.createTempFile("mongodb-server-", ".log");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Process process = launch(arguments, log);
+        Process process = launch(arguments, log, jvmOptions);
         int port = Integer.parseInt(arguments.get(arguments.indexOf("--port") + 1));
         ServerProcess server = new ServerProcess(process, port, log);
         server.awaitPing();
@@ -54,7 +63,7 @@ final class ServerProcess implements AutoCloseable {
     /** Runs the server with {@code arguments} to its end (for option errors); answers its exit code and output. */
     static Finished runToEnd(List<String> arguments) throws IOException, InterruptedException {
         Path log = Files.createTempFile("mongodb-server-", ".log");
-        Process process = launch(arguments, log);
+        Process process = launch(arguments, log, DEFAULT_JVM_OPTIONS);
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the server did not end within 60 s: " + Files.readString(log));
@@ -65,9 +74,12 @@ final class ServerProcess implements AutoCloseable {
     record Finished(int exitCode, String output) {
     }
 
-    private static Process launch(List<String> arguments, Path log) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), MongoServerMain.class.getName()));
+    private static Process launch(List<String> arguments, Path log, List<String> jvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
+                MongoServerMain.class.getName()));
         command.addAll(arguments);
         try {
             return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -82,6 +94,11 @@ final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The server process's id, to read its CPU time and resident memory. */
+    long pid() {
+        return process.pid();
     }
 
     String uri() {
