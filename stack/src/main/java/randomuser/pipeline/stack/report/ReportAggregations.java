@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.bson.Document;
 import org.bson.json.JsonParseException;
@@ -60,6 +62,46 @@ public final class ReportAggregations {
             scoped.addAll(pipeline);
             return scoped;
         }
+    }
+
+    /**
+     * The fields the pipelines read from their input documents, for a {@code $project} that keeps only those: every
+     * {@code "$path"} value (not a {@code "$$variable"}) and every field a {@code $match} names. A field whose
+     * parent is read too is left out (MongoDB refuses both in one projection). Fields a stage computes, which later
+     * stages read (a {@code $group}'s outputs), may be among them: projecting a field the input lacks does nothing.
+     */
+    public static Set<String> fieldsRead(List<Document> pipelines) {
+        Set<String> fields = new TreeSet<>();
+        pipelines.forEach(stage -> collectFieldsRead(stage, fields));
+        fields.removeIf(field -> fields.stream().anyMatch(other -> field.startsWith(other + ".")));
+        return fields;
+    }
+
+    private static void collectFieldsRead(Object value, Set<String> fields) {
+        if (value instanceof Document document) {
+            document.forEach((key, inner) -> {
+                if (key.equals("$match") && inner instanceof Document match) {
+                    collectFieldsMatched(match, fields);
+                }
+                collectFieldsRead(inner, fields);
+            });
+        } else if (value instanceof List<?> list) {
+            list.forEach(item -> collectFieldsRead(item, fields));
+        } else if (value instanceof String text && text.startsWith("$") && !text.startsWith("$$")) {
+            fields.add(text.substring(1));
+        }
+    }
+
+    /** A filter's field names, also inside {@code $and}, {@code $or} and {@code $nor}. */
+    private static void collectFieldsMatched(Document filter, Set<String> fields) {
+        filter.forEach((key, condition) -> {
+            if (!key.startsWith("$")) {
+                fields.add(key);
+            } else if (condition instanceof List<?> clauses) {
+                clauses.stream().filter(Document.class::isInstance)
+                        .forEach(clause -> collectFieldsMatched((Document) clause, fields));
+            }
+        });
     }
 
     private final Path file;

@@ -27,6 +27,28 @@ class ReportAggregationsTest {
     }
 
     @Test
+    void theFieldsTheReportReadsPerCollectionAreTheOnesItsPipelinesName() {
+        ReportAggregations aggregations = projectFile();
+        List<Document> profiles = aggregations.all().stream().filter(a -> a.collections().contains("profiles"))
+                .flatMap(a -> a.pipelineFor(Optional.of("run-1")).stream()).toList();
+        assertEquals(Set.of("_ingest.kafka_ts", "_ingest.run_id", "_ingest.written_at", "dob.age", "dob.date",
+                "fetched_at", "gender", "nat"), ReportAggregations.fieldsRead(profiles));
+        assertEquals(Set.of("failed_at", "reason"),
+                ReportAggregations.fieldsRead(aggregations.get("dead_letters_by_reason").pipeline()));
+    }
+
+    @Test
+    void fieldsReadSkipsVariablesOperatorsAndChildrenOfFieldsReadWhole() {
+        List<Document> pipeline = List.of(
+                new Document("$match", new Document("nat", "GB").append("$or", List.of(new Document("dob.age", 30)))),
+                new Document("$project", new Document("name", "$name").append("first", "$name.first")
+                        .append("now", "$$NOW")),
+                new Document("$group", new Document("_id", new Document("$year", "$registered.date"))
+                        .append("n", new Document("$sum", 1))));
+        assertEquals(Set.of("dob.age", "name", "nat", "registered.date"), ReportAggregations.fieldsRead(pipeline));
+    }
+
+    @Test
     void theProjectFileHoldsEveryFigureOfTheReportOnCollectionsOfTheCatalogue() {
         ReportAggregations aggregations = projectFile();
         assertEquals(List.of("users_per_run", "gender", "nationality", "age", "birth_month", "documents",
