@@ -28,15 +28,13 @@ import java.util.regex.Pattern;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.BsonString;
-import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -223,26 +221,25 @@ public final class StreamingBenchmark {
     }
 
     /**
-     * A collection's documents, read a chunk of ids at a time ({@code _id $in}, which the local server answers
-     * from its {@code _id} index): it holds a query's whole result in its heap, so one {@code find()} of 100,000
-     * documents would need hundreds of MiB there. The ids come first, with a projection, which it keeps small.
+     * A collection's documents, {@code size} at a time, from one find read in batches of that size (the local
+     * server reads a find with no sort a batch at a time too, so its heap holds one batch, not the collection).
      */
     private static Iterable<List<RawBsonDocument>> chunks(MongoCollection<RawBsonDocument> collection, int size) {
-        List<BsonValue> ids = collection.find().projection(Projections.include("_id"))
-                .map(document -> document.get("_id")).into(new ArrayList<>());
         return () -> new Iterator<>() {
-            private int next;
+            private final MongoCursor<RawBsonDocument> cursor = collection.find().batchSize(size).iterator();
 
             @Override
             public boolean hasNext() {
-                return next < ids.size();
+                return cursor.hasNext();
             }
 
             @Override
             public List<RawBsonDocument> next() {
-                List<BsonValue> chunk = ids.subList(next, Math.min(ids.size(), next + size));
-                next += chunk.size();
-                return collection.find(Filters.in("_id", chunk)).into(new ArrayList<>());
+                List<RawBsonDocument> chunk = new ArrayList<>(size);
+                while (chunk.size() < size && cursor.hasNext()) {
+                    chunk.add(cursor.next());
+                }
+                return chunk;
             }
         };
     }
