@@ -26,17 +26,17 @@ public final class MongoServer implements Component {
     public static final String URI = "mongodb://127.0.0.1:" + PORT;
 
     /**
-     * The heap holds the page cache ({@link #CACHE_MIB}), the bulks being written, and the result of a sorted
-     * find or an aggregation, which the server builds whole before its first batch (a find with no sort it reads a
-     * batch at a time). Writing allocates fast: a replace-upsert by a random _id decodes, copies and encodes its
-     * document several times and rewrites its page, over a GB/s of short-lived objects under six writers. The
-     * serial collector in a heap kept small (free ratios 10/30) promoted the bulks in flight and ran a full
-     * collection about every half second: the server spent half its time paused, and six writers got 7,000
-     * documents/s. The parallel collector with up to 512 MiB: 14,000-15,000 (DataFileBenchmark against the server
-     * as its own process, rounds of matching ids), resident memory at most 700 MiB, within the 768 MiB the server
-     * may take at 600,000 documents. Netty's buffers are heap buffers, inside that bound: as direct buffers they
-     * held 190 MiB of native memory beside the heap. A server out of memory exits rather than limp on
-     * half-broken, and its acknowledged writes are in the file.
+     * The heap holds the page cache ({@link #CACHE_MIB}), the bulks being written, and what a read holds: a batch
+     * of a find, a sort's documents (at most 32 MiB of BSON, some 160 MiB decoded), what an aggregation's
+     * {@code $sort}, {@code $group} or {@code $facet} keeps. Writing allocates fast: a replace-upsert by a random _id
+     * decodes, copies and encodes its document several times and rewrites its page, about a GB/s under six
+     * writers. The serial collector in a heap kept small (free ratios 10/30) promoted the bulks in flight and ran
+     * a full collection about every half second, and six writers got 6,200-6,500 documents/s; the parallel
+     * collector with up to 512 MiB, 14,800-15,000, with resident memory at most 715 MiB, within the 768 MiB the
+     * server may take at 600,000 documents (DataFileBenchmark with the server as its own process, rounds of
+     * matching ids). Netty's buffers are heap buffers, inside that bound: as direct buffers they held 190 MiB of
+     * native memory beside the heap. A server out of memory exits rather than limp on half-broken, and its
+     * acknowledged writes are in the file.
      */
     static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseParallelGC",
             "-Dio.netty.noPreferDirect=true", "-XX:+ExitOnOutOfMemoryError");
