@@ -105,7 +105,7 @@ final class BsonBytesCollection extends AbstractSynchronizedMongoCollection<Obje
                 ? streamAllDocumentsWithPosition()
                         .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
                         .map(DocumentWithPosition::getDocument)
-                : documents.values().stream().map(BsonBytes::decode);
+                : queryAllAsStream();
         return matchDocumentsFromStream(candidates, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 

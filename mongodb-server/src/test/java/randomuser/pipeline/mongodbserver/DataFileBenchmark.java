@@ -61,9 +61,7 @@ public final class DataFileBenchmark {
             }
             return;
         }
-        List<String> arguments = List.of("--port", Integer.toString(ServerProcess.freePort()), "--data-file",
-                dataFile.toString());
-        try (ServerProcess server = ServerProcess.start(arguments, serverJvmOptions);
+        try (ServerProcess server = ServerProcess.start(dataFile, serverJvmOptions);
              MongoClient client = server.client()) {
             ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
             AtomicLong maxRssKiB = new AtomicLong();

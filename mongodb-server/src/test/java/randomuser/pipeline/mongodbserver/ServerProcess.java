@@ -35,18 +35,18 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts the server on a free port with {@code dataFile} and waits until it answers a ping. */
     static ServerProcess start(Path dataFile) {
-        return start(List.of("--port", Integer.toString(freePort()), "--data-file", dataFile.toString()));
-    }
-
-    static ServerProcess start(List<String> arguments) {
-        return start(arguments, DEFAULT_JVM_OPTIONS);
+        return start(dataFile, DEFAULT_JVM_OPTIONS);
     }
 
     /**
-     * The same with JVM options of the caller's, e.g. a heap of {@code -Xmx96m}; the server exits when it runs out
-     * of memory.
+     * The same with JVM options of the caller's (e.g. a heap of {@code -Xmx64m}: the server exits when it runs out
+     * of memory) and further options of the server's (e.g. {@code --cache-mib 8}).
      */
-    static ServerProcess start(List<String> arguments, List<String> jvmOptions) {
+    static ServerProcess start(Path dataFile, List<String> jvmOptions, String... serverOptions) {
+        int port = freePort();
+        List<String> arguments = new ArrayList<>(List.of("--port", Integer.toString(port), "--data-file",
+                dataFile.toString()));
+        arguments.addAll(List.of(serverOptions));
         Path log;
         try {
             log = Files.createTempFile("mongodb-server-", ".log");
@@ -54,7 +54,6 @@ final class ServerProcess implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Process process = launch(arguments, log, jvmOptions);
-        int port = Integer.parseInt(arguments.get(arguments.indexOf("--port") + 1));
         ServerProcess server = new ServerProcess(process, port, log);
         server.awaitPing();
         return server;

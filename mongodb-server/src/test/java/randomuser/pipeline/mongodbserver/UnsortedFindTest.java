@@ -143,9 +143,8 @@ class UnsortedFindTest {
      */
     @Test
     void aCollectionLargerThanTheServersHeapIsReadWholeAndAggregated() throws Exception {
-        List<String> arguments = List.of("--port", Integer.toString(ServerProcess.freePort()),
-                "--data-file", folder.resolve("data.mv.db").toString(), "--cache-mib", "8");
-        try (ServerProcess server = ServerProcess.start(arguments, List.of("-Xmx64m")); MongoClient client = server.client()) {
+        try (ServerProcess server = ServerProcess.start(folder.resolve("data.mv.db"), List.of("-Xmx64m"), "--cache-mib", "8");
+             MongoClient client = server.client()) {
             MongoCollection<Document> users = client.getDatabase("randomuser").getCollection("profiles");
             insertUsers(users, 30_000, 2000);
             assertEquals(ids(IntStream.range(0, 30_000)), ids(users.find()));
