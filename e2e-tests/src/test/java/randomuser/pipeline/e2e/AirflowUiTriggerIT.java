@@ -22,7 +22,6 @@ import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.LocalStack;
 import randomuser.pipeline.stack.component.Airflow;
 import randomuser.pipeline.stack.mainjob.BackfillRequest;
-import randomuser.pipeline.stack.testrun.ProjectClasses;
 
 /**
  * The Airflow UI's trigger form in headless Chromium, as a person uses it: log in, open
@@ -44,14 +43,13 @@ class AirflowUiTriggerIT {
     @Test
     void aRunTriggeredFromTheFilledFormLandsItsUsersInEveryCollection() throws Exception {
         long started = System.nanoTime();
-        ProjectClasses.preloadJarsOf(LocalStack.class, Facet.class);
         LocalStack stack = LocalStack.forProject();
         try {
-            stack.ensureAll();
+            stack.requireRunning(stack.allComponents());
             Path artifacts = Artifacts.dir();
             Files.deleteIfExists(artifacts.resolve(FORM_SCREENSHOT));
             String seed = "e2e-ui-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            Set<String> expectedIds = new FetcherDryRun(stack.projectRoot().resolve("fetcher/target/fetcher.jar"),
+            Set<String> expectedIds = new FetcherDryRun(stack.layout().fetcherJar(),
                     stack.emulatorUrl(), artifacts).records(RESULTS, PAGES, seed, NATIONALITIES).get(Facet.PROFILE).keySet();
             assertEquals(RESULTS * PAGES, expectedIds.size(), "users of the dry run");
 

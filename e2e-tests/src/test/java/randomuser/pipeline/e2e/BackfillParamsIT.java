@@ -20,7 +20,6 @@ import randomuser.pipeline.stack.LocalStack;
 import randomuser.pipeline.stack.airflow.AirflowApiException;
 import randomuser.pipeline.stack.airflow.AirflowClient;
 import randomuser.pipeline.stack.airflow.PipelineDags;
-import randomuser.pipeline.stack.testrun.ProjectClasses;
 
 /**
  * Bad Params posted to the real Airflow, the way a script would ({@code POST /api/v2/dags/randomuser_backfill/dagRuns}):
@@ -33,9 +32,8 @@ class BackfillParamsIT {
 
     @BeforeAll
     static void startAirflow() throws Exception {
-        ProjectClasses.preloadJarsOf(LocalStack.class);
         LocalStack stack = LocalStack.forProject();
-        stack.ensureAirflow();
+        stack.requireRunning(stack.airflowComponents());
         airflow = stack.airflowClient();
         new BackfillRuns(airflow).requireActive();
     }

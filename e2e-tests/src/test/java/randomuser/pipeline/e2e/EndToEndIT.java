@@ -24,8 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.LocalStack;
 import randomuser.pipeline.stack.mainjob.BackfillRequest;
-import randomuser.pipeline.stack.testrun.FacetDocumentCheck;
-import randomuser.pipeline.stack.testrun.ProjectClasses;
+import randomuser.pipeline.testsupport.FacetDocumentCheck;
 
 /**
  * The pipeline end to end on the real local stack, driven the way a user drives it: a {@code randomuser_backfill}
@@ -52,12 +51,11 @@ class EndToEndIT {
     @Test
     void aSeededBackfillLandsExactlyItsUsersInEveryCollectionAndARerunReplacesThem() throws Exception {
         long testStarted = System.nanoTime();
-        ProjectClasses.preloadJarsOf(LocalStack.class, Facet.class);
         LocalStack stack = LocalStack.forProject();
         try {
             long step = System.nanoTime();
             // Everything `./pipeline up --no-trigger` starts: servers, Airflow with its DAGs, topics, the six jobs.
-            stack.ensureAll();
+            stack.requireRunning(stack.allComponents());
             timings.put("ensure the stack", since(step));
             try (ScheduledIngestPause pause = ScheduledIngestPause.pause(stack);
                  FacetCollections mongo = new FacetCollections(stack.mongoUri())) {
@@ -121,7 +119,7 @@ class EndToEndIT {
 
     /** The dry run's records, checked to be the six facets of the same USERS users. */
     private static Map<Facet, Map<String, JsonNode>> expectedRecords(LocalStack stack, String seed) throws Exception {
-        Path fetcherJar = stack.projectRoot().resolve("fetcher/target/fetcher.jar");
+        Path fetcherJar = stack.layout().fetcherJar();
         Map<Facet, Map<String, JsonNode>> produced = new FetcherDryRun(fetcherJar, stack.emulatorUrl(), Artifacts.dir())
                 .records(RESULTS, PAGES, seed, List.of());
         Set<String> users = produced.get(Facet.PROFILE).keySet();

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import randomuser.pipeline.catalogue.Facet;
-import randomuser.pipeline.stack.testrun.FetcherJar;
+import randomuser.pipeline.testsupport.FetcherJar;
 
 /**
  * The fetcher jar run as a user runs it, with {@code --dry-run}: the records it would produce for a seed,

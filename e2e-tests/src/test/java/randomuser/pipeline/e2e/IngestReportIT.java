@@ -28,7 +28,6 @@ import randomuser.pipeline.stack.LocalStack;
 import randomuser.pipeline.stack.mainjob.BackfillRequest;
 import randomuser.pipeline.stack.testrun.PipelineScript.Run;
 import randomuser.pipeline.stack.testrun.PipelineScript;
-import randomuser.pipeline.stack.testrun.ProjectClasses;
 
 /**
  * {@code ./pipeline report} for a seeded run of 3 x 1,000 users, run as a user runs it, opened in headless
@@ -50,9 +49,8 @@ class IngestReportIT {
 
     @Test
     void theReportOfASeededRunShowsTheCountsMongoDbGivesByFilter() throws Exception {
-        ProjectClasses.preloadJarsOf(LocalStack.class, Facet.class);
         LocalStack stack = LocalStack.forProject();
-        stack.ensureAll();
+        stack.requireRunning(stack.allComponents());
         Path artifacts = Artifacts.dir();
         Path page = artifacts.resolve(REPORT_PAGE);
         Files.deleteIfExists(page);

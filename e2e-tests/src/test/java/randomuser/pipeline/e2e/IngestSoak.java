@@ -24,7 +24,7 @@ import randomuser.pipeline.stack.airflow.AirflowClient;
 import randomuser.pipeline.stack.airflow.PipelineDags;
 import randomuser.pipeline.stack.component.SparkMaster;
 import randomuser.pipeline.stack.probe.Probes;
-import randomuser.pipeline.stack.testrun.Sleep;
+import randomuser.pipeline.testsupport.Sleep;
 
 /**
  * Not a test: prints figures. The scheduled {@code randomuser_ingest} DAG on the running local stack, raised to
@@ -54,7 +54,7 @@ public final class IngestSoak {
         int usersPerRun = Integer.parseInt(options.getOrDefault("--users-per-run", "1000"));
 
         LocalStack stack = LocalStack.forProject();
-        stack.requireUp(stack.allComponents(), Duration.ofSeconds(60));
+        stack.requireRunning(stack.allComponents());
         AirflowClient airflow = stack.airflowClient();
         Optional<String> previousSettings = airflow.variable(SETTINGS_VARIABLE);
         boolean wasPaused = airflow.dag(PipelineDags.INGEST).map(dag -> dag.path("is_paused").asBoolean()).orElse(true);

@@ -30,7 +30,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.LocalStack;
 import randomuser.pipeline.stack.mainjob.BackfillRequest;
-import randomuser.pipeline.stack.testrun.ProjectClasses;
 
 /**
  * An oracle independent of the fetcher: a seeded {@code randomuser_backfill} run through Airflow, then every stored
@@ -57,9 +56,8 @@ class RawApiOracleIT {
 
     @Test
     void everyStoredDocumentIsTheRawApiUserMappedByTheDataContract() throws Exception {
-        ProjectClasses.preloadJarsOf(LocalStack.class, Facet.class);
         LocalStack stack = LocalStack.forProject();
-        stack.ensureAll();
+        stack.requireRunning(stack.allComponents());
         String seed = "oracle-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Map<String, RawUser> rawUsers = rawUsers(stack.emulatorUrl(), seed);
         assertEquals(USERS, rawUsers.size(), "distinct login.uuid in the raw pages");

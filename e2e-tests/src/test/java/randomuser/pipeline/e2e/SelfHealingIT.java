@@ -29,7 +29,6 @@ import randomuser.pipeline.stack.mainjob.BackfillRequest;
 import randomuser.pipeline.stack.probe.JobRestarts;
 import randomuser.pipeline.stack.testrun.PipelineScript.Run;
 import randomuser.pipeline.stack.testrun.PipelineScript;
-import randomuser.pipeline.stack.testrun.ProjectClasses;
 
 /**
  * The stack's streaming jobs come back on their own. While a seeded run streams, one job's driver and another
@@ -50,9 +49,8 @@ class SelfHealingIT {
 
     @Test
     void aKilledDriverAndAKilledExecutorRunAgainWithinAMinuteAndEveryUserLandsOnce() throws Exception {
-        ProjectClasses.preloadJarsOf(LocalStack.class, Facet.class);
         LocalStack stack = LocalStack.forProject();
-        stack.ensureAll();
+        stack.requireRunning(stack.allComponents());
         // Enough for both kills to land mid-run, small enough that the other five jobs leave the restarted
         // driver some CPU on two cores (with 2 x 5,000 users it took 41 s in CI to run again, 15 s alone).
         int results = 2000;
@@ -106,9 +104,8 @@ class SelfHealingIT {
 
     @Test
     void aJobGivenABadSettingIsFailedAfterItsRestartsWhileTheOtherFiveWriteARun() throws Exception {
-        ProjectClasses.preloadJarsOf(LocalStack.class, Facet.class);
         LocalStack stack = LocalStack.forProject();
-        stack.ensureAll();
+        stack.requireRunning(stack.allComponents());
         int users = 500;
         try (ScheduledIngestPause pause = ScheduledIngestPause.pause(stack);
              FacetCollections mongo = new FacetCollections(stack.mongoUri())) {

@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import randomuser.pipeline.catalogue.DefaultAddresses;
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.airflow.AirflowClient;
 import randomuser.pipeline.stack.airflow.PipelineDags;
@@ -59,11 +60,12 @@ import randomuser.pipeline.stack.setup.MongoInit;
 import randomuser.pipeline.stack.setup.TopicSetup;
 
 /**
- * The local stack as a Java API: the same code {@code ./pipeline up|down|status|trigger} runs, for
- * integration tests and tools. Every {@code ensure*} installs what is missing, starts only what is not
- * running and waits until it is healthy, so it is idempotent and may be called by several test classes,
- * threads or JVMs. The servers keep running after the JVM that started them ends; {@link #stopAll()}
- * stops them.
+ * The local stack as a Java API: the same code {@code ./pipeline up|down|status|trigger} runs, for the CLI,
+ * the integration tests and tools. Every {@code ensure*} installs what is missing, starts only what is not
+ * running and waits until it is healthy, so it is idempotent. The servers keep running after the JVM that
+ * started them ends; {@link #stopAll()} stops them. The integration tests start nothing: they
+ * {@link #requireRunning} the components they use, and only the fault hooks ({@link #faults()}) stop and start
+ * the ones a test breaks on purpose.
  */
 public final class LocalStack {
     /**
@@ -167,27 +169,6 @@ public final class LocalStack {
     }
 
     // ---- bring up
-
-    public void ensureKafka() {
-        ensure(kafkaComponents(), List.of());
-    }
-
-    public void ensureMongo() {
-        ensure(mongoComponents(), List.of());
-    }
-
-    public void ensureSpark() {
-        ensure(sparkComponents(), List.of());
-    }
-
-    public void ensureEmulator() {
-        ensure(emulatorComponents(), List.of());
-    }
-
-    /** Airflow with both DAGs parsed (and the fetcher jar its tasks run). */
-    public void ensureAirflow() {
-        ensure(airflowComponents(), List.of());
-    }
 
     /**
      * Everything {@code ./pipeline up} starts: the infrastructure and Airflow (started side by side), the
@@ -298,6 +279,15 @@ public final class LocalStack {
                         : records.getMin() + "-" + records.getMax()) + " records each still to write";
             }
         };
+    }
+
+    /**
+     * For the integration tests, which run on a stack that is up ({@code ./pipeline test} starts one of its own,
+     * {@code ./pipeline up --no-trigger} the user's) and never start a server: waits up to a minute for the
+     * components to look healthy (a busy machine), then fails naming each one that is not.
+     */
+    public void requireRunning(List<Component> components) {
+        requireUp(components, REQUIRE_UP_WITHIN);
     }
 
     /**
@@ -591,6 +581,18 @@ public final class LocalStack {
     }
 
     // ---- addresses
+
+    /**
+     * Names this stack in the environment of a process about to start: its state folder, and its servers under
+     * the variables the product and the integration tests read ({@code KAFKA_BOOTSTRAP_SERVERS},
+     * {@code MONGODB_URI}, {@code SPARK_MASTER_URL}), replacing what the user's shell may have set.
+     */
+    public void nameIn(Map<String, String> environment) {
+        layout.nameStateDirIn(environment);
+        environment.put(DefaultAddresses.KAFKA_BOOTSTRAP_SERVERS_VARIABLE, bootstrapServers());
+        environment.put(DefaultAddresses.MONGODB_URI_VARIABLE, mongoUri());
+        environment.put(DefaultAddresses.SPARK_MASTER_URL_VARIABLE, sparkMasterUrl());
+    }
 
     public String bootstrapServers() {
         return KafkaBrokerConfig.bootstrapServers();

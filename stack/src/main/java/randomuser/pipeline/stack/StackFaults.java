@@ -47,10 +47,7 @@ public final class StackFaults {
         }
     }
 
-    /**
-     * Kills the MongoDB-compatible server with SIGKILL, as a crash would; {@link LocalStack#ensureMongo()} starts
-     * it again.
-     */
+    /** Kills the MongoDB-compatible server with SIGKILL, as a crash would; {@link #startMongo()} starts it again. */
     public void killMongo() {
         kill(MongoServer.NAME);
     }
@@ -58,6 +55,11 @@ public final class StackFaults {
     /** Stops the MongoDB-compatible server cleanly (SIGTERM, as {@code ./pipeline down} does). */
     public void stopMongo() {
         stack.stopRunning(MongoServer.NAME, LocalStack.STOP_GRACE);
+    }
+
+    /** Starts the server again on its data file (after {@link #killMongo} or {@link #stopMongo}) and waits until it answers. */
+    public void startMongo() {
+        stack.ensure(stack.mongoComponents(), List.of());
     }
 
     /**

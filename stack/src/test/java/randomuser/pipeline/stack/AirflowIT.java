@@ -21,7 +21,7 @@ class AirflowIT {
     @Test
     void healthyWithBothDagsParsedAndALoginThatWorks() {
         LocalStack stack = LocalStack.forProject();
-        stack.ensureAirflow();
+        stack.requireRunning(stack.airflowComponents());
         AirflowClient airflow = stack.airflowClient();
 
         JsonNode health = airflow.health();

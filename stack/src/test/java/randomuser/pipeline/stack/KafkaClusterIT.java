@@ -51,7 +51,7 @@ class KafkaClusterIT {
     @BeforeAll
     static void startKafka() {
         stack = LocalStack.forProject();
-        stack.ensureKafka();
+        stack.requireRunning(stack.kafkaComponents());
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
@@ -67,7 +67,7 @@ class KafkaClusterIT {
                 admin.close();
             }
         } finally {
-            stack.ensureKafka(); // restarts the killed broker if a test stopped half-way
+            stack.faults().startBroker(KILLED); // if a test stopped half-way
         }
     }
 

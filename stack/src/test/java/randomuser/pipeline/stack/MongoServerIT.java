@@ -27,7 +27,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.result.UpdateResult;
 
-import randomuser.pipeline.stack.component.InstallSteps;
 
 /**
  * The stack's MongoDB-compatible server answers the Java driver and mongosh like MongoDB: the operations the
@@ -42,7 +41,7 @@ class MongoServerIT {
     @Test
     void insertUpsertByIdFindAndCount() {
         LocalStack stack = LocalStack.forProject();
-        stack.ensureMongo();
+        stack.requireRunning(stack.mongoComponents());
         String databaseName = newDatabaseName();
         try (MongoClient client = MongoClients.create(stack.mongoUri())) {
             MongoDatabase database = client.getDatabase(databaseName);
@@ -77,7 +76,7 @@ class MongoServerIT {
     @Test
     void documentsAndIndexesOutliveAStopAndAStart() {
         LocalStack stack = LocalStack.forProject();
-        stack.ensureMongo();
+        stack.requireRunning(stack.mongoComponents());
         String databaseName = newDatabaseName();
         try {
             try (MongoClient client = MongoClients.create(stack.mongoUri())) {
@@ -89,7 +88,7 @@ class MongoServerIT {
                 users.createIndex(new Document("n", 1));
             }
             stack.faults().stopMongo();
-            stack.ensureMongo();
+            stack.faults().startMongo();
             try (MongoClient client = MongoClients.create(stack.mongoUri())) {
                 MongoCollection<Document> users = client.getDatabase(databaseName).getCollection("profiles");
                 assertEquals(700, users.countDocuments());
@@ -98,7 +97,7 @@ class MongoServerIT {
                         .into(new ArrayList<>()).stream().sorted().toList());
             }
         } finally {
-            stack.ensureMongo();
+            stack.faults().startMongo(); // if the test stopped half-way
             try (MongoClient client = MongoClients.create(stack.mongoUri())) {
                 client.getDatabase(databaseName).drop();
             }
@@ -130,7 +129,7 @@ class MongoServerIT {
     @Test
     void mongoshRunsMongoInitAndQueriesOnIt(@TempDir Path scratch) throws Exception {
         LocalStack stack = LocalStack.forProject();
-        stack.ensure(stack.mongoComponents(), List.of(InstallSteps.mongoShell(stack.layout())));
+        stack.requireRunning(stack.mongoComponents());
         String databaseName = newDatabaseName();
         try (MongoClient client = MongoClients.create(stack.mongoUri())) {
             try {

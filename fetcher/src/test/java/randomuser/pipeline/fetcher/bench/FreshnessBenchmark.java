@@ -37,7 +37,7 @@ import randomuser.pipeline.fetcher.cli.FetcherEnvironment;
 import randomuser.pipeline.stack.LocalStack;
 import randomuser.pipeline.stack.airflow.PipelineDags;
 import randomuser.pipeline.stack.report.LatencySummary;
-import randomuser.pipeline.stack.testrun.Sleep;
+import randomuser.pipeline.testsupport.Sleep;
 
 /**
  * Benchmark, not a test: how fresh the data is under sustained load on the running local stack. Every
@@ -107,7 +107,7 @@ public final class FreshnessBenchmark implements Callable<Integer> {
             return 2;
         }
         stack = LocalStack.forProject();
-        stack.requireUp(stack.allComponents(), Duration.ofSeconds(60));
+        stack.requireRunning(stack.allComponents());
         boolean wasPaused = stack.airflowClient().dag(PipelineDags.INGEST).map(dag -> dag.path("is_paused").asBoolean())
                 .orElse(true);
         stack.pauseScheduledIngest();

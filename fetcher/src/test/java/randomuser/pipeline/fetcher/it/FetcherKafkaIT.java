@@ -35,11 +35,10 @@ import randomuser.pipeline.emulator.FaultType;
 import randomuser.pipeline.emulator.RandomUserEmulator;
 import randomuser.pipeline.fetcher.support.CliRun;
 import randomuser.pipeline.stack.LocalStack;
-import randomuser.pipeline.stack.testrun.ProjectClasses;
 
 /**
- * The fetcher against the local stack's three real brokers (started through LocalStack, the code
- * {@code ./pipeline up} runs) and the in-process emulator: 10 pages x 5000 users, then every facet topic is
+ * The fetcher against the local stack's three real brokers (which must be up: the test kills and restarts them
+ * through the stack's fault hooks, and starts nothing else) and the in-process emulator: 10 pages x 5000 users, then every facet topic is
  * read back; the same with one broker killed mid-run; and a run that loses two brokers mid-run (exit 1, the
  * unacknowledged records counted, one line). Every test writes to topics of its own prefix
  * under one prefix per test run, so the pipeline's topics (which the streaming jobs read into MongoDB) never
@@ -62,9 +61,8 @@ class FetcherKafkaIT {
 
     @BeforeAll
     static void startStack() throws Exception {
-        ProjectClasses.preloadJarsOf(LocalStack.class, RandomUserEmulator.class);
         stack = LocalStack.forProject();
-        stack.ensureKafka();
+        stack.requireRunning(stack.kafkaComponents());
         emulator = RandomUserEmulator.start("127.0.0.1", 0);
     }
 

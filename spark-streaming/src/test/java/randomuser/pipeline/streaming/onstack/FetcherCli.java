@@ -2,9 +2,7 @@ package randomuser.pipeline.streaming.onstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.LocalStack;
-import randomuser.pipeline.stack.testrun.FetcherJar;
+import randomuser.pipeline.testsupport.FetcherJar;
 
 /**
  * The fetcher jar run as a user runs it ({@code java -jar fetcher.jar}), against the stack's API emulator and
@@ -62,37 +60,12 @@ final class FetcherCli {
         return summary;
     }
 
-    /**
-     * A copy of the fetcher jar, taken once per run: the fetcher's module may be rebuilt by someone else while
-     * the tests run, and a JVM whose jar is rewritten under it fails with ClassNotFoundException.
-     */
-    private Path jar() {
-        Path copy = workDir.resolve("fetcher.jar");
-        if (Files.isRegularFile(copy)) {
-            return copy;
-        }
-        Path jar = stack.layout().fetcherJar();
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no fetcher jar at " + jar + ": build it with "
-                    + "`mvn -B -q -pl fetcher -am install -DskipTests` (./pipeline up builds it too)");
-        }
-        try {
-            Files.createDirectories(workDir);
-            Path partial = workDir.resolve("fetcher.jar.part");
-            Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy " + jar, e);
-        }
-        return copy;
-    }
-
     private FetcherJar.Output run(SeededUsers users, String mode, List<String> extra) {
         List<String> arguments = new ArrayList<>(List.of("--api-url", stack.emulatorUrl(), "--seed", users.seed(),
                 "--results", Integer.toString(users.results()), "--pages", Integer.toString(users.pages()),
                 "--run-id", users.runId(), "--topic-prefix", topicPrefix));
         arguments.addAll(extra);
-        return new FetcherJar(jar(), workDir, TIMEOUT).run(mode + "-" + users.runId(), List.of("-Xmx256m"), arguments);
+        return new FetcherJar(stack.layout().fetcherJar(), workDir, TIMEOUT).run(mode + "-" + users.runId(), List.of("-Xmx256m"), arguments);
     }
 
     /** A facet value as produced (JSON bytes). */

@@ -9,7 +9,6 @@ import randomuser.pipeline.stack.LocalStack;
 import randomuser.pipeline.stack.component.Component;
 import randomuser.pipeline.stack.component.StreamingJobDriver;
 import randomuser.pipeline.stack.process.ProcessRegistry;
-import randomuser.pipeline.stack.testrun.ProjectClasses;
 
 /**
  * The stack's streaming jobs, stopped to free their Spark workers and started again on {@link #close()}.
@@ -34,8 +33,6 @@ final class PausedStackJobs implements AutoCloseable {
 
     /** Stops the stack's jobs that are running now (SIGTERM, through {@link LocalStack#stopStreamingJob}). */
     static PausedStackJobs pause(LocalStack stack) {
-        // The code that restarts the jobs at the very end must not depend on jars reinstalled meanwhile.
-        ProjectClasses.preloadJarsOf(LocalStack.class, Facet.class);
         ProcessRegistry registry = new ProcessRegistry(stack.layout());
         List<Facet> running = Arrays.stream(Facet.values())
                 .filter(facet -> registry.runningPid(StreamingJobDriver.componentName(facet)).isPresent())

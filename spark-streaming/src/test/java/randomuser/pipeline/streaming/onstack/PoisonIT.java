@@ -37,7 +37,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.probe.StreamingJobStatus;
-import randomuser.pipeline.stack.testrun.FacetDocumentCheck;
+import randomuser.pipeline.testsupport.FacetDocumentCheck;
 import randomuser.pipeline.streaming.onstack.FetcherCli.SeededUsers;
 
 /**

@@ -63,7 +63,7 @@ class ServerCrashIT {
                 job.status().ifPresent(status -> statesDuringOutage.add(status.state()));
                 Await.sleep(STATUS_POLL);
             }
-            run.stack().ensureMongo();
+            run.stack().faults().startMongo();
             System.out.println("states of " + job.name() + " during the " + OUTAGE.toSeconds() + " s outage: "
                     + statesDuringOutage);
             assertTrue(statesDuringOutage.contains("RETRYING"), "the job never said it was retrying: "

@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import randomuser.pipeline.catalogue.Envelope;
 import randomuser.pipeline.catalogue.Facet;
-import randomuser.pipeline.stack.testrun.FacetDocumentCheck;
+import randomuser.pipeline.testsupport.FacetDocumentCheck;
 import randomuser.pipeline.streaming.onstack.FetcherCli.SeededUsers;
 
 /**

@@ -1,25 +1,31 @@
 package randomuser.pipeline.streaming.onstack;
 
-import randomuser.pipeline.stack.LocalStack;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The local stack the integration tests and the benchmark run on, with the servers they need running. */
+import randomuser.pipeline.stack.LocalStack;
+import randomuser.pipeline.stack.component.Component;
+
+/**
+ * The local stack the integration tests and the benchmarks run on. They start no server: Kafka, the
+ * MongoDB-compatible server, Spark and the API emulator must be up ({@code ./pipeline test} starts a stack of its
+ * own for them; {@code ./pipeline up --no-trigger} starts the user's), and a part that is down fails the test in one
+ * line naming it. The jobs under test are the tests' own, submitted to that Spark cluster.
+ */
 final class TestStack {
     private static LocalStack stack;
 
     private TestStack() {
     }
 
-    /**
-     * Kafka, the MongoDB-compatible server, Spark and the API emulator, started through the same code as
-     * {@code ./pipeline up} where they are not running yet (idempotent: running ones are only checked).
-     */
     static synchronized LocalStack get() {
         if (stack == null) {
             LocalStack local = LocalStack.forProject();
-            local.ensureKafka();
-            local.ensureMongo();
-            local.ensureSpark();
-            local.ensureEmulator();
+            List<Component> needed = new ArrayList<>(local.kafkaComponents());
+            needed.addAll(local.mongoComponents());
+            needed.addAll(local.sparkComponents());
+            needed.addAll(local.emulatorComponents());
+            local.requireRunning(needed);
             stack = local;
         }
         return stack;

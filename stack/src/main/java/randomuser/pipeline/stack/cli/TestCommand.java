@@ -145,7 +145,8 @@ final class TestCommand implements Callable<Integer> {
 
     /**
      * Runs one suite with its output on this console, on the test stack: every process below it (Maven, the
-     * test JVMs, the CLI commands they run) reads its state folder from the environment. True when it exits 0.
+     * test JVMs, the CLI commands they run) reads its state folder and its servers' addresses from the
+     * environment. True when it exits 0.
      */
     private boolean run(LocalStack testStack, List<String> command) {
         progress.line("");
@@ -155,7 +156,7 @@ final class TestCommand implements Callable<Integer> {
                     .directory(testStack.projectRoot().toFile())
                     .inheritIO()
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            testStack.layout().nameStateDirIn(builder.environment());
+            testStack.nameIn(builder.environment());
             return builder.start().waitFor() == 0;
         } catch (IOException e) {
             throw new StackException("cannot run " + command.get(0) + ": " + e.getMessage());

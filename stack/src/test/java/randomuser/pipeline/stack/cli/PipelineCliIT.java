@@ -36,7 +36,7 @@ class PipelineCliIT {
     @BeforeAll
     static void stackUp() {
         stack = LocalStack.forProject();
-        stack.ensureAll();
+        stack.requireRunning(stack.allComponents());
     }
 
     private static Run pipeline(String... args) throws IOException, InterruptedException {

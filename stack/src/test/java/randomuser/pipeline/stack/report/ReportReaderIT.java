@@ -24,7 +24,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
-import randomuser.pipeline.stack.LocalStack;
+import randomuser.pipeline.stack.StackLayout;
+import randomuser.pipeline.testsupport.TestServer;
 import randomuser.pipeline.stack.StackException;
 import randomuser.pipeline.stack.report.IngestReport.Count;
 import randomuser.pipeline.stack.report.IngestReport.Freshness;
@@ -42,15 +43,14 @@ class ReportReaderIT {
     private static final List<Count> NO_DOCUMENTS_ELSEWHERE = List.of(new Count("contacts", 0), new Count("accounts", 0),
             new Count("identities", 0), new Count("pictures", 0));
 
-    private LocalStack stack;
+    private final StackLayout layout = StackLayout.forProject();
+    private final String mongoUri = TestServer.MONGODB.address();
     private MongoClient client;
     private String databaseName;
 
     @BeforeEach
-    void startServer() {
-        stack = LocalStack.forProject();
-        stack.ensureMongo();
-        client = MongoClients.create(stack.mongoUri());
+    void connect() {
+        client = MongoClients.create(mongoUri);
         databaseName = "report_it_" + UUID.randomUUID().toString().replace("-", "");
     }
 
@@ -61,8 +61,8 @@ class ReportReaderIT {
     }
 
     private ReportReader reader() {
-        return new ReportReader(stack.mongoUri(), databaseName,
-                ReportAggregations.load(stack.layout().reportAggregations()), Clock.fixed(COMPUTED, ZoneOffset.UTC));
+        return new ReportReader(mongoUri, databaseName,
+                ReportAggregations.load(layout.reportAggregations()), Clock.fixed(COMPUTED, ZoneOffset.UTC));
     }
 
     /** Three users of two runs (profiles and locations), and three dead letters. */
@@ -138,7 +138,7 @@ class ReportReaderIT {
     void anUnknownRunAndAnEmptyDatabaseAreOneClearLine() {
         try (ReportReader reader = reader()) {
             StackException empty = assertThrows(StackException.class, () -> reader.read(Optional.empty()));
-            assertEquals("MongoDB at " + stack.mongoUri() + " (database " + databaseName + ") holds no users yet: ingest "
+            assertEquals("MongoDB at " + mongoUri + " (database " + databaseName + ") holds no users yet: ingest "
                     + "a run first (./pipeline trigger), then run the report again", empty.getMessage());
             storeUsers();
             StackException unknown = assertThrows(StackException.class, () -> reader.read(Optional.of("manual__nope")));

@@ -1,4 +1,4 @@
-package randomuser.pipeline.stack.testrun;
+package randomuser.pipeline.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

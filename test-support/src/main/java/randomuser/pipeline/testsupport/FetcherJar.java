@@ -1,4 +1,4 @@
-package randomuser.pipeline.stack.testrun;
+package randomuser.pipeline.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package randomuser.pipeline.stack.testrun;
+package randomuser.pipeline.testsupport;
 
 import java.time.Instant;
 import java.util.ArrayList;
