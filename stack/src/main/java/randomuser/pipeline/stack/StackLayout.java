@@ -112,6 +112,11 @@ public final class StackLayout {
         return stateDir().resolve("logs");
     }
 
+    /** Where {@code ./pipeline test} has pytest write its JUnit XML report (Maven's stay in each module's target/). */
+    public Path testReportsDir() {
+        return stateDir().resolve("test-reports");
+    }
+
     public Path runDir() {
         return stateDir().resolve("run");
     }

@@ -1,14 +1,14 @@
 package randomuser.pipeline.stack.cli;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -25,153 +25,141 @@ import randomuser.pipeline.stack.testrun.TestReports;
 import randomuser.pipeline.stack.testrun.TestTools;
 
 /**
- * {@code ./pipeline test}: every test of the project, installing what the tests need. Fast suites first
- * (pytest for the DAGs, ruff's lint and format checks of the Python, spotless's of the Java, the compose checks,
- * the unit tests of every module), then the integration and end-to-end tests against the real stack.
+ * The CLI's share of {@code ./pipeline test}. The run itself is {@code tools/run-tests.sh}, which the
+ * {@code pipeline} script hands {@code test} to: it runs the suites, Maven's among them, and calls the
+ * subcommands here for what concerns the stacks. The CLI never runs Maven: Maven builds it, and a JVM whose jar
+ * is rewritten under it fails on the next class it loads.
  *
  * <p>The tests get a stack of their own: fresh, with its state in {@code var/test-stack/} (named to every
- * process below through {@value StackLayout#STATE_DIR_VARIABLE}), so they never see nor change the user's
- * data, offsets, checkpoints or backlog in var/. Both stacks use the same ports, so a stack of the user's that
- * is running is stopped first (its state stays as it is) and started again at the end.
+ * process of the run through {@value StackLayout#STATE_DIR_VARIABLE}, its servers through the variables
+ * {@link TestEnvironment} prints), so they never see nor change the user's data, offsets, checkpoints or backlog
+ * in var/. Both stacks use the same ports, so a stack of the user's that is running is stopped first (its state
+ * stays as it is) and started again at the end.
  */
-@Command(name = "test", description = "Run every test: DAG tests, Python lint and format, compose checks, unit "
-        + "tests, then integration, end-to-end and browser tests on a fresh local stack of their own (var/test-stack/; "
-        + "a running stack of yours is stopped for the run and started again after it, its data untouched).")
+@Command(name = "test", description = "Run every test: DAG tests, Python lint and format, Java format, compose "
+        + "checks, unit tests, then integration, end-to-end and browser tests on a fresh local stack of their own "
+        + "(var/test-stack/; a running stack of yours is stopped for the run and started again after it, its data "
+        + "untouched). --unit-only: only the tests that need no server.",
+        subcommands = {TestCommand.Prepare.class, TestCommand.TestEnvironment.class, TestCommand.ResumeYourStack.class,
+                TestCommand.CountTests.class})
 final class TestCommand implements Callable<Integer> {
+    /** In the user's run folder while the tests have the user's stack stopped: it is started again at the end. */
+    static final String STOPPED_FOR_TESTS = "stopped-for-tests";
+
     @Mixin
     HelpOption helpOption;
 
-    @Option(names = "--unit-only", description = "Only the tests that need no running server.")
-    boolean unitOnly;
-
-    private final Progress progress = Progress.toStandardOutput();
-
     @Override
     public Integer call() {
-        long started = System.nanoTime();
-        LocalStack userStack = LocalStack.forProject().withProgress(progress);
-        LocalStack testStack = LocalStack.of(userStack.layout().forTests()).withProgress(progress);
-        Path root = testStack.projectRoot();
-        Path pytestReport = testStack.stateDir().resolve("test-reports").resolve("pytest.xml");
-        Phases phases = new Phases();
-        // (A CLI run with the test stack's own state folder has no stack of the user's to set aside.)
-        boolean userStackWasRunning = !unitOnly && !userStack.layout().isForTests()
-                && userStack.status().stream().anyMatch(ComponentStatus::up);
-        if (userStackWasRunning) {
-            // Before the build: Maven rewrites the jars the running jobs load their classes from.
-            progress.line("stopping your stack for the tests (its state in "
-                    + root.relativize(userStack.stateDir()) + "/ stays as it is; it starts again at the end) ...");
-            phases.step("stop your stack", userStack::stopAll);
-        }
-        if (!unitOnly) {
-            // A fresh stack each run: nothing left from an earlier (or interrupted) one.
-            phases.step("delete the last test stack's state", testStack::clean);
-        }
-        deleteOldReports(root, pytestReport.getParent());
-        phases.step("install what the tests need", () -> {
-            new TestTools(testStack.layout(), progress).ensureInstalled();
-            testStack.installAll();
-        });
-
-        try {
-            phases.suite("DAG tests (pytest)", () -> run(testStack, List.of(
-                    testStack.layout().airflowVenv().resolve("bin").resolve("pytest").toString(), "-q",
-                    "-p", "no:cacheprovider", "--junitxml=" + pytestReport, "dags/tests")));
-            // The Python's lint and format, by the rules of ruff.toml and the ruff pinned with Airflow's venv.
-            String ruff = testStack.layout().airflowVenv().resolve("bin").resolve("ruff").toString();
-            phases.suite("Python lint (ruff check)", () -> run(testStack, List.of(ruff, "check", "dags")));
-            phases.suite("Python format (ruff format --check)",
-                    () -> run(testStack, List.of(ruff, "format", "--check", "dags")));
-            // The Java's format, by the rules of the spotless plugin in the parent pom (mvn spotless:apply fixes).
-            phases.suite("Java format (mvn spotless:check)", () -> run(testStack, maven("spotless:check")));
-            phases.suite("compose files (docker-compose config)",
-                    () -> run(testStack, List.of("bash", "deploy/check-compose.sh")));
-            phases.suite("unit tests (mvn verify -DskipITs)", () -> run(testStack, maven("verify", "-DskipITs")));
-            if (!unitOnly && phases.suite("start the test stack", () -> startTestStack(testStack))) {
-                phases.suite("integration, end-to-end and browser tests (mvn verify -DskipUnitTests)",
-                        () -> run(testStack, maven("verify", "-DskipUnitTests=true")));
-            }
-        } finally {
-            if (!unitOnly) {
-                progress.line("stopping the test stack ...");
-                phases.step("stop the test stack", testStack::stopAll);
-            }
-            if (userStackWasRunning) {
-                phases.suite("start your stack again", () -> startAgain(userStack));
-            }
-        }
-
-        TestReports.Counts counts = TestReports.countReportsUnder(reportFolders(root, pytestReport.getParent()));
-        System.out.println();
-        phases.lines().forEach(System.out::println);
-        System.out.println("took " + Phases.minutesAndSeconds(Duration.ofNanos(System.nanoTime() - started)));
-        System.out.println(counts.line());
-        boolean allPassed = phases.allPassed() && counts.failed() == 0;
-        if (!allPassed) {
-            System.err.println("pipeline: some tests failed (see the suites above; logs of the servers in "
-                    + root.relativize(testStack.layout().logsDir()) + "/)");
-        }
-        return allPassed ? 0 : 1;
+        System.err.println("pipeline: run the tests with ./pipeline test (the script runs them; the CLI only prepares "
+                + "the stacks for them)");
+        return 2;
     }
 
-    private boolean startTestStack(LocalStack testStack) {
-        try {
-            testStack.ensureAll();
-            return true;
-        } catch (StackException e) {
-            System.err.println("pipeline: cannot start the stack for the integration tests: " + e.getMessage());
-            return false;
-        }
+    /** The user's stack (var/, or the state folder the environment names) and the tests' own. */
+    private static LocalStack userStack() {
+        return LocalStack.forProject().withProgress(Progress.toStandardOutput());
     }
 
-    /** The user's stack, as {@code ./pipeline up --no-trigger} starts it, on the state it had. */
-    private boolean startAgain(LocalStack userStack) {
-        progress.line("starting your stack again ...");
-        try {
-            userStack.ensureAll();
-            return true;
-        } catch (StackException e) {
-            System.err.println("pipeline: the tests stopped your stack and cannot start it again: " + e.getMessage()
-                    + "; start it with ./pipeline up --no-trigger");
-            return false;
-        }
+    private static LocalStack testStack() {
+        return LocalStack.of(StackLayout.forProject().forTests()).withProgress(Progress.toStandardOutput());
     }
 
-    private static List<String> maven(String... goalsAndFlags) {
-        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-ntp", "-Dstyle.color=never"));
-        command.addAll(List.of(goalsAndFlags));
-        return command;
+    private static Path stoppedForTests(LocalStack userStack) {
+        return userStack.layout().runDir().resolve(STOPPED_FOR_TESTS);
     }
 
     /**
-     * Runs one suite with its output on this console, on the test stack: every process below it (Maven, the
-     * test JVMs, the CLI commands they run) reads its state folder and its servers' addresses from the
-     * environment. True when it exits 0.
+     * Before the suites: sets a running stack of the user's aside, deletes the last test stack's state and the
+     * last run's reports, installs what the tests and the stack need.
      */
-    private boolean run(LocalStack testStack, List<String> command) {
-        progress.line("");
-        progress.line("==> " + String.join(" ", command));
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(testStack.projectRoot().toFile())
-                    .inheritIO()
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            testStack.nameIn(builder.environment());
-            return builder.start().waitFor() == 0;
-        } catch (IOException e) {
-            throw new StackException("cannot run " + command.get(0) + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("interrupted while running " + command.get(0));
+    @Command(name = "prepare", hidden = true)
+    static final class Prepare implements Callable<Integer> {
+        @Option(names = "--unit-only", description = "Only the tests that need no server: no stack is touched.")
+        boolean unitOnly;
+
+        @Override
+        public Integer call() {
+            LocalStack userStack = userStack();
+            LocalStack testStack = testStack();
+            // (A run with the test stack's own state folder has no stack of the user's to set aside.)
+            if (!unitOnly && !userStack.layout().isForTests()
+                    && userStack.status().stream().anyMatch(ComponentStatus::up)) {
+                System.out.println("stopping your stack for the tests (its state in "
+                        + userStack.projectRoot().relativize(userStack.stateDir()) + "/ stays as it is; it starts "
+                        + "again at the end) ...");
+                userStack.stopAll();
+                writeMarker(stoppedForTests(userStack));
+            }
+            if (!unitOnly) {
+                // A fresh stack each run: nothing left from an earlier (or interrupted) one.
+                testStack.clean();
+            }
+            deleteOldReports(testStack);
+            new TestTools(testStack.layout(), Progress.toStandardOutput()).ensureInstalled();
+            testStack.installAll();
+            return 0;
         }
     }
 
-    /** Where this run's JUnit XML reports are written: every module's Surefire and Failsafe folders, and pytest's. */
-    private static List<Path> reportFolders(Path root, Path pytestReports) {
+    /**
+     * The test stack's environment, one {@code NAME=value} a line: its state folder and its servers, which the
+     * suites run with (the integration tests find their servers there).
+     */
+    @Command(name = "environment", hidden = true)
+    static final class TestEnvironment implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            Map<String, String> environment = new LinkedHashMap<>();
+            testStack().nameIn(environment);
+            environment.forEach((name, value) -> System.out.println(name + "=" + value));
+            return 0;
+        }
+    }
+
+    /** After the suites: starts the user's stack again if the tests stopped it (also after an interrupted run). */
+    @Command(name = "resume-your-stack", hidden = true)
+    static final class ResumeYourStack implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            LocalStack userStack = userStack();
+            Path marker = stoppedForTests(userStack);
+            if (!Files.exists(marker)) {
+                return 0;
+            }
+            System.out.println("starting your stack again ...");
+            try {
+                userStack.ensureAll();
+            } catch (StackException e) {
+                throw new StackException("the tests stopped your stack and cannot start it again: " + e.getMessage()
+                        + "; start it with ./pipeline up --no-trigger");
+            }
+            try {
+                Files.delete(marker);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return 0;
+        }
+    }
+
+    /** The one line that counts every test of the run from the JUnit XML reports; exit 1 when one failed. */
+    @Command(name = "count", hidden = true)
+    static final class CountTests implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            TestReports.Counts counts = TestReports.countReportsUnder(reportFolders(testStack()));
+            System.out.println(counts.line());
+            return counts.failed() == 0 ? 0 : 1;
+        }
+    }
+
+    /** Where a run's JUnit XML reports are written: every module's Surefire and Failsafe folders, and pytest's. */
+    static List<Path> reportFolders(LocalStack testStack) {
         List<Path> folders = new ArrayList<>();
-        folders.add(pytestReports);
-        try (Stream<Path> modules = Files.list(root)) {
-            modules.filter(dir -> Files.isRegularFile(dir.resolve("pom.xml"))).forEach(module -> {
+        folders.add(testStack.layout().testReportsDir());
+        try (Stream<Path> modules = Files.list(testStack.projectRoot())) {
+            modules.filter(dir -> Files.isRegularFile(dir.resolve("pom.xml"))).sorted().forEach(module -> {
                 folders.add(module.resolve("target").resolve("surefire-reports"));
                 folders.add(module.resolve("target").resolve("failsafe-reports"));
             });
@@ -182,8 +170,8 @@ final class TestCommand implements Callable<Integer> {
     }
 
     /** Reports of an earlier run would be counted again: start from none. */
-    private static void deleteOldReports(Path root, Path pytestReports) {
-        for (Path folder : reportFolders(root, pytestReports)) {
+    private static void deleteOldReports(LocalStack testStack) {
+        for (Path folder : reportFolders(testStack)) {
             if (!Files.exists(folder)) {
                 continue;
             }
@@ -192,6 +180,15 @@ final class TestCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    private static void writeMarker(Path marker) {
+        try {
+            Files.createDirectories(marker.getParent());
+            Files.writeString(marker, "the stack was running when ./pipeline test began; it starts it again at the end\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -6,12 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 
 import randomuser.pipeline.stack.StackLayout;
 import randomuser.pipeline.stack.install.InstallStep;
 import randomuser.pipeline.stack.install.MavenLayoutStep;
-import randomuser.pipeline.stack.install.MavenModuleJarStep;
+import randomuser.pipeline.stack.install.BuiltJarStep;
 import randomuser.pipeline.stack.install.NpmCiStep;
 
 /** The stack's install steps, built once here so that components sharing one (the Spark home) share it. */
@@ -37,9 +36,9 @@ public final class InstallSteps {
         });
     }
 
-    /** The MongoDB-compatible server's jar (mongo-java-server and H2 from Maven Central). */
+    /** The MongoDB-compatible server's jar (mongo-java-server and H2 from Maven Central, built by ./pipeline). */
     public static InstallStep mongoServerJar(StackLayout layout) {
-        return new MavenModuleJarStep(layout, "mongodb-server", layout.mongoServerJar(), List.of());
+        return new BuiltJarStep(layout, "mongodb-server", layout.mongoServerJar());
     }
 
     public static InstallStep mongoShell(StackLayout layout) {
@@ -47,17 +46,17 @@ public final class InstallSteps {
     }
 
     public static InstallStep emulatorJar(StackLayout layout) {
-        return new MavenModuleJarStep(layout, "emulator", layout.emulatorJar(), List.of("catalogue"));
+        return new BuiltJarStep(layout, "emulator", layout.emulatorJar());
     }
 
     /** The fetcher, which the DAGs' task runs with {@code java -jar}. */
     public static InstallStep fetcherJar(StackLayout layout) {
-        return new MavenModuleJarStep(layout, "fetcher", layout.fetcherJar(), List.of("catalogue"));
+        return new BuiltJarStep(layout, "fetcher", layout.fetcherJar());
     }
 
     /** The streaming job's jar for spark-submit. */
     public static InstallStep streamingJobJar(StackLayout layout) {
-        return new MavenModuleJarStep(layout, "spark-streaming", layout.streamingJobJar(), List.of("catalogue"));
+        return new BuiltJarStep(layout, "spark-streaming", layout.streamingJobJar());
     }
 
     private static void copyResource(String resource, Path target) {

@@ -49,8 +49,11 @@ class PipelineDownCleanIT {
         Files.copy(PROJECT_ROOT.resolve("pom.xml"), scratch.resolve("pom.xml"));
         Path jar = scratch.resolve("stack/target/pipeline.jar");
         Files.createDirectories(jar.getParent());
-        // Copied after the script: newer than every source the script checks, so it does not rebuild it.
         Files.copy(PROJECT_ROOT.resolve("stack/target/pipeline.jar"), jar);
+        // The script's mark of its last build, newer than the pom: it runs the jar as it is, builds nothing.
+        Path buildStamp = scratch.resolve(".local/build.stamp");
+        Files.createDirectories(buildStamp.getParent());
+        Files.writeString(buildStamp, "");
         layout = StackLayout.at(scratch);
         registry = new ProcessRegistry(layout);
         Path restartScript = layout.installedScript("restart-on-failure.sh");
