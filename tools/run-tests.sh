@@ -37,10 +37,11 @@ failed=false
 
 # phase NAME COMMAND...: runs one step or suite with its output on this console; keeps its outcome and time.
 phase() {
-  local name="$1" began=$SECONDS outcome=passed took
+  local name="$1" began=$SECONDS outcome=passed took shown
   shift
+  shown="$*"
   echo
-  echo "==> $name: $*"
+  echo "==> $name: ${shown#on_test_stack }"
   "$@" </dev/null || outcome=FAILED
   took=$((SECONDS - began))
   summary+=("$(printf '  %-6s %7s  %s' "$outcome" "$((took / 60))m$(printf '%02d' $((took % 60)))s" "$name")")
