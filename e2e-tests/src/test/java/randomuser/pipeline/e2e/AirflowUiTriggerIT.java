@@ -45,7 +45,7 @@ class AirflowUiTriggerIT {
         long started = System.nanoTime();
         LocalStack stack = LocalStack.forProject();
         try {
-            stack.requireRunning(stack.allComponents());
+            stack.requireRunning(stack.topology().all());
             Path artifacts = Artifacts.dir();
             Files.deleteIfExists(artifacts.resolve(FORM_SCREENSHOT));
             String seed = "e2e-ui-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

@@ -33,7 +33,7 @@ class BackfillParamsIT {
     @BeforeAll
     static void startAirflow() throws Exception {
         LocalStack stack = LocalStack.forProject();
-        stack.requireRunning(stack.airflowComponents());
+        stack.requireRunning(stack.topology().airflow());
         airflow = stack.airflowClient();
         new BackfillRuns(airflow).requireActive();
     }

@@ -55,7 +55,7 @@ class EndToEndIT {
         try {
             long step = System.nanoTime();
             // Everything `./pipeline up --no-trigger` starts: servers, Airflow with its DAGs, topics, the six jobs.
-            stack.requireRunning(stack.allComponents());
+            stack.requireRunning(stack.topology().all());
             timings.put("ensure the stack", since(step));
             try (ScheduledIngestPause pause = ScheduledIngestPause.pause(stack);
                  FacetCollections mongo = new FacetCollections(stack.mongoUri())) {

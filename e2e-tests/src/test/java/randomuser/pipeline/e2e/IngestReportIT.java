@@ -50,7 +50,7 @@ class IngestReportIT {
     @Test
     void theReportOfASeededRunShowsTheCountsMongoDbGivesByFilter() throws Exception {
         LocalStack stack = LocalStack.forProject();
-        stack.requireRunning(stack.allComponents());
+        stack.requireRunning(stack.topology().all());
         Path artifacts = Artifacts.dir();
         Path page = artifacts.resolve(REPORT_PAGE);
         Files.deleteIfExists(page);

@@ -54,7 +54,7 @@ public final class IngestSoak {
         int usersPerRun = Integer.parseInt(options.getOrDefault("--users-per-run", "1000"));
 
         LocalStack stack = LocalStack.forProject();
-        stack.requireRunning(stack.allComponents());
+        stack.requireRunning(stack.topology().all());
         AirflowClient airflow = stack.airflowClient();
         Optional<String> previousSettings = airflow.variable(SETTINGS_VARIABLE);
         boolean wasPaused = airflow.dag(PipelineDags.INGEST).map(dag -> dag.path("is_paused").asBoolean()).orElse(true);
@@ -86,7 +86,7 @@ public final class IngestSoak {
                     Map<Facet, Long> largest = new EnumMap<>(Facet.class);
                     Instant end = started.plus(Duration.ofMinutes(minute));
                     while (Instant.now().isBefore(end)) {
-                        stack.streamingBacklog().forEach((facet, backlog) ->
+                        stack.inspection().streamingBacklog().forEach((facet, backlog) ->
                                 largest.merge(facet, backlog.orElse(-1), Math::max));
                         Sleep.until(min(end, Instant.now().plus(SAMPLE_EVERY)));
                     }
@@ -170,13 +170,13 @@ public final class IngestSoak {
                 lastChange = Instant.now();
                 continue;
             }
-            boolean written = stack.streamingJobsCaughtUp();
+            boolean written = stack.inspection().streamingJobsCaughtUp();
             if (written && Duration.between(lastChange, Instant.now()).toSeconds() >= 90) {
                 return now;
             }
         }
         throw new IllegalStateException("the jobs did not catch up within 20 minutes of the soak's end: backlog "
-                + stack.streamingBacklog());
+                + stack.inspection().streamingBacklog());
     }
 
     private static Instant min(Instant a, Instant b) {

@@ -24,7 +24,7 @@ final class PipelineDiagnostics {
         }
         for (Facet facet : Facet.values()) {
             text.append("\n  job-").append(facet.facetName()).append(": ")
-                    .append(stack.streamingJobStatus(facet).map(Object::toString).orElse("no status file"));
+                    .append(stack.inspection().streamingJobStatus(facet).map(Object::toString).orElse("no status file"));
         }
         return text.append("\n  logs: ").append(stack.logFile("job-" + Facet.PROFILE.facetName()).getParent())
                 .append("/job-*.log, ./pipeline status").toString();

@@ -57,7 +57,7 @@ class RawApiOracleIT {
     @Test
     void everyStoredDocumentIsTheRawApiUserMappedByTheDataContract() throws Exception {
         LocalStack stack = LocalStack.forProject();
-        stack.requireRunning(stack.allComponents());
+        stack.requireRunning(stack.topology().all());
         String seed = "oracle-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Map<String, RawUser> rawUsers = rawUsers(stack.emulatorUrl(), seed);
         assertEquals(USERS, rawUsers.size(), "distinct login.uuid in the raw pages");

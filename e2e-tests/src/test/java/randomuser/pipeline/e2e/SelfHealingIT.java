@@ -50,7 +50,7 @@ class SelfHealingIT {
     @Test
     void aKilledDriverAndAKilledExecutorRunAgainWithinAMinuteAndEveryUserLandsOnce() throws Exception {
         LocalStack stack = LocalStack.forProject();
-        stack.requireRunning(stack.allComponents());
+        stack.requireRunning(stack.topology().all());
         // Enough for both kills to land mid-run, small enough that the other five jobs leave the restarted
         // driver some CPU on two cores (with 2 x 5,000 users it took 41 s in CI to run again, 15 s alone).
         int results = 2000;
@@ -77,7 +77,7 @@ class SelfHealingIT {
                 Map<Facet, ComponentStatus> back = awaitRunningAgain(stack, killedAt, Map.of(
                         DRIVER_KILLED, row -> StreamingJobDriver.driverOf(row.pid().getAsLong()).orElse(killedDriver) != killedDriver,
                         EXECUTOR_KILLED, row -> {
-                            Set<Long> executors = stack.executorsOf(name(EXECUTOR_KILLED));
+                            Set<Long> executors = stack.inspection().executorsOf(name(EXECUTOR_KILLED));
                             return !executors.isEmpty() && !executors.contains(killedExecutor);
                         }));
                 JobRestarts driverJobAfter = restarts(stack, DRIVER_KILLED);
@@ -105,13 +105,13 @@ class SelfHealingIT {
     @Test
     void aJobGivenABadSettingIsFailedAfterItsRestartsWhileTheOtherFiveWriteARun() throws Exception {
         LocalStack stack = LocalStack.forProject();
-        stack.requireRunning(stack.allComponents());
+        stack.requireRunning(stack.topology().all());
         int users = 500;
         try (ScheduledIngestPause pause = ScheduledIngestPause.pause(stack);
              FacetCollections mongo = new FacetCollections(stack.mongoUri())) {
             Set<String> ids = new HashSet<>();
             try {
-                stack.stopStreamingJob(BADLY_SET);
+                stack.faults().stopStreamingJob(BADLY_SET);
                 stack.faults().launchStreamingJobWith(BADLY_SET, "--max-offsets-per-trigger", "0");
                 BackfillRuns runs = new BackfillRuns(stack.airflowClient());
                 String runId = runs.trigger(conf(users, 1, "bad-setting"));
@@ -134,12 +134,12 @@ class SelfHealingIT {
                 assertEquals(expected, others);
 
                 // Started as the stack runs it, the job writes what it missed, from its checkpoint.
-                stack.startStreamingJob(BADLY_SET);
+                stack.faults().startStreamingJob(BADLY_SET);
                 Map<Facet, Long> all = mongo.awaitCountsOfRun(runId, users, DOCUMENTS_STALL_TIMEOUT, DOCUMENTS_TIMEOUT);
                 assertEquals(users, all.get(BADLY_SET), all.toString());
                 assertEquals(ids, mongo.idsOfRun(BADLY_SET, runId));
             } finally {
-                stack.startStreamingJob(BADLY_SET);
+                stack.faults().startStreamingJob(BADLY_SET);
                 System.out.println("deleted the test's " + mongo.deleteUsers(ids) + " documents");
             }
         }
@@ -180,7 +180,7 @@ class SelfHealingIT {
         Map<Facet, ComponentStatus> back = new EnumMap<>(Facet.class);
         while (true) {
             Map<String, ComponentStatus> rows = new LinkedHashMap<>();
-            stack.status().forEach(row -> rows.put(row.name(), row));
+            stack.inspection().status().forEach(row -> rows.put(row.name(), row));
             Duration since = Duration.ofNanos(System.nanoTime() - killedAt);
             runsAgain.forEach((facet, test) -> {
                 ComponentStatus row = rows.get(name(facet));

@@ -6,22 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import randomuser.pipeline.catalogue.DefaultAddresses;
@@ -32,12 +22,10 @@ import randomuser.pipeline.stack.component.Airflow;
 import randomuser.pipeline.stack.component.Component;
 import randomuser.pipeline.stack.component.Emulator;
 import randomuser.pipeline.stack.component.InstallSteps;
-import randomuser.pipeline.stack.component.KafkaBroker;
 import randomuser.pipeline.stack.component.KafkaBrokerConfig;
 import randomuser.pipeline.stack.component.MongoServer;
 import randomuser.pipeline.stack.component.SparkJvm;
 import randomuser.pipeline.stack.component.SparkMaster;
-import randomuser.pipeline.stack.component.SparkWorker;
 import randomuser.pipeline.stack.component.StreamingJobDriver;
 import randomuser.pipeline.stack.install.InstallStep;
 import randomuser.pipeline.stack.install.Installer;
@@ -45,53 +33,41 @@ import randomuser.pipeline.stack.mainjob.BackfillRequest;
 import randomuser.pipeline.stack.mainjob.JobsWatch;
 import randomuser.pipeline.stack.mainjob.MainJob;
 import randomuser.pipeline.stack.mainjob.MainJobReport;
-import randomuser.pipeline.stack.mainjob.RunDocuments;
-import randomuser.pipeline.stack.probe.CheckpointOffsets;
 import randomuser.pipeline.stack.probe.Health;
 import randomuser.pipeline.stack.probe.Probes;
-import randomuser.pipeline.stack.probe.SparkMasterView;
-import randomuser.pipeline.stack.probe.StreamingJobStatus;
-import randomuser.pipeline.stack.process.MemoryAttribution;
-import randomuser.pipeline.stack.process.ProcFs;
 import randomuser.pipeline.stack.process.ProcessRegistry;
-import randomuser.pipeline.stack.process.SparkExecutors;
 import randomuser.pipeline.stack.process.StackLock;
 import randomuser.pipeline.stack.setup.MongoInit;
 import randomuser.pipeline.stack.setup.TopicSetup;
 
 /**
  * The local stack as a Java API: the same code {@code ./pipeline up|down|status|trigger} runs, for the CLI,
- * the integration tests and tools. Every {@code ensure*} installs what is missing, starts only what is not
- * running and waits until it is healthy, so it is idempotent. The servers keep running after the JVM that
- * started them ends; {@link #stopAll()} stops them. The integration tests start nothing: they
- * {@link #requireRunning} the components they use, and only the fault hooks ({@link #faults()}) stop and start
- * the ones a test breaks on purpose.
+ * the integration tests and tools. It brings the stack up and down, runs the main job and names the servers'
+ * addresses; what the stack is made of is its {@link #topology()}, what it looks like now its
+ * {@link #inspection()}, and the failures tests cause on purpose its {@link #faults()}.
+ *
+ * <p>Every {@code ensure*} installs what is missing, starts only what is not running and waits until it is
+ * healthy, so it is idempotent. The servers keep running after the JVM that started them ends;
+ * {@link #stopAll()} stops them. The integration tests start nothing: they {@link #requireRunning} the
+ * components they use, and only the fault hooks stop and start again the ones a test breaks on purpose.
  */
 public final class LocalStack {
-    /**
-     * Runs the status report's probes at once (each has its own timeout of a few seconds); daemon threads, so a
-     * probe stuck on the network never keeps the CLI alive.
-     */
-    private static final ExecutorService STATUS_PROBES = Executors.newFixedThreadPool(16, task -> {
-        Thread thread = new Thread(task, "status-probe");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     /** Kafka brokers, Spark, MongoDB: time for a clean shutdown before SIGKILL. */
     static final Duration STOP_GRACE = Duration.ofSeconds(60);
     /** Airflow's parts and the streaming jobs' drivers: they stop in seconds, or hang. */
-    private static final Duration STOP_GRACE_CLIENTS = Duration.ofSeconds(30);
+    static final Duration STOP_GRACE_CLIENTS = Duration.ofSeconds(30);
     /** Before a DAG run: how long components that are running may take to look healthy. */
     private static final Duration REQUIRE_UP_WITHIN = Duration.ofSeconds(60);
 
     private final StackLayout layout;
+    private final StackTopology topology;
     private final ProcessRegistry registry;
     private final Progress progress;
     private final Duration timeoutOverride;
 
     private LocalStack(StackLayout layout, Progress progress, Duration timeoutOverride) {
         this.layout = layout;
+        this.topology = new StackTopology(layout);
         this.registry = new ProcessRegistry(layout);
         this.progress = progress;
         this.timeoutOverride = timeoutOverride;
@@ -112,6 +88,10 @@ public final class LocalStack {
         return new LocalStack(layout, Progress.toStandardOutput(), null);
     }
 
+    Progress progress() {
+        return progress;
+    }
+
     public LocalStack withProgress(Progress newProgress) {
         return new LocalStack(layout, newProgress, timeoutOverride);
     }
@@ -121,51 +101,21 @@ public final class LocalStack {
         return new LocalStack(layout, progress, timeout);
     }
 
-    // ---- components
+    // ---- parts
 
-    public List<Component> kafkaComponents() {
-        return KafkaBrokerConfig.NODE_IDS.stream().map(id -> (Component) new KafkaBroker(layout, id)).toList();
+    /** The stack's processes, by group. */
+    public StackTopology topology() {
+        return topology;
     }
 
-    public List<Component> mongoComponents() {
-        return List.of(new MongoServer(layout));
+    /** The running stack's health, jobs, backlogs and documents, looked at without changing anything. */
+    public StackInspection inspection() {
+        return new StackInspection(layout, registry, topology, mongoUri(), this::probes);
     }
 
-    public List<Component> sparkComponents() {
-        List<Component> spark = new ArrayList<>();
-        spark.add(new SparkMaster(layout));
-        IntStream.rangeClosed(1, SparkWorker.COUNT).forEach(n -> spark.add(new SparkWorker(layout, n)));
-        return spark;
-    }
-
-    public List<Component> emulatorComponents() {
-        return List.of(new Emulator(layout));
-    }
-
-    public List<Component> airflowComponents() {
-        return List.of(new Airflow(layout));
-    }
-
-    /** The six streaming jobs' drivers, in catalogue order. */
-    public List<Component> streamingJobComponents() {
-        return Arrays.stream(Facet.values()).map(facet -> (Component) new StreamingJobDriver(layout, facet)).toList();
-    }
-
-    /** The servers the jobs and DAGs depend on, in start order. */
-    public List<Component> infrastructureComponents() {
-        List<Component> all = new ArrayList<>(kafkaComponents());
-        all.addAll(mongoComponents());
-        all.addAll(emulatorComponents());
-        all.addAll(sparkComponents());
-        return all;
-    }
-
-    /** Every component, in start order: the infrastructure, Airflow, the streaming jobs. */
-    public List<Component> allComponents() {
-        List<Component> all = new ArrayList<>(infrastructureComponents());
-        all.addAll(airflowComponents());
-        all.addAll(streamingJobComponents());
-        return all;
+    /** Failures on purpose (crashes, a job stopped or given a bad setting), for the resilience tests. */
+    public StackFaults faults() {
+        return new StackFaults(this, layout, registry);
     }
 
     // ---- bring up
@@ -180,11 +130,11 @@ public final class LocalStack {
 
     /** @param topicPartitions partitions of topics created now (existing topics are left as they are) */
     public void ensureAll(int topicPartitions) {
-        List<Component> first = new ArrayList<>(infrastructureComponents());
-        first.addAll(airflowComponents());
+        List<Component> first = new ArrayList<>(topology.infrastructure());
+        first.addAll(topology.airflow());
         ensure(first, List.of(InstallSteps.mongoShell(layout)));
         prepareData(topicPartitions);
-        ensure(streamingJobComponents(), List.of());
+        ensure(topology.streamingJobs(), List.of());
     }
 
     /**
@@ -192,17 +142,12 @@ public final class LocalStack {
      * mongo-init.js run. A running job is left alone (never submitted twice).
      */
     public void ensureStreamingJobs() {
-        List<Component> needed = new ArrayList<>(kafkaComponents());
-        needed.addAll(mongoComponents());
-        needed.addAll(sparkComponents());
+        List<Component> needed = new ArrayList<>(topology.kafkaBrokers());
+        needed.addAll(topology.mongoServer());
+        needed.addAll(topology.spark());
         ensure(needed, List.of(InstallSteps.mongoShell(layout)));
         prepareData(TopicSetup.DEFAULT_PARTITIONS);
-        ensure(streamingJobComponents(), List.of());
-    }
-
-    /** Starts one streaming job again (after {@link #stopStreamingJob}, or after its restart script gave up) and waits until its query runs. */
-    public void startStreamingJob(Facet facet) {
-        ensure(List.of(new StreamingJobDriver(layout, facet)), List.of());
+        ensure(topology.streamingJobs(), List.of());
     }
 
     /** The catalogue topics, then the database's collections and indexes. */
@@ -227,7 +172,7 @@ public final class LocalStack {
      */
     public void installAll() {
         List<InstallStep> steps = new ArrayList<>();
-        allComponents().forEach(component -> steps.addAll(component.installSteps()));
+        topology.all().forEach(component -> steps.addAll(component.installSteps()));
         steps.add(InstallSteps.mongoShell(layout));
         try (StackLock.Held lock = StackLock.acquire(layout.runDir())) {
             new Installer(progress).install(steps);
@@ -246,7 +191,7 @@ public final class LocalStack {
      * each of the six collections. Needs the stack up ({@link #ensureAll()}).
      */
     public MainJobReport runMainJob(BackfillRequest request) {
-        requireUp(allComponents(), REQUIRE_UP_WITHIN);
+        requireUp(topology.all(), REQUIRE_UP_WITHIN);
         return new MainJob(airflowClient(), mongoUri(), progress, streamingJobsWatch()).run(request);
     }
 
@@ -259,7 +204,7 @@ public final class LocalStack {
                 for (Facet facet : Facet.values()) {
                     String name = StreamingJobDriver.componentName(facet);
                     if (registry.runningPid(name).isEmpty()) {
-                        gone.add(name + " is not running" + streamingJobStatus(facet).map(s -> " (last state " + s.state()
+                        gone.add(name + " is not running" + inspection().streamingJobStatus(facet).map(s -> " (last state " + s.state()
                                 + (s.error() == null ? "" : ": " + s.error()) + ")").orElse("") + ", see "
                                 + layout.root().relativize(layout.logFile(name)));
                     }
@@ -270,7 +215,7 @@ public final class LocalStack {
 
             @Override
             public String progress() {
-                Map<Facet, OptionalLong> backlog = streamingBacklog();
+                Map<Facet, OptionalLong> backlog = inspection().streamingBacklog();
                 if (backlog.values().stream().anyMatch(OptionalLong::isEmpty)) {
                     return "";
                 }
@@ -317,7 +262,7 @@ public final class LocalStack {
         }
     }
 
-    private static void sleepQuietly(Duration duration) {
+    static void sleepQuietly(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
@@ -336,105 +281,6 @@ public final class LocalStack {
         airflowClient().setPaused(PipelineDags.INGEST, false);
     }
 
-    /** Failures on purpose (crashes, a job with a bad setting), for the resilience tests. */
-    public StackFaults faults() {
-        return new StackFaults(this, layout, registry);
-    }
-
-    /** The pids of the executors working for the job now. */
-    public Set<Long> executorsOf(String jobName) {
-        try (Probes probes = probes()) {
-            return executorsOf(jobName, probes.sparkMaster(), executorsByApplication(registry.allRunning()));
-        }
-    }
-
-    /** Application id to its executors' pids, among the running workers' child processes. */
-    private Map<String, Set<Long>> executorsByApplication(Map<String, Long> running) {
-        return SparkExecutors.byApplication(sparkComponents().stream().filter(c -> c instanceof SparkWorker)
-                .map(c -> running.get(c.name())).filter(pid -> pid != null).toList());
-    }
-
-    private static Set<Long> executorsOf(String jobName, SparkMasterView master, Map<String, Set<Long>> byApplication) {
-        Set<Long> pids = new HashSet<>();
-        master.activeApps(jobName).forEach(app -> pids.addAll(byApplication.getOrDefault(app.id(), Set.of())));
-        return pids;
-    }
-
-    /**
-     * Stops a streaming job's driver cleanly (SIGTERM: the query stops, the application ends at the master)
-     * and waits until the master no longer lists its application, so that a restart gets a worker at once.
-     */
-    public void stopStreamingJob(Facet facet) {
-        String name = StreamingJobDriver.componentName(facet);
-        stopRunning(name, STOP_GRACE_CLIENTS);
-        awaitApplicationGone(name, Duration.ofSeconds(30));
-    }
-
-    /** Stops one running process of the stack cleanly (SIGTERM, SIGKILL after {@code grace}); an error if not running. */
-    void stopRunning(String component, Duration grace) {
-        try (StackLock.Held lock = StackLock.acquire(layout.runDir())) {
-            if (registry.runningPid(component).isEmpty()) {
-                throw new StackException(component + " is not running");
-            }
-            registry.stop(List.of(component), grace, progress);
-        }
-    }
-
-    private void awaitApplicationGone(String appName, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (Probes probes = probes()) {
-            while (System.nanoTime() < deadline) {
-                SparkMasterView master = probes.sparkMaster();
-                if (master.error() != null || master.activeApps(appName).isEmpty()) {
-                    return;
-                }
-                sleepQuietly(Duration.ofMillis(500));
-            }
-        }
-    }
-
-    /** True when every job has written every record of its topic (a job Kafka gives no backlog for has not). */
-    public boolean streamingJobsCaughtUp() {
-        return streamingBacklog().values().stream().allMatch(backlog -> backlog.isPresent() && backlog.getAsLong() == 0);
-    }
-
-    /**
-     * Per job, the records of its topic after its last committed batch: what it has still to write (the batch
-     * it works on included). Empty for a job when Kafka does not answer.
-     */
-    public Map<Facet, OptionalLong> streamingBacklog() {
-        try (Probes probes = probes()) {
-            return backlog(probes);
-        }
-    }
-
-    private Map<Facet, OptionalLong> backlog(Probes probes) {
-        Map<Facet, OptionalLong> backlog = new LinkedHashMap<>();
-        Optional<Map<String, Map<Integer, long[]>>> offsets = probes.topicOffsets(
-                Arrays.stream(Facet.values()).map(Facet::topic).toList());
-        for (Facet facet : Facet.values()) {
-            Map<Integer, long[]> partitions = offsets.map(o -> o.get(facet.topic())).orElse(null);
-            if (partitions == null) {
-                backlog.put(facet, OptionalLong.empty());
-                continue;
-            }
-            Map<Integer, Long> starts = new LinkedHashMap<>();
-            Map<Integer, Long> ends = new LinkedHashMap<>();
-            partitions.forEach((partition, range) -> {
-                starts.put(partition, range[0]);
-                ends.put(partition, range[1]);
-            });
-            Map<Integer, Long> committed = CheckpointOffsets.committed(checkpointDir(facet), facet.topic()).orElse(Map.of());
-            backlog.put(facet, OptionalLong.of(CheckpointOffsets.behind(ends, starts, committed)));
-        }
-        return backlog;
-    }
-
-    /** What a streaming job's driver last wrote about itself; empty before its first start. */
-    public Optional<StreamingJobStatus> streamingJobStatus(Facet facet) {
-        return StreamingJobStatus.read(layout.jobStatusFile(facet.facetName()));
-    }
-
     // ---- stop and look
 
     /**
@@ -447,9 +293,7 @@ public final class LocalStack {
     public List<String> stopAll() {
         try (StackLock.Held lock = StackLock.acquire(layout.runDir())) {
             Map<String, Long> running = registry.allRunning();
-            Set<String> clients = new HashSet<>();
-            airflowComponents().forEach(c -> clients.add(c.name()));
-            streamingJobComponents().forEach(c -> clients.add(c.name()));
+            List<String> clients = topology.clientNames();
             List<String> firstWave = running.keySet().stream().filter(clients::contains).toList();
             List<String> secondWave = running.keySet().stream().filter(name -> !clients.contains(name)).toList();
             if (!firstWave.isEmpty()) {
@@ -494,89 +338,7 @@ public final class LocalStack {
         }
     }
 
-    /** Up or down with evidence, pid and resident memory for every component and every other started process. */
-    public List<ComponentStatus> status() {
-        return processes().components();
-    }
-
-    /**
-     * Each component's health, pid and memory (a job's executors count for the job, not for their worker; a
-     * process's children count for it), each streaming job's status file, and the document counts.
-     */
-    public StackStatus statusReport() {
-        // The counts are asked for beside the probes, not after them: each probe waits on the network, and the
-        // report answers in the time of the slowest one.
-        CompletableFuture<Map<String, Long>> counting = CompletableFuture.supplyAsync(() -> {
-            try (RunDocuments counts = new RunDocuments(mongoUri(), Facet.DATABASE)) {
-                return counts.totalCounts();
-            }
-        }, STATUS_PROBES);
-        StackStatus processes = processes();
-        Map<String, Long> documents = Map.of();
-        String documentsError = null;
-        boolean mongoUp = processes.components().stream().anyMatch(c -> c.name().equals(MongoServer.NAME) && c.up());
-        if (mongoUp) {
-            try {
-                documents = counting.join();
-            } catch (CompletionException e) {
-                documentsError = e.getCause() instanceof StackException stack ? stack.getMessage() : String.valueOf(e.getCause());
-            }
-        } else {
-            counting.cancel(true);
-            documentsError = "MongoDB is down";
-        }
-        return new StackStatus(processes.components(), processes.jobs(), documents, documentsError);
-    }
-
-    /** Components and jobs, without asking MongoDB for counts. */
-    private StackStatus processes() {
-        List<Component> components = allComponents();
-        Map<String, Long> running = new TreeMap<>(registry.allRunning());
-        Map<String, Health> health = new LinkedHashMap<>();
-        Map<String, Set<Long>> executors = new LinkedHashMap<>();
-        Map<Facet, OptionalLong> backlog;
-        try (Probes probes = probes()) {
-            CompletableFuture<Map<Facet, OptionalLong>> backlogs = CompletableFuture.supplyAsync(() -> backlog(probes), STATUS_PROBES);
-            Map<String, CompletableFuture<Health>> probing = new LinkedHashMap<>();
-            components.forEach(component -> probing.put(component.name(),
-                    CompletableFuture.supplyAsync(() -> component.probe(probes), STATUS_PROBES)));
-            probing.forEach((name, probe) -> health.put(name, probe.join()));
-            backlog = backlogs.join();
-            SparkMasterView master = probes.sparkMaster();
-            Map<String, Set<Long>> byApplication = executorsByApplication(running);
-            for (Component job : streamingJobComponents()) {
-                executors.put(job.name(), executorsOf(job.name(), master, byApplication));
-            }
-        }
-        Map<String, Long> pids = new LinkedHashMap<>();
-        components.forEach(c -> Optional.ofNullable(running.get(c.name())).ifPresent(pid -> pids.put(c.name(), pid)));
-        running.forEach(pids::putIfAbsent);
-        Map<String, Long> memory = MemoryAttribution.residentKiBNow(pids, executors);
-
-        List<ComponentStatus> rows = new ArrayList<>();
-        for (Component component : components) {
-            Health h = health.get(component.name());
-            Long pid = pids.get(component.name());
-            rows.add(new ComponentStatus(component.name(), h.healthy(), h.evidence(),
-                    pid == null ? OptionalLong.empty() : OptionalLong.of(pid), pid == null ? 0 : memory.get(component.name())));
-        }
-        pids.keySet().stream().filter(name -> components.stream().noneMatch(c -> c.name().equals(name)))
-                .forEach(name -> rows.add(new ComponentStatus(name, true, "process running",
-                        OptionalLong.of(pids.get(name)), memory.get(name))));
-
-        List<StackStatus.Job> jobs = new ArrayList<>();
-        for (Facet facet : Facet.values()) {
-            String name = StreamingJobDriver.componentName(facet);
-            Long driver = pids.get(name);
-            long executorKiB = executors.getOrDefault(name, Set.of()).stream()
-                    .mapToLong(pid -> ProcFs.residentKiB(pid).orElse(0)).sum();
-            jobs.add(new StackStatus.Job(name, driver != null, streamingJobStatus(facet), backlog.get(facet),
-                    driver == null ? 0 : memory.get(name) - executorKiB, executorKiB));
-        }
-        return new StackStatus(rows, jobs, Map.of(), null);
-    }
-
-    private Probes probes() {
+    Probes probes() {
         return new Probes(bootstrapServers(), SparkMaster.UI_URL);
     }
 

@@ -21,7 +21,7 @@ class AirflowIT {
     @Test
     void healthyWithBothDagsParsedAndALoginThatWorks() {
         LocalStack stack = LocalStack.forProject();
-        stack.requireRunning(stack.airflowComponents());
+        stack.requireRunning(stack.topology().airflow());
         AirflowClient airflow = stack.airflowClient();
 
         JsonNode health = airflow.health();

@@ -51,7 +51,7 @@ class KafkaClusterIT {
     @BeforeAll
     static void startKafka() {
         stack = LocalStack.forProject();
-        stack.requireRunning(stack.kafkaComponents());
+        stack.requireRunning(stack.topology().kafkaBrokers());
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);

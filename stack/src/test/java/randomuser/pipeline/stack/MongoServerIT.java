@@ -41,7 +41,7 @@ class MongoServerIT {
     @Test
     void insertUpsertByIdFindAndCount() {
         LocalStack stack = LocalStack.forProject();
-        stack.requireRunning(stack.mongoComponents());
+        stack.requireRunning(stack.topology().mongoServer());
         String databaseName = newDatabaseName();
         try (MongoClient client = MongoClients.create(stack.mongoUri())) {
             MongoDatabase database = client.getDatabase(databaseName);
@@ -76,7 +76,7 @@ class MongoServerIT {
     @Test
     void documentsAndIndexesOutliveAStopAndAStart() {
         LocalStack stack = LocalStack.forProject();
-        stack.requireRunning(stack.mongoComponents());
+        stack.requireRunning(stack.topology().mongoServer());
         String databaseName = newDatabaseName();
         try {
             try (MongoClient client = MongoClients.create(stack.mongoUri())) {
@@ -129,7 +129,7 @@ class MongoServerIT {
     @Test
     void mongoshRunsMongoInitAndQueriesOnIt(@TempDir Path scratch) throws Exception {
         LocalStack stack = LocalStack.forProject();
-        stack.requireRunning(stack.mongoComponents());
+        stack.requireRunning(stack.topology().mongoServer());
         String databaseName = newDatabaseName();
         try (MongoClient client = MongoClients.create(stack.mongoUri())) {
             try {

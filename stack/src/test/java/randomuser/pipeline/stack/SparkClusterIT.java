@@ -23,7 +23,7 @@ class SparkClusterIT {
     @Test
     void sixOneCoreWorkersAreAliveAtTheMaster() throws Exception {
         LocalStack stack = LocalStack.forProject();
-        stack.requireRunning(stack.sparkComponents());
+        stack.requireRunning(stack.topology().spark());
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(stack.sparkMasterUiUrl() + "/json/")).timeout(Duration.ofSeconds(10)).build(),

@@ -107,7 +107,7 @@ public final class FreshnessBenchmark implements Callable<Integer> {
             return 2;
         }
         stack = LocalStack.forProject();
-        stack.requireRunning(stack.allComponents());
+        stack.requireRunning(stack.topology().all());
         boolean wasPaused = stack.airflowClient().dag(PipelineDags.INGEST).map(dag -> dag.path("is_paused").asBoolean())
                 .orElse(true);
         stack.pauseScheduledIngest();
@@ -184,7 +184,7 @@ public final class FreshnessBenchmark implements Callable<Integer> {
 
         Map<Facet, Long> largestBacklog = new EnumMap<>(Facet.class);
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        sampler.scheduleAtFixedRate(() -> stack.streamingBacklog().forEach((facet, backlog) ->
+        sampler.scheduleAtFixedRate(() -> stack.inspection().streamingBacklog().forEach((facet, backlog) ->
                 largestBacklog.merge(facet, backlog.orElse(-1), Math::max)),
                 0, BACKLOG_SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
 
@@ -277,7 +277,7 @@ public final class FreshnessBenchmark implements Callable<Integer> {
                 lastProgress = Instant.now();
             } else if (Duration.between(lastProgress, Instant.now()).compareTo(DRAIN_STALL_TIMEOUT) > 0) {
                 throw new IllegalStateException("no new document for " + DRAIN_STALL_TIMEOUT.toMinutes() + " minutes: "
-                        + total + " of " + users * Facet.values().length + " written; backlog " + stack.streamingBacklog());
+                        + total + " of " + users * Facet.values().length + " written; backlog " + stack.inspection().streamingBacklog());
             }
             Sleep.until(Instant.now().plusSeconds(2));
         }
@@ -347,12 +347,12 @@ public final class FreshnessBenchmark implements Callable<Integer> {
     private void awaitNoBacklog() {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
         while (Instant.now().isBefore(deadline)) {
-            if (stack.streamingJobsCaughtUp()) {
+            if (stack.inspection().streamingJobsCaughtUp()) {
                 return;
             }
             Sleep.until(Instant.now().plusSeconds(2));
         }
         throw new IllegalStateException("the jobs still have records to write after 10 minutes: "
-                + stack.streamingBacklog());
+                + stack.inspection().streamingBacklog());
     }
 }

@@ -62,7 +62,7 @@ class FetcherKafkaIT {
     @BeforeAll
     static void startStack() throws Exception {
         stack = LocalStack.forProject();
-        stack.requireRunning(stack.kafkaComponents());
+        stack.requireRunning(stack.topology().kafkaBrokers());
         emulator = RandomUserEmulator.start("127.0.0.1", 0);
     }
 

@@ -99,7 +99,7 @@ public final class JvmFootprintBenchmark {
         long kib = 0;
         for (TestJob job : jobs) {
             kib += job.pid().map(pid -> ProcFs.residentKiB(pid).orElse(0)).orElse(0L);
-            kib += stack.executorsOf(job.name()).stream().mapToLong(pid -> ProcFs.residentKiB(pid).orElse(0)).sum();
+            kib += stack.inspection().executorsOf(job.name()).stream().mapToLong(pid -> ProcFs.residentKiB(pid).orElse(0)).sum();
         }
         return kib;
     }

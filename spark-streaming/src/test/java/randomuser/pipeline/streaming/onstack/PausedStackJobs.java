@@ -31,7 +31,7 @@ final class PausedStackJobs implements AutoCloseable {
         this.stopped = stopped;
     }
 
-    /** Stops the stack's jobs that are running now (SIGTERM, through {@link LocalStack#stopStreamingJob}). */
+    /** Stops the stack's jobs that are running now (SIGTERM, through {@link randomuser.pipeline.stack.StackFaults#stopStreamingJob}). */
     static PausedStackJobs pause(LocalStack stack) {
         ProcessRegistry registry = new ProcessRegistry(stack.layout());
         List<Facet> running = Arrays.stream(Facet.values())
@@ -42,7 +42,7 @@ final class PausedStackJobs implements AutoCloseable {
         List<Facet> stopped = new ArrayList<>();
         try {
             for (Facet facet : running) {
-                stack.stopStreamingJob(facet);
+                stack.faults().stopStreamingJob(facet);
                 stopped.add(facet);
             }
         } catch (RuntimeException e) {
@@ -60,7 +60,7 @@ final class PausedStackJobs implements AutoCloseable {
         }
         System.out.println("starting the stack's streaming jobs " + names(stopped) + " again");
         List<String> names = names(stopped);
-        List<Component> jobs = stack.streamingJobComponents().stream().filter(job -> names.contains(job.name())).toList();
+        List<Component> jobs = stack.topology().streamingJobs().stream().filter(job -> names.contains(job.name())).toList();
         stack.ensure(jobs, List.of());
     }
 

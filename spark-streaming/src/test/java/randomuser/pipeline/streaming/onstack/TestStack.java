@@ -21,10 +21,10 @@ final class TestStack {
     static synchronized LocalStack get() {
         if (stack == null) {
             LocalStack local = LocalStack.forProject();
-            List<Component> needed = new ArrayList<>(local.kafkaComponents());
-            needed.addAll(local.mongoComponents());
-            needed.addAll(local.sparkComponents());
-            needed.addAll(local.emulatorComponents());
+            List<Component> needed = new ArrayList<>(local.topology().kafkaBrokers());
+            needed.addAll(local.topology().mongoServer());
+            needed.addAll(local.topology().spark());
+            needed.addAll(local.topology().emulator());
             local.requireRunning(needed);
             stack = local;
         }

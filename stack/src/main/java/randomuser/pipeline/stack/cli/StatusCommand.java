@@ -26,7 +26,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StackStatus status = LocalStack.forProject().statusReport();
+        StackStatus status = LocalStack.forProject().inspection().report();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.print(StatusJson.render(status));

@@ -84,7 +84,7 @@ final class TestCommand implements Callable<Integer> {
             LocalStack testStack = testStack();
             // (A run with the test stack's own state folder has no stack of the user's to set aside.)
             if (!unitOnly && !userStack.layout().isForTests()
-                    && userStack.status().stream().anyMatch(ComponentStatus::up)) {
+                    && userStack.inspection().status().stream().anyMatch(ComponentStatus::up)) {
                 System.out.println("stopping your stack for the tests (its state in "
                         + userStack.projectRoot().relativize(userStack.stateDir()) + "/ stays as it is; it starts "
                         + "again at the end) ...");

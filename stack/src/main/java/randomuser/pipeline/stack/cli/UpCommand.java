@@ -55,7 +55,7 @@ final class UpCommand implements Callable<Integer> {
         List<Component> components;
         if (groups.isEmpty()) {
             stack.ensureAll(partitions);
-            components = stack.allComponents();
+            components = stack.topology().all();
         } else {
             components = upGroups(stack);
         }
@@ -86,11 +86,11 @@ final class UpCommand implements Callable<Integer> {
         EnumSet<Group> chosen = EnumSet.copyOf(groups);
         for (Group group : chosen) {
             components.addAll(switch (group) {
-                case kafka -> stack.kafkaComponents();
-                case mongodb -> stack.mongoComponents();
-                case spark -> stack.sparkComponents();
-                case emulator -> stack.emulatorComponents();
-                case airflow -> stack.airflowComponents();
+                case kafka -> stack.topology().kafkaBrokers();
+                case mongodb -> stack.topology().mongoServer();
+                case spark -> stack.topology().spark();
+                case emulator -> stack.topology().emulator();
+                case airflow -> stack.topology().airflow();
                 case jobs -> List.of();
             });
         }
@@ -99,7 +99,7 @@ final class UpCommand implements Callable<Integer> {
         }
         if (chosen.contains(Group.jobs)) {
             stack.ensureStreamingJobs();
-            components.addAll(stack.streamingJobComponents());
+            components.addAll(stack.topology().streamingJobs());
         }
         return components;
     }

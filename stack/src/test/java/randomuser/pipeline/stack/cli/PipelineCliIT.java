@@ -36,7 +36,7 @@ class PipelineCliIT {
     @BeforeAll
     static void stackUp() {
         stack = LocalStack.forProject();
-        stack.requireRunning(stack.allComponents());
+        stack.requireRunning(stack.topology().all());
     }
 
     private static Run pipeline(String... args) throws IOException, InterruptedException {
@@ -49,14 +49,14 @@ class PipelineCliIT {
         assertEquals(0, allUp.exitCode(), allUp.describe());
         assertTrue(Pattern.compile("(?m)^job-picture +up ").matcher(allUp.out()).find(), allUp.describe());
 
-        stack.stopStreamingJob(Facet.PICTURE);
+        stack.faults().stopStreamingJob(Facet.PICTURE);
         try {
             Run oneDown = pipeline("status");
             assertEquals(3, oneDown.exitCode(), oneDown.describe());
             assertTrue(Pattern.compile("(?m)^job-picture +down ").matcher(oneDown.out()).find(), oneDown.describe());
             assertTrue(Pattern.compile("(?m)^job-profile +up ").matcher(oneDown.out()).find(), oneDown.describe());
         } finally {
-            stack.startStreamingJob(Facet.PICTURE);
+            stack.faults().startStreamingJob(Facet.PICTURE);
         }
 
         Run upAgain = pipeline("status");

@@ -44,7 +44,7 @@ class TopicInspectionIT {
     @BeforeAll
     static void topicWithFiveRecords() throws Exception {
         LocalStack stack = LocalStack.forProject();
-        stack.requireRunning(stack.kafkaComponents());
+        stack.requireRunning(stack.topology().kafkaBrokers());
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
         admin = Admin.create(config);

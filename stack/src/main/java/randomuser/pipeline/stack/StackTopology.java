@@ -1,0 +1,88 @@
+package randomuser.pipeline.stack;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import randomuser.pipeline.catalogue.Facet;
+import randomuser.pipeline.stack.component.Airflow;
+import randomuser.pipeline.stack.component.Component;
+import randomuser.pipeline.stack.component.Emulator;
+import randomuser.pipeline.stack.component.KafkaBroker;
+import randomuser.pipeline.stack.component.KafkaBrokerConfig;
+import randomuser.pipeline.stack.component.MongoServer;
+import randomuser.pipeline.stack.component.SparkMaster;
+import randomuser.pipeline.stack.component.SparkWorker;
+import randomuser.pipeline.stack.component.StreamingJobDriver;
+
+/**
+ * What the local stack is made of: its processes by group, each group in start order. Starting them is the
+ * {@link Supervisor}'s job, looking at them {@link StackInspection}'s, breaking them on purpose {@link StackFaults}'.
+ */
+public final class StackTopology {
+    private final StackLayout layout;
+
+    StackTopology(StackLayout layout) {
+        this.layout = layout;
+    }
+
+    /** The three Kafka nodes (broker and controller each). */
+    public List<Component> kafkaBrokers() {
+        return KafkaBrokerConfig.NODE_IDS.stream().map(id -> (Component) new KafkaBroker(layout, id)).toList();
+    }
+
+    public List<Component> mongoServer() {
+        return List.of(new MongoServer(layout));
+    }
+
+    /** The master, then the workers. */
+    public List<Component> spark() {
+        List<Component> spark = new ArrayList<>();
+        spark.add(new SparkMaster(layout));
+        spark.addAll(sparkWorkers());
+        return spark;
+    }
+
+    List<SparkWorker> sparkWorkers() {
+        return IntStream.rangeClosed(1, SparkWorker.COUNT).mapToObj(n -> new SparkWorker(layout, n)).toList();
+    }
+
+    public List<Component> emulator() {
+        return List.of(new Emulator(layout));
+    }
+
+    public List<Component> airflow() {
+        return List.of(new Airflow(layout));
+    }
+
+    /** The six streaming jobs' drivers, in catalogue order. */
+    public List<Component> streamingJobs() {
+        return Arrays.stream(Facet.values()).map(facet -> (Component) new StreamingJobDriver(layout, facet)).toList();
+    }
+
+    /** The servers the jobs and DAGs depend on, in start order. */
+    public List<Component> infrastructure() {
+        List<Component> all = new ArrayList<>(kafkaBrokers());
+        all.addAll(mongoServer());
+        all.addAll(emulator());
+        all.addAll(spark());
+        return all;
+    }
+
+    /** Every component, in start order: the infrastructure, Airflow, the streaming jobs. */
+    public List<Component> all() {
+        List<Component> all = new ArrayList<>(infrastructure());
+        all.addAll(airflow());
+        all.addAll(streamingJobs());
+        return all;
+    }
+
+    /** Airflow's and the jobs' processes: clients of the servers, so stopped before them. */
+    List<String> clientNames() {
+        List<String> clients = new ArrayList<>();
+        airflow().forEach(component -> clients.add(component.name()));
+        streamingJobs().forEach(component -> clients.add(component.name()));
+        return clients;
+    }
+}
