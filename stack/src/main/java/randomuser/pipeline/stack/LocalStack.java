@@ -167,8 +167,9 @@ public final class LocalStack {
     }
 
     /**
-     * Installs and builds everything the stack runs (Kafka and Spark homes, the MongoDB-compatible server,
-     * mongosh, Airflow, the emulator, fetcher and streaming-job jars) without starting anything.
+     * Installs everything the stack runs (Kafka and Spark homes, mongosh, Airflow) and checks the project's jars
+     * are built (the MongoDB-compatible server, the emulator, the fetcher, the streaming job: {@code ./pipeline}
+     * builds them), without starting anything.
      */
     public void installAll() {
         List<InstallStep> steps = new ArrayList<>();
@@ -239,7 +240,7 @@ public final class LocalStack {
      * Waits up to {@code within} for every component to be healthy (a busy machine makes a heartbeat late
      * for a moment), then fails with one message naming each one that is not, and how to start them.
      */
-    public void requireUp(List<Component> components, Duration within) {
+    private void requireUp(List<Component> components, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         try (Probes probes = probes()) {
             while (true) {
