@@ -21,6 +21,5 @@ public final class DefaultAddresses {
     /** The local stack's Spark master. */
     public static final String SPARK_MASTER_URL = "spark://127.0.0.1:7077";
 
-    private DefaultAddresses() {
-    }
+    private DefaultAddresses() {}
 }

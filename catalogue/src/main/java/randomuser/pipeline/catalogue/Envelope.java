@@ -24,6 +24,5 @@ public final class Envelope {
             FieldSpec.required("source.page", FieldType.INTEGER),
             FieldSpec.required(SCHEMA_VERSION_FIELD, FieldType.INTEGER));
 
-    private Envelope() {
-    }
+    private Envelope() {}
 }

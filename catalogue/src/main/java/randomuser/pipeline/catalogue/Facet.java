@@ -19,47 +19,65 @@ import java.util.Optional;
  * collection names and field schemas, shared by the fetcher, the streaming job, the stack and tests.
  */
 public enum Facet {
-    PROFILE("profile", "randomuser.profiles", "profiles", List.of(
-            required("gender", STRING),
-            required("name.title", STRING),
-            required("name.first", STRING),
-            required("name.last", STRING),
-            required("dob.date", TIMESTAMP),
-            required("dob.age", INTEGER),
-            required("nat", STRING))),
+    PROFILE(
+            "profile",
+            "randomuser.profiles",
+            "profiles",
+            List.of(
+                    required("gender", STRING),
+                    required("name.title", STRING),
+                    required("name.first", STRING),
+                    required("name.last", STRING),
+                    required("dob.date", TIMESTAMP),
+                    required("dob.age", INTEGER),
+                    required("nat", STRING))),
 
-    LOCATION("location", "randomuser.locations", "locations", List.of(
-            required("location.street.number", INTEGER),
-            required("location.street.name", STRING),
-            required("location.city", STRING),
-            required("location.state", STRING),
-            required("location.country", STRING),
-            required("location.postcode", STRING),
-            required("location.coordinates.latitude", DOUBLE),
-            required("location.coordinates.longitude", DOUBLE),
-            required("location.timezone.offset", STRING),
-            required("location.timezone.description", STRING))),
+    LOCATION(
+            "location",
+            "randomuser.locations",
+            "locations",
+            List.of(
+                    required("location.street.number", INTEGER),
+                    required("location.street.name", STRING),
+                    required("location.city", STRING),
+                    required("location.state", STRING),
+                    required("location.country", STRING),
+                    required("location.postcode", STRING),
+                    required("location.coordinates.latitude", DOUBLE),
+                    required("location.coordinates.longitude", DOUBLE),
+                    required("location.timezone.offset", STRING),
+                    required("location.timezone.description", STRING))),
 
-    CONTACT("contact", "randomuser.contacts", "contacts", List.of(
-            required("email", STRING),
-            required("phone", STRING),
-            required("cell", STRING))),
+    CONTACT(
+            "contact",
+            "randomuser.contacts",
+            "contacts",
+            List.of(required("email", STRING), required("phone", STRING), required("cell", STRING))),
 
-    ACCOUNT("account", "randomuser.accounts", "accounts", List.of(
-            required("login.uuid", STRING),
-            required("login.username", STRING),
-            required("registered.date", TIMESTAMP),
-            required("registered.age", INTEGER))),
+    ACCOUNT(
+            "account",
+            "randomuser.accounts",
+            "accounts",
+            List.of(
+                    required("login.uuid", STRING),
+                    required("login.username", STRING),
+                    required("registered.date", TIMESTAMP),
+                    required("registered.age", INTEGER))),
 
-    IDENTITY("identity", "randomuser.identities", "identities", List.of(
-            required("id.name", STRING),
-            nullable("id.value", STRING),
-            required("nat", STRING))),
+    IDENTITY(
+            "identity",
+            "randomuser.identities",
+            "identities",
+            List.of(required("id.name", STRING), nullable("id.value", STRING), required("nat", STRING))),
 
-    PICTURE("picture", "randomuser.pictures", "pictures", List.of(
-            required("picture.large", STRING),
-            required("picture.medium", STRING),
-            required("picture.thumbnail", STRING)));
+    PICTURE(
+            "picture",
+            "randomuser.pictures",
+            "pictures",
+            List.of(
+                    required("picture.large", STRING),
+                    required("picture.medium", STRING),
+                    required("picture.thumbnail", STRING)));
 
     /** The MongoDB database of every collection. */
     public static final String DATABASE = "randomuser";
@@ -120,7 +138,9 @@ public enum Facet {
     }
 
     public static Optional<Facet> byCollection(String collection) {
-        return Arrays.stream(values()).filter(f -> f.collection.equals(collection)).findFirst();
+        return Arrays.stream(values())
+                .filter(f -> f.collection.equals(collection))
+                .findFirst();
     }
 
     public static List<String> topics() {

@@ -8,9 +8,9 @@ package randomuser.pipeline.catalogue;
 public final class TopicPolicy {
     /** Partitions of a topic created without an explicit count. */
     public static final int PARTITIONS = 3;
+
     public static final short REPLICATION_FACTOR = 3;
     public static final int MIN_INSYNC_REPLICAS = 2;
 
-    private TopicPolicy() {
-    }
+    private TopicPolicy() {}
 }

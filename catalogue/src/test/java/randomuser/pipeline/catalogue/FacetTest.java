@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
 import org.junit.jupiter.api.Test;
 
 class FacetTest {
@@ -18,9 +19,18 @@ class FacetTest {
     void sixFacetsWithDistinctTopicsAndCollections() {
         assertEquals(6, Facet.values().length);
         assertEquals(6, new HashSet<>(Facet.topics()).size());
-        assertEquals(6, Arrays.stream(Facet.values()).map(Facet::collection).distinct().count());
-        assertEquals(List.of("randomuser.profiles", "randomuser.locations", "randomuser.contacts",
-                "randomuser.accounts", "randomuser.identities", "randomuser.pictures"), Facet.topics());
+        assertEquals(
+                6,
+                Arrays.stream(Facet.values()).map(Facet::collection).distinct().count());
+        assertEquals(
+                List.of(
+                        "randomuser.profiles",
+                        "randomuser.locations",
+                        "randomuser.contacts",
+                        "randomuser.accounts",
+                        "randomuser.identities",
+                        "randomuser.pictures"),
+                Facet.topics());
     }
 
     @Test

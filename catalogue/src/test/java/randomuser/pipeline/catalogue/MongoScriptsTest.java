@@ -22,13 +22,18 @@ class MongoScriptsTest {
     private static final Path MONGO = Path.of("..", "mongo");
 
     private static String constant(String source, String name, String script) {
-        Matcher matcher = Pattern.compile("(?m)^\\s*const " + name + " = ([^;]+);$").matcher(source);
+        Matcher matcher =
+                Pattern.compile("(?m)^\\s*const " + name + " = ([^;]+);$").matcher(source);
         assertTrue(matcher.find(), name + " in " + script);
         return matcher.group(1);
     }
 
     private static List<String> quoted(String text) {
-        return Pattern.compile("'([^']*)'").matcher(text).results().map(match -> match.group(1)).toList();
+        return Pattern.compile("'([^']*)'")
+                .matcher(text)
+                .results()
+                .map(match -> match.group(1))
+                .toList();
     }
 
     @ParameterizedTest
@@ -36,7 +41,8 @@ class MongoScriptsTest {
     void theScriptNamesTheCataloguesDatabaseAndCollections(String script) throws IOException {
         String source = Files.readString(MONGO.resolve(script));
 
-        assertEquals(Arrays.stream(Facet.values()).map(Facet::collection).toList(),
+        assertEquals(
+                Arrays.stream(Facet.values()).map(Facet::collection).toList(),
                 quoted(constant(source, "FACET_COLLECTIONS", script)));
         assertEquals(List.of(Facet.DEAD_LETTERS_COLLECTION), quoted(constant(source, "DEAD_LETTERS", script)));
         List<String> database = quoted(constant(source, "DATABASE", script));

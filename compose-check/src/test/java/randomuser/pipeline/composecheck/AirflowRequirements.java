@@ -13,8 +13,7 @@ final class AirflowRequirements {
 
     private static final Pattern PIN = Pattern.compile("^apache-airflow==([0-9][0-9A-Za-z.]*)\\s*(#.*)?$");
 
-    private AirflowRequirements() {
-    }
+    private AirflowRequirements() {}
 
     static String pinnedVersion(Path requirements) {
         List<String> lines;
@@ -30,7 +29,8 @@ final class AirflowRequirements {
                 .map(m -> m.group(1))
                 .toList();
         if (versions.size() != 1) {
-            throw new IllegalStateException(requirements + " must pin apache-airflow exactly once with ==, found " + versions);
+            throw new IllegalStateException(
+                    requirements + " must pin apache-airflow exactly once with ==, found " + versions);
         }
         return versions.get(0);
     }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -34,7 +35,8 @@ final class ComposeFile {
     static ComposeFile load(Path file) {
         try (Reader reader = Files.newBufferedReader(file)) {
             Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
-            return new ComposeFile(file.getFileName().toString(), Files.readString(file), asMap(document, file.toString()));
+            return new ComposeFile(
+                    file.getFileName().toString(), Files.readString(file), asMap(document, file.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,7 +96,10 @@ final class ComposeFile {
 
     List<String> healthcheckTest(String service) {
         Object healthcheck = service(service).get("healthcheck");
-        return healthcheck == null ? List.of() : words(asMap(healthcheck, name + " " + service + " healthcheck").get("test"));
+        return healthcheck == null
+                ? List.of()
+                : words(asMap(healthcheck, name + " " + service + " healthcheck")
+                        .get("test"));
     }
 
     /** {@code depends_on} as service → condition ({@code service_started} for the short list form). */
@@ -104,7 +109,8 @@ final class ComposeFile {
         if (dependsOn instanceof List<?> list) {
             list.forEach(dependency -> result.put(String.valueOf(dependency), "service_started"));
         } else if (dependsOn instanceof Map<?, ?> map) {
-            map.forEach((dependency, options) -> result.put(String.valueOf(dependency),
+            map.forEach((dependency, options) -> result.put(
+                    String.valueOf(dependency),
                     String.valueOf(asMap(options, name + " depends_on").get("condition"))));
         }
         return result;
@@ -171,8 +177,11 @@ final class ComposeFile {
         }
 
         static Mount of(Map<?, ?> longSyntax) {
-            return new Mount(String.valueOf(longSyntax.get("type")), String.valueOf(longSyntax.get("source")),
-                    String.valueOf(longSyntax.get("target")), Boolean.TRUE.equals(longSyntax.get("read_only")));
+            return new Mount(
+                    String.valueOf(longSyntax.get("type")),
+                    String.valueOf(longSyntax.get("source")),
+                    String.valueOf(longSyntax.get("target")),
+                    Boolean.TRUE.equals(longSyntax.get("read_only")));
         }
     }
 }

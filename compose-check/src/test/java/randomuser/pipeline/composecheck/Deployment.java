@@ -24,8 +24,7 @@ final class Deployment {
 
     private static final Pattern PLAINTEXT_LISTENER = Pattern.compile("(?:^|,)PLAINTEXT://([^,]+)");
 
-    private Deployment() {
-    }
+    private Deployment() {}
 
     static PomProperties pom() {
         return PomProperties.of(ROOT.resolve("pom.xml"));
@@ -41,13 +40,18 @@ final class Deployment {
 
     /** Brokers' in-network addresses, as the brokers advertise them: what every client's bootstrap list must be. */
     static String brokerBootstrapServers() {
-        return String.join(",", BROKERS.stream().map(broker -> {
-            Matcher listener = PLAINTEXT_LISTENER.matcher(KAFKA.environment(broker).get("KAFKA_ADVERTISED_LISTENERS"));
-            if (!listener.find()) {
-                throw new AssertionError(broker + " advertises no PLAINTEXT listener");
-            }
-            return listener.group(1);
-        }).toList());
+        return String.join(
+                ",",
+                BROKERS.stream()
+                        .map(broker -> {
+                            Matcher listener = PLAINTEXT_LISTENER.matcher(
+                                    KAFKA.environment(broker).get("KAFKA_ADVERTISED_LISTENERS"));
+                            if (!listener.find()) {
+                                throw new AssertionError(broker + " advertises no PLAINTEXT listener");
+                            }
+                            return listener.group(1);
+                        })
+                        .toList());
     }
 
     static String read(String relativePath) {

@@ -10,8 +10,7 @@ import java.util.Map;
 /** A compose env file ({@code KEY=value} lines, {@code #} comments), in file order. */
 final class EnvFile {
 
-    private EnvFile() {
-    }
+    private EnvFile() {}
 
     static Map<String, String> read(Path file) {
         Map<String, String> entries = new LinkedHashMap<>();

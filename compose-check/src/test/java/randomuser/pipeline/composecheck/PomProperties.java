@@ -7,6 +7,7 @@ import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -28,12 +29,16 @@ final class PomProperties {
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             Document document = factory.newDocumentBuilder().parse(pom.toFile());
             Map<String, String> values = new HashMap<>();
-            for (Node section = document.getDocumentElement().getFirstChild(); section != null;
+            for (Node section = document.getDocumentElement().getFirstChild();
+                    section != null;
                     section = section.getNextSibling()) {
                 if (section instanceof Element element && element.getTagName().equals("properties")) {
-                    for (Node property = element.getFirstChild(); property != null; property = property.getNextSibling()) {
+                    for (Node property = element.getFirstChild();
+                            property != null;
+                            property = property.getNextSibling()) {
                         if (property instanceof Element entry) {
-                            values.put(entry.getTagName(), entry.getTextContent().trim());
+                            values.put(
+                                    entry.getTagName(), entry.getTextContent().trim());
                         }
                     }
                 }

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** The project folder, found by walking up from the working folder (Maven runs tests in the module's folder). */
 final class RepoRoot {
 
-    private RepoRoot() {
-    }
+    private RepoRoot() {}
 
     static Path find() {
         Path start = Path.of("").toAbsolutePath();

@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 
 /** What the three compose files share: the network, the settings names, the env file, and no secrets. */
@@ -31,8 +32,8 @@ class SharedContractTest {
     private static final Set<String> CONTRACT_SETTINGS = Set.of(
             "KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI", "MONGODB_DATABASE", "RANDOMUSER_API_URL", "SPARK_MASTER_URL");
     /** Names of the deployment itself, read by its own scripts and DAG tasks, not product settings. */
-    private static final Set<String> DEPLOYMENT_NAMES = Set.of(
-            "FETCHER_JAR", "TOPIC_PARTITIONS", "AIRFLOW_ADMIN_USERNAME", "AIRFLOW_ADMIN_PASSWORD");
+    private static final Set<String> DEPLOYMENT_NAMES =
+            Set.of("FETCHER_JAR", "TOPIC_PARTITIONS", "AIRFLOW_ADMIN_USERNAME", "AIRFLOW_ADMIN_PASSWORD");
 
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|FERNET|TOKEN|_KEY)$");
     private static final Pattern REFERENCE = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)([:?-][^}]*)?}");
@@ -46,8 +47,12 @@ class SharedContractTest {
         assertEquals(Map.of("default", Map.of("name", NETWORK, "external", true)), AIRFLOW.section("networks"));
         for (ComposeFile file : ALL) {
             for (String service : file.serviceNames()) {
-                assertFalse(file.service(service).containsKey("networks"), file.name() + " " + service + " stays on the default network");
-                assertFalse(file.service(service).containsKey("network_mode"), file.name() + " " + service + " stays on the default network");
+                assertFalse(
+                        file.service(service).containsKey("networks"),
+                        file.name() + " " + service + " stays on the default network");
+                assertFalse(
+                        file.service(service).containsKey("network_mode"),
+                        file.name() + " " + service + " stays on the default network");
             }
         }
     }
@@ -56,22 +61,36 @@ class SharedContractTest {
     void projectServicesUseTheLocalStacksSettingsNamesOnly() {
         List<String> projectServices = new ArrayList<>();
         SPARK.serviceNames().stream().filter(s -> s.startsWith("job-")).forEach(s -> projectServices.add("spark " + s));
-        AIRFLOW.serviceNames().stream().filter(s -> !s.equals("airflow-postgres")).forEach(s -> projectServices.add("airflow " + s));
+        AIRFLOW.serviceNames().stream()
+                .filter(s -> !s.equals("airflow-postgres"))
+                .forEach(s -> projectServices.add("airflow " + s));
         projectServices.add("kafka kafka-topics");
         for (String entry : projectServices) {
             String[] fileAndService = entry.split(" ");
-            ComposeFile file = fileAndService[0].equals("spark") ? SPARK : fileAndService[0].equals("airflow") ? AIRFLOW : KAFKA;
+            ComposeFile file =
+                    fileAndService[0].equals("spark") ? SPARK : fileAndService[0].equals("airflow") ? AIRFLOW : KAFKA;
             for (String name : file.environment(fileAndService[1]).keySet()) {
                 boolean airflowOwnConfiguration = name.startsWith("AIRFLOW__");
-                assertTrue(airflowOwnConfiguration || CONTRACT_SETTINGS.contains(name) || DEPLOYMENT_NAMES.contains(name),
+                assertTrue(
+                        airflowOwnConfiguration || CONTRACT_SETTINGS.contains(name) || DEPLOYMENT_NAMES.contains(name),
                         entry + " sets " + name + ", which is not a setting of the local stack");
             }
         }
-        for (String job : SPARK.serviceNames().stream().filter(s -> s.startsWith("job-")).toList()) {
-            assertTrue(SPARK.environment(job).keySet().containsAll(Set.of("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI", "SPARK_MASTER_URL")), job);
+        for (String job :
+                SPARK.serviceNames().stream().filter(s -> s.startsWith("job-")).toList()) {
+            assertTrue(
+                    SPARK.environment(job)
+                            .keySet()
+                            .containsAll(Set.of("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI", "SPARK_MASTER_URL")),
+                    job);
         }
-        for (String component : AIRFLOW.serviceNames().stream().filter(s -> !s.equals("airflow-postgres")).toList()) {
-            assertTrue(AIRFLOW.environment(component).keySet().containsAll(Set.of("KAFKA_BOOTSTRAP_SERVERS", "RANDOMUSER_API_URL", "FETCHER_JAR")),
+        for (String component : AIRFLOW.serviceNames().stream()
+                .filter(s -> !s.equals("airflow-postgres"))
+                .toList()) {
+            assertTrue(
+                    AIRFLOW.environment(component)
+                            .keySet()
+                            .containsAll(Set.of("KAFKA_BOOTSTRAP_SERVERS", "RANDOMUSER_API_URL", "FETCHER_JAR")),
                     component);
         }
     }
@@ -89,7 +108,10 @@ class SharedContractTest {
             }
         }
         assertEquals("kafka-1:9092,kafka-2:9092,kafka-3:9092", Deployment.brokerBootstrapServers());
-        assertEquals(1 + 6 + 4, settings, "kafka-topics, six jobs and four Airflow services (init, api-server, scheduler, dag-processor) set KAFKA_BOOTSTRAP_SERVERS");
+        assertEquals(
+                1 + 6 + 4,
+                settings,
+                "kafka-topics, six jobs and four Airflow services (init, api-server, scheduler, dag-processor) set KAFKA_BOOTSTRAP_SERVERS");
     }
 
     @Test
@@ -102,7 +124,7 @@ class SharedContractTest {
             }
         }
         Set<String> defined = new TreeSet<>(Deployment.envExample().keySet());
-        defined.removeIf(name -> name.startsWith("COMPOSE_"));  // read by Compose itself, not by the files
+        defined.removeIf(name -> name.startsWith("COMPOSE_")); // read by Compose itself, not by the files
         assertEquals(referenced, defined);
     }
 
@@ -112,15 +134,18 @@ class SharedContractTest {
             for (String service : file.serviceNames()) {
                 file.environment(service).forEach((name, value) -> {
                     if (SECRET_NAME.matcher(name).matches()) {
-                        assertTrue(ONLY_A_REFERENCE.matcher(value).matches(),
-                                file.name() + " " + service + " " + name + " must be a ${VARIABLE} from .env, not a literal");
+                        assertTrue(
+                                ONLY_A_REFERENCE.matcher(value).matches(),
+                                file.name() + " " + service + " " + name
+                                        + " must be a ${VARIABLE} from .env, not a literal");
                     }
                     // With the ${...} references taken out, what is left of user:password@ must have no password.
                     Matcher userInfo = URI_USER_INFO.matcher(value.replaceAll("\\$\\{[^}]*}", ""));
                     while (userInfo.find()) {
                         String literalPart = userInfo.group(1);
                         int colon = literalPart.indexOf(':');
-                        assertTrue(colon < 0 || colon == literalPart.length() - 1,
+                        assertTrue(
+                                colon < 0 || colon == literalPart.length() - 1,
                                 file.name() + " " + service + " " + name + " has a literal password in its URI");
                     }
                 });
@@ -140,7 +165,9 @@ class SharedContractTest {
         for (Path file : committedDeploymentFiles()) {
             String text = Files.readString(file);
             for (String secret : secretValues) {
-                assertFalse(text.contains(secret), Deployment.ROOT.relativize(file) + " contains the example's secret " + secret);
+                assertFalse(
+                        text.contains(secret),
+                        Deployment.ROOT.relativize(file) + " contains the example's secret " + secret);
             }
         }
     }
@@ -162,7 +189,10 @@ class SharedContractTest {
                 assertTrue(placeholder, "deploy/compose.env.example " + name + " must be a change-me placeholder");
             }
         });
-        assertTrue(Files.readAllLines(Deployment.ROOT.resolve(".gitignore")).stream().map(String::trim).anyMatch(".env"::equals),
+        assertTrue(
+                Files.readAllLines(Deployment.ROOT.resolve(".gitignore")).stream()
+                        .map(String::trim)
+                        .anyMatch(".env"::equals),
                 ".env is git-ignored");
     }
 
@@ -173,7 +203,9 @@ class SharedContractTest {
             files.add(Deployment.ROOT.resolve(file.name()));
         }
         try (Stream<Path> deploy = Files.walk(Deployment.ROOT.resolve("deploy"))) {
-            deploy.filter(Files::isRegularFile).filter(f -> !f.equals(Deployment.ENV_EXAMPLE)).forEach(files::add);
+            deploy.filter(Files::isRegularFile)
+                    .filter(f -> !f.equals(Deployment.ENV_EXAMPLE))
+                    .forEach(files::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

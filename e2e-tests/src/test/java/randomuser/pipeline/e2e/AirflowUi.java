@@ -42,7 +42,8 @@ final class AirflowUi {
 
     void logIn(String username, String password) {
         driver.get(baseUrl + "/auth/login");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(username);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username")))
+                .sendKeys(username);
         driver.findElement(By.name("password")).sendKeys(password);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/auth/login")));
@@ -82,8 +83,8 @@ final class AirflowUi {
         By search = By.cssSelector("#element_" + param + " input[role=combobox]");
         for (String code : codes) {
             wait.until(ExpectedConditions.elementToBeClickable(search)).sendKeys(code);
-            By option = By.xpath("//*[@id='element_" + param + "']//*[@role='option' and starts-with(normalize-space(), '"
-                    + code + " (')]");
+            By option = By.xpath("//*[@id='element_" + param
+                    + "']//*[@role='option' and starts-with(normalize-space(), '" + code + " (')]");
             wait.until(ExpectedConditions.elementToBeClickable(option)).click();
             // The select keeps one hidden input per chosen value, named like the field.
             By chosen = By.cssSelector("input[type=hidden][name='element_" + param + "'][value='" + code + "']");
@@ -93,7 +94,8 @@ final class AirflowUi {
 
     /** Clicks the dialog's Trigger button; Airflow then shows the new run's page, whose path ends with its id. */
     String triggerAndReadRunId(String dagId) {
-        wait.until(ExpectedConditions.elementToBeClickable(DIALOG_TRIGGER_BUTTON)).click();
+        wait.until(ExpectedConditions.elementToBeClickable(DIALOG_TRIGGER_BUTTON))
+                .click();
         String runPathPrefix = "/dags/" + dagId + "/runs/";
         wait.until(ExpectedConditions.urlContains(runPathPrefix));
         String path = URI.create(driver.getCurrentUrl()).getPath();
@@ -103,17 +105,21 @@ final class AirflowUi {
 
     /** Reloads the run's page until its header shows the state (for example "Success") next to the run id. */
     void awaitRunStateShown(String runId, String state) {
-        By badge = By.xpath("//h2[normalize-space()='" + runId + "']/following-sibling::span[normalize-space()='" + state + "']");
+        By badge = By.xpath(
+                "//h2[normalize-space()='" + runId + "']/following-sibling::span[normalize-space()='" + state + "']");
         long deadline = System.nanoTime() + RUN_STATE_WAIT.toNanos();
         while (true) {
             driver.navigate().refresh();
             try {
-                new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(badge));
+                new WebDriverWait(driver, Duration.ofSeconds(10))
+                        .until(ExpectedConditions.visibilityOfElementLocated(badge));
                 return;
             } catch (TimeoutException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the page of run " + runId + " did not show the state " + state + " within "
-                            + RUN_STATE_WAIT.toSeconds() + "s (" + driver.getCurrentUrl() + ")", e);
+                    throw new AssertionError(
+                            "the page of run " + runId + " did not show the state " + state + " within "
+                                    + RUN_STATE_WAIT.toSeconds() + "s (" + driver.getCurrentUrl() + ")",
+                            e);
                 }
             }
         }
@@ -128,7 +134,8 @@ final class AirflowUi {
         try {
             screenshot(dir.resolve(name + ".png"));
             Files.writeString(dir.resolve(name + ".html"), driver.getPageSource());
-            System.out.println("saved " + dir.resolve(name + ".png") + " and .html (page " + driver.getCurrentUrl() + ")");
+            System.out.println(
+                    "saved " + dir.resolve(name + ".png") + " and .html (page " + driver.getCurrentUrl() + ")");
         } catch (IOException | RuntimeException e) {
             System.out.println("could not save the page as evidence: " + e);
         }

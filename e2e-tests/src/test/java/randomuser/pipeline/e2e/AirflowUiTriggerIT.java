@@ -12,11 +12,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.LocalStack;
@@ -48,13 +47,16 @@ class AirflowUiTriggerIT {
             stack.requireRunning(stack.topology().all());
             Path artifacts = Artifacts.dir();
             Files.deleteIfExists(artifacts.resolve(FORM_SCREENSHOT));
-            String seed = "e2e-ui-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            Set<String> expectedIds = new FetcherDryRun(stack.layout().fetcherJar(),
-                    stack.emulatorUrl(), artifacts).records(RESULTS, PAGES, seed, NATIONALITIES).get(Facet.PROFILE).keySet();
+            String seed =
+                    "e2e-ui-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            Set<String> expectedIds = new FetcherDryRun(stack.layout().fetcherJar(), stack.emulatorUrl(), artifacts)
+                    .records(RESULTS, PAGES, seed, NATIONALITIES)
+                    .get(Facet.PROFILE)
+                    .keySet();
             assertEquals(RESULTS * PAGES, expectedIds.size(), "users of the dry run");
 
             try (ScheduledIngestPause pause = ScheduledIngestPause.pause(stack);
-                 FacetCollections mongo = new FacetCollections(stack.mongoUri())) {
+                    FacetCollections mongo = new FacetCollections(stack.mongoUri())) {
                 try {
                     triggerFromTheUiAndSeeTheUsersArrive(stack, mongo, seed, expectedIds, artifacts);
                 } finally {
@@ -66,8 +68,9 @@ class AirflowUiTriggerIT {
         }
     }
 
-    private static void triggerFromTheUiAndSeeTheUsersArrive(LocalStack stack, FacetCollections mongo, String seed,
-                                                             Set<String> expectedIds, Path artifacts) throws Exception {
+    private static void triggerFromTheUiAndSeeTheUsersArrive(
+            LocalStack stack, FacetCollections mongo, String seed, Set<String> expectedIds, Path artifacts)
+            throws Exception {
         BackfillRuns runs = new BackfillRuns(stack.airflowClient());
         runs.requireActive();
         try (HeadlessChromium browser = HeadlessChromium.start()) {
@@ -81,7 +84,9 @@ class AirflowUiTriggerIT {
             }
             System.out.println("the form triggered run " + runId);
 
-            assertEquals(new ObjectMapper().valueToTree(expectedConf(seed)), runs.run(runId).path("conf"),
+            assertEquals(
+                    new ObjectMapper().valueToTree(expectedConf(seed)),
+                    runs.run(runId).path("conf"),
                     "the conf of the run the form triggered");
             runs.awaitSuccess(runId, RUN_TIMEOUT);
             System.out.println("fetcher of " + runId + ": " + runs.fetcherSummary(runId));
@@ -118,8 +123,9 @@ class AirflowUiTriggerIT {
         return new BackfillRequest(RESULTS, PAGES, seed, NATIONALITIES, "any").conf();
     }
 
-    private static void assertUsersArrived(LocalStack stack, BackfillRuns runs, FacetCollections mongo, String runId,
-                                           Set<String> expectedIds) throws Exception {
+    private static void assertUsersArrived(
+            LocalStack stack, BackfillRuns runs, FacetCollections mongo, String runId, Set<String> expectedIds)
+            throws Exception {
         long users = expectedIds.size();
         Map<Facet, Long> counts = mongo.awaitCountsOfRun(runId, users, DOCUMENTS_STALL_TIMEOUT, DOCUMENTS_TIMEOUT);
         if (counts.values().stream().anyMatch(count -> count != users)) {
@@ -129,9 +135,12 @@ class AirflowUiTriggerIT {
         for (Facet facet : Facet.values()) {
             assertEquals(expectedIds, mongo.idsOfRun(facet, runId), facet.collection() + ": ids of run " + runId);
         }
-        for (Document profile : mongo.collection(Facet.PROFILE).find(new Document(FacetCollections.RUN_ID_FIELD, runId))) {
-            assertTrue(NATIONALITIES.contains(profile.getString("nat")),
-                    "profile " + profile.get("_id") + " has nat " + profile.getString("nat") + ", not one of " + NATIONALITIES);
+        for (Document profile :
+                mongo.collection(Facet.PROFILE).find(new Document(FacetCollections.RUN_ID_FIELD, runId))) {
+            assertTrue(
+                    NATIONALITIES.contains(profile.getString("nat")),
+                    "profile " + profile.get("_id") + " has nat " + profile.getString("nat") + ", not one of "
+                            + NATIONALITIES);
         }
         System.out.println("the " + users + " users of run " + runId + " are in all six collections");
     }

@@ -9,8 +9,7 @@ final class Artifacts {
     /** Set by the build to the module's target/artifacts. */
     private static final String PROPERTY = "e2e.artifacts";
 
-    private Artifacts() {
-    }
+    private Artifacts() {}
 
     static Path dir() throws IOException {
         Path dir = Path.of(System.getProperty(PROPERTY, "target/artifacts")).toAbsolutePath();

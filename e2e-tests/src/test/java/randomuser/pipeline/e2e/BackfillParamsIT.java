@@ -54,11 +54,14 @@ class BackfillParamsIT {
     void aBadValueIsRejectedWith400AndNoRunIsCreated(Map<String, Object> conf, String named) {
         long runsBefore = airflow.dagRunCount(PipelineDags.BACKFILL);
 
-        AirflowApiException rejected = assertThrows(AirflowApiException.class,
+        AirflowApiException rejected = assertThrows(
+                AirflowApiException.class,
                 () -> airflow.triggerDagRun(PipelineDags.BACKFILL, new LinkedHashMap<>(conf)));
 
         assertEquals(400, rejected.status(), rejected.getMessage());
-        assertTrue(rejected.getMessage().contains(named), "Airflow's message names " + named + ": " + rejected.getMessage());
+        assertTrue(
+                rejected.getMessage().contains(named),
+                "Airflow's message names " + named + ": " + rejected.getMessage());
         assertEquals(runsBefore, airflow.dagRunCount(PipelineDags.BACKFILL), "runs of " + PipelineDags.BACKFILL);
     }
 }

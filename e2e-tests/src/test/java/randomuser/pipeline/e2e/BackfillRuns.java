@@ -27,8 +27,9 @@ final class BackfillRuns {
 
     /** A paused DAG would queue the run forever; the local stack keeps it active, so this only repairs. */
     void requireActive() {
-        JsonNode dag = airflow.dag(DAG_ID).orElseThrow(() -> new IllegalStateException(
-                "Airflow has not parsed " + DAG_ID + " (import error? see " + airflow.baseUrl() + "/dags)"));
+        JsonNode dag = airflow.dag(DAG_ID)
+                .orElseThrow(() -> new IllegalStateException(
+                        "Airflow has not parsed " + DAG_ID + " (import error? see " + airflow.baseUrl() + "/dags)"));
         if (dag.path("is_paused").asBoolean(false)) {
             System.out.println(DAG_ID + " was paused: unpausing it");
             airflow.setPaused(DAG_ID, false);
@@ -59,7 +60,9 @@ final class BackfillRuns {
         if (!"success".equals(state)) {
             throw new AssertionError(DAG_ID + " run " + runId + " ended " + state + "\n" + diagnostics(runId));
         }
-        int tries = airflow.taskInstance(DAG_ID, runId, PipelineDags.FETCH_TASK).path("try_number").asInt();
+        int tries = airflow.taskInstance(DAG_ID, runId, PipelineDags.FETCH_TASK)
+                .path("try_number")
+                .asInt();
         if (tries != 1) {
             throw new AssertionError(DAG_ID + " run " + runId + " succeeded on try " + tries + " of its "
                     + PipelineDags.FETCH_TASK + " task, not the first\n" + diagnostics(runId));
@@ -76,16 +79,25 @@ final class BackfillRuns {
         StringBuilder text = new StringBuilder("diagnostics of " + DAG_ID + " run " + runId + ":");
         try {
             JsonNode run = run(runId);
-            text.append("\n  run state ").append(run.path("state").asText()).append(", conf ").append(run.path("conf"));
+            text.append("\n  run state ")
+                    .append(run.path("state").asText())
+                    .append(", conf ")
+                    .append(run.path("conf"));
             JsonNode task = airflow.taskInstance(DAG_ID, runId, PipelineDags.FETCH_TASK);
             int tries = Math.max(1, task.path("try_number").asInt(1));
-            text.append("\n  task ").append(PipelineDags.FETCH_TASK).append(' ').append(task.path("state").asText())
-                    .append(", try ").append(tries);
+            text.append("\n  task ")
+                    .append(PipelineDags.FETCH_TASK)
+                    .append(' ')
+                    .append(task.path("state").asText())
+                    .append(", try ")
+                    .append(tries);
             List<String> log = airflow.taskLogTail(DAG_ID, runId, PipelineDags.FETCH_TASK, tries, LOG_LINES);
             text.append(log.isEmpty() ? "\n  (no task log yet)" : "\n  last lines of the task log:");
             log.forEach(line -> text.append("\n  | ").append(line));
         } catch (RuntimeException e) {
-            text.append("\n  (Airflow did not tell more: ").append(e.getMessage()).append(')');
+            text.append("\n  (Airflow did not tell more: ")
+                    .append(e.getMessage())
+                    .append(')');
         }
         return text.append("\n  see ").append(airflow.runUiUrl(DAG_ID, runId)).toString();
     }

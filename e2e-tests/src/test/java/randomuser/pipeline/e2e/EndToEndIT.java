@@ -15,11 +15,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.LocalStack;
@@ -44,6 +43,7 @@ class EndToEndIT {
     private static final Duration DOCUMENTS_STALL_TIMEOUT = Duration.ofMinutes(5);
     /** The run's success to every document in all six collections, at most (a loaded machine is slow). */
     private static final Duration DOCUMENTS_TIMEOUT = Duration.ofMinutes(30);
+
     private static final int SHOWN_IDS = 5;
 
     private final Map<String, Duration> timings = new LinkedHashMap<>();
@@ -58,7 +58,7 @@ class EndToEndIT {
             stack.requireRunning(stack.topology().all());
             timings.put("ensure the stack", since(step));
             try (ScheduledIngestPause pause = ScheduledIngestPause.pause(stack);
-                 FacetCollections mongo = new FacetCollections(stack.mongoUri())) {
+                    FacetCollections mongo = new FacetCollections(stack.mongoUri())) {
                 Set<String> users = new HashSet<>();
                 try {
                     backfillTwiceWithTheSameSeed(stack, mongo, users);
@@ -69,12 +69,14 @@ class EndToEndIT {
             }
         } finally {
             timings.put("whole test", since(testStarted));
-            timings.forEach((what, time) -> System.out.printf("wall time, %s: %.1f s%n", what, time.toMillis() / 1000.0));
+            timings.forEach(
+                    (what, time) -> System.out.printf("wall time, %s: %.1f s%n", what, time.toMillis() / 1000.0));
         }
     }
 
     /** @param users filled with the run's users as soon as they are known, for the caller to delete at the end */
-    private void backfillTwiceWithTheSameSeed(LocalStack stack, FacetCollections mongo, Set<String> users) throws Exception {
+    private void backfillTwiceWithTheSameSeed(LocalStack stack, FacetCollections mongo, Set<String> users)
+            throws Exception {
         String seed = "e2e-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Map<String, Object> conf = conf(seed);
         BackfillRuns runs = new BackfillRuns(stack.airflowClient());
@@ -105,11 +107,14 @@ class EndToEndIT {
         step = System.nanoTime();
         assertCollectionsHoldExactlyTheRun(stack, runs, mongo, secondRun, expectedIds);
         timings.put("second run: success to every document", since(step));
-        assertEquals(zeroPerFacet(), mongo.countsOfRun(firstRun),
+        assertEquals(
+                zeroPerFacet(),
+                mongo.countsOfRun(firstRun),
                 "documents still carrying the first run's id after the second run replaced them");
         assertStoredAsProduced(mongo, produced, secondRun);
 
-        System.out.println("dead_letters: " + deadLettersBefore + " before the runs, " + mongo.deadLetters() + " after");
+        System.out.println(
+                "dead_letters: " + deadLettersBefore + " before the runs, " + mongo.deadLetters() + " after");
         assertEquals(0, mongo.deadLettersMentioning(seed), "dead letters holding records of seed " + seed);
     }
 
@@ -135,8 +140,9 @@ class EndToEndIT {
      * are exactly the expected ones, the expected ids are USERS documents, and each of them carries the run id
      * in its lineage and envelope.
      */
-    private static void assertCollectionsHoldExactlyTheRun(LocalStack stack, BackfillRuns runs, FacetCollections mongo,
-                                                           String runId, Set<String> expectedIds) throws Exception {
+    private static void assertCollectionsHoldExactlyTheRun(
+            LocalStack stack, BackfillRuns runs, FacetCollections mongo, String runId, Set<String> expectedIds)
+            throws Exception {
         Map<Facet, Long> counts = mongo.awaitCountsOfRun(runId, USERS, DOCUMENTS_STALL_TIMEOUT, DOCUMENTS_TIMEOUT);
         if (counts.values().stream().anyMatch(count -> count != USERS)) {
             throw new AssertionError("the collections did not come to hold exactly " + USERS + " documents of run "
@@ -151,7 +157,10 @@ class EndToEndIT {
                 throw new AssertionError(collection + ": the ids of run " + runId + " are not the dry run's: "
                         + difference(expectedIds, ofRun));
             }
-            assertEquals(USERS, mongo.countWithIds(facet, expectedIds), collection + ": countDocuments({_id: {$in: expected}})");
+            assertEquals(
+                    USERS,
+                    mongo.countWithIds(facet, expectedIds),
+                    collection + ": countDocuments({_id: {$in: expected}})");
 
             List<Document> lineage = mongo.lineageOf(facet, expectedIds);
             Set<Object> distinct = new HashSet<>();
@@ -167,15 +176,17 @@ class EndToEndIT {
             }
             assertEquals(USERS, lineage.size(), collection + ": documents with the expected ids");
             assertEquals(USERS, distinct.size(), collection + ": distinct _ids among them");
-            assertEquals(List.of(), otherRuns.subList(0, Math.min(SHOWN_IDS, otherRuns.size())),
+            assertEquals(
+                    List.of(),
+                    otherRuns.subList(0, Math.min(SHOWN_IDS, otherRuns.size())),
                     collection + ": " + otherRuns.size() + " documents not of run " + runId);
         }
         System.out.println("every collection holds exactly the " + USERS + " users of run " + runId);
     }
 
     /** One user (the first of the second page) in all six collections, field by field against its dry-run records. */
-    private static void assertStoredAsProduced(FacetCollections mongo, Map<Facet, Map<String, JsonNode>> produced,
-                                               String runId) {
+    private static void assertStoredAsProduced(
+            FacetCollections mongo, Map<Facet, Map<String, JsonNode>> produced, String runId) {
         String userId = new ArrayList<>(produced.get(Facet.PROFILE).keySet()).get(RESULTS);
         for (Facet facet : Facet.values()) {
             Document stored = mongo.byId(facet, userId);
@@ -183,16 +194,20 @@ class EndToEndIT {
                 throw new AssertionError(facet.collection() + " has no document " + userId);
             }
             JsonNode record = produced.get(facet).get(userId);
-            assertEquals(List.of(), FacetDocumentCheck.dagRunDifferences(facet, record, stored, runId),
-                    facet.collection() + " document " + userId + " against its produced record " + record
-                            + "\nstored: " + stored.toJson());
+            assertEquals(
+                    List.of(),
+                    FacetDocumentCheck.dagRunDifferences(facet, record, stored, runId),
+                    facet.collection() + " document " + userId + " against its produced record " + record + "\nstored: "
+                            + stored.toJson());
         }
         System.out.println("user " + userId + " is stored in all six collections as produced, run " + runId);
     }
 
     private static String difference(Set<String> expected, Set<String> actual) {
-        List<String> missing = expected.stream().filter(id -> !actual.contains(id)).sorted().toList();
-        List<String> unexpected = actual.stream().filter(id -> !expected.contains(id)).sorted().toList();
+        List<String> missing =
+                expected.stream().filter(id -> !actual.contains(id)).sorted().toList();
+        List<String> unexpected =
+                actual.stream().filter(id -> !expected.contains(id)).sorted().toList();
         return missing.size() + " missing " + missing.subList(0, Math.min(SHOWN_IDS, missing.size())) + ", "
                 + unexpected.size() + " unexpected " + unexpected.subList(0, Math.min(SHOWN_IDS, unexpected.size()));
     }

@@ -17,9 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.bson.Document;
-import org.bson.conversions.Bson;
-
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
@@ -27,6 +24,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import randomuser.pipeline.catalogue.Facet;
 
@@ -77,7 +76,8 @@ final class FacetCollections implements AutoCloseable {
 
     /** The lineage of every document with one of the ids: {@code _id}, {@code run_id}, {@code _ingest.run_id}. */
     List<Document> lineageOf(Facet facet, Collection<String> ids) {
-        return collection(facet).find(in("_id", ids))
+        return collection(facet)
+                .find(in("_id", ids))
                 .projection(Projections.include("_id", "run_id", RUN_ID_FIELD))
                 .into(new ArrayList<>());
     }
@@ -111,8 +111,9 @@ final class FacetCollections implements AutoCloseable {
     }
 
     /** The same for some of the collections (a test that keeps one job from writing); answers all six counts. */
-    Map<Facet, Long> awaitCountsOfRun(String runId, long expected, Set<Facet> facets, Duration stallTimeout,
-                                      Duration maxTimeout) throws InterruptedException {
+    Map<Facet, Long> awaitCountsOfRun(
+            String runId, long expected, Set<Facet> facets, Duration stallTimeout, Duration maxTimeout)
+            throws InterruptedException {
         long started = System.nanoTime();
         long lastProgress = started;
         long nextReport = started;
@@ -135,13 +136,17 @@ final class FacetCollections implements AutoCloseable {
             boolean complete = counts.values().stream().allMatch(count -> count >= expected);
             boolean stalled = now - lastProgress > stallTimeout.toNanos();
             if (complete || stalled || now - started > maxTimeout.toNanos()) {
-                System.out.println("documents of run " + runId + " after " + seconds + "s" + (complete ? "" : stalled
-                        ? " (no progress for " + stallTimeout.toSeconds() + "s)" : " (time is up)") + ": "
+                System.out.println("documents of run " + runId + " after " + seconds + "s"
+                        + (complete
+                                ? ""
+                                : stalled ? " (no progress for " + stallTimeout.toSeconds() + "s)" : " (time is up)")
+                        + ": "
                         + describe(counts, expected));
                 return countsOfRun(runId);
             }
             if (now >= nextReport) {
-                System.out.println("documents of run " + runId + ": " + describe(counts, expected) + " ... " + seconds + "s");
+                System.out.println(
+                        "documents of run " + runId + ": " + describe(counts, expected) + " ... " + seconds + "s");
                 nextReport = now + REPORT_EVERY.toNanos();
             }
             Thread.sleep(POLL.toMillis());
@@ -158,7 +163,8 @@ final class FacetCollections implements AutoCloseable {
     }
 
     static String describe(Map<Facet, Long> counts, long expected) {
-        return counts.entrySet().stream().map(e -> e.getKey().collection() + " " + e.getValue() + "/" + expected)
+        return counts.entrySet().stream()
+                .map(e -> e.getKey().collection() + " " + e.getValue() + "/" + expected)
                 .collect(Collectors.joining(", "));
     }
 

@@ -31,12 +31,22 @@ final class FetcherDryRun {
 
     /** The records by facet, then by key (user id), in the order the fetcher wrote them. */
     Map<Facet, Map<String, JsonNode>> records(int results, int pages, String seed, List<String> nat) {
-        List<String> arguments = new ArrayList<>(List.of("--dry-run", "--api-url", apiUrl, "--results",
-                Integer.toString(results), "--pages", Integer.toString(pages), "--seed", seed, "--run-id",
+        List<String> arguments = new ArrayList<>(List.of(
+                "--dry-run",
+                "--api-url",
+                apiUrl,
+                "--results",
+                Integer.toString(results),
+                "--pages",
+                Integer.toString(pages),
+                "--seed",
+                seed,
+                "--run-id",
                 "dry-run-" + seed));
         if (!nat.isEmpty()) {
             arguments.addAll(List.of("--nat", String.join(",", nat)));
         }
-        return FetcherJar.dryRunRecords(fetcher.run("dry-run-" + seed, List.of(), arguments).stdout(), "", JSON);
+        return FetcherJar.dryRunRecords(
+                fetcher.run("dry-run-" + seed, List.of(), arguments).stdout(), "", JSON);
     }
 }

@@ -22,7 +22,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 final class HeadlessChromium implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final String INSTALL_HINT = "install Debian's browser and driver with `apt-get install -y chromium chromium-driver`";
+    private static final String INSTALL_HINT =
+            "install Debian's browser and driver with `apt-get install -y chromium chromium-driver`";
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -42,9 +43,18 @@ final class HeadlessChromium implements AutoCloseable {
         Path profile = Files.createTempDirectory("e2e-chromium-profile-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1200", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1400,1200",
+                "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()

@@ -26,8 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.LocalStack;
 import randomuser.pipeline.stack.mainjob.BackfillRequest;
-import randomuser.pipeline.stack.testrun.PipelineScript.Run;
 import randomuser.pipeline.stack.testrun.PipelineScript;
+import randomuser.pipeline.stack.testrun.PipelineScript.Run;
 
 /**
  * {@code ./pipeline report} for a seeded run of 3 x 1,000 users, run as a user runs it, opened in headless
@@ -58,7 +58,7 @@ class IngestReportIT {
         String seed = "report-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
         try (ScheduledIngestPause pause = ScheduledIngestPause.pause(stack);
-             FacetCollections mongo = new FacetCollections(stack.mongoUri())) {
+                FacetCollections mongo = new FacetCollections(stack.mongoUri())) {
             Set<String> ids = Set.of();
             try {
                 BackfillRuns runs = new BackfillRuns(stack.airflowClient());
@@ -70,7 +70,8 @@ class IngestReportIT {
 
                 Run report = PipelineScript.run(stack.layout(), "report", "--run", runId, "--out", page.toString());
                 assertEquals(0, report.exitCode(), report.describe());
-                assertTrue(report.out().startsWith("Database randomuser · run " + runId + ": 3,000 users · computed "),
+                assertTrue(
+                        report.out().startsWith("Database randomuser · run " + runId + ": 3,000 users · computed "),
                         report.describe());
                 assertTrue(report.out().contains("written to " + page.toUri()), report.describe());
 
@@ -87,39 +88,72 @@ class IngestReportIT {
                     ChromeDriver driver = browser.driver();
                     driver.get(page.toUri().toString());
                     // Every table with a chart gets its canvas, drawn by the inlined Chart.js.
-                    int charts = driver.findElements(By.cssSelector("table[data-chart]")).size();
-                    new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> ((ChromeDriver) d)
-                            .executeScript("return typeof Chart === 'undefined' ? -1 : Object.keys(Chart.instances).length")
-                            .equals((long) charts));
+                    int charts = driver.findElements(By.cssSelector("table[data-chart]"))
+                            .size();
+                    new WebDriverWait(driver, Duration.ofSeconds(30))
+                            .until(d -> ((ChromeDriver) d)
+                                    .executeScript(
+                                            "return typeof Chart === 'undefined' ? -1 : Object.keys(Chart.instances).length")
+                                    .equals((long) charts));
                     Files.write(artifacts.resolve(REPORT_SCREENSHOT), driver.getScreenshotAs(OutputType.BYTES));
                     Set<String> drawn = Set.copyOf(driver.findElements(By.cssSelector("table[data-chart]")).stream()
-                            .map(table -> table.getAttribute("data-figure")).toList());
-                    assertTrue(drawn.containsAll(Set.of("users_per_run", "gender", "nationality", "age", "birth_month",
-                            "documents", "freshness")), "figures with a chart: " + drawn);
+                            .map(table -> table.getAttribute("data-figure"))
+                            .toList());
+                    assertTrue(
+                            drawn.containsAll(Set.of(
+                                    "users_per_run",
+                                    "gender",
+                                    "nationality",
+                                    "age",
+                                    "birth_month",
+                                    "documents",
+                                    "freshness")),
+                            "figures with a chart: " + drawn);
 
-                    assertEquals("Database randomuser · run " + runId + ": 3,000 users",
+                    assertEquals(
+                            "Database randomuser · run " + runId + ": 3,000 users",
                             driver.findElement(By.id("report-scope")).getText().replaceAll(" · computed .*", ""));
                     assertEquals(genders, shown(driver, "gender"), "gender split on the page vs countDocuments");
-                    assertEquals(nationalities, shown(driver, "nationality"),
+                    assertEquals(
+                            nationalities,
+                            shown(driver, "nationality"),
                             "users per nationality on the page vs countDocuments");
                     assertEquals(documents, shown(driver, "documents"), "documents per collection");
                     assertEquals(USERS, sum(shown(driver, "age")), "age histogram");
                     assertEquals(USERS, sum(shown(driver, "birth_month")), "birth-month histogram");
-                    assertEquals(Set.of(runId), Set.copyOf(driver.findElements(By.cssSelector("#users_per_run tr.chosen"))
-                            .stream().map(row -> row.getAttribute("data-label")).toList()), "the chosen run's row");
-                    assertEquals(Long.toString(USERS), driver.findElement(By.cssSelector(
-                            "table[data-figure=freshness] tr[data-label=profiles] td")).getAttribute("data-value"));
+                    assertEquals(
+                            Set.of(runId),
+                            Set.copyOf(driver.findElements(By.cssSelector("#users_per_run tr.chosen")).stream()
+                                    .map(row -> row.getAttribute("data-label"))
+                                    .toList()),
+                            "the chosen run's row");
+                    assertEquals(
+                            Long.toString(USERS),
+                            driver.findElement(
+                                            By.cssSelector("table[data-figure=freshness] tr[data-label=profiles] td"))
+                                    .getAttribute("data-value"));
                 }
                 System.out.println("the report of run " + runId + " shows " + genders + " and " + nationalities.size()
                         + " nationalities, as countDocuments does; screenshot " + artifacts.resolve(REPORT_SCREENSHOT));
 
-                Run unknown = PipelineScript.run(stack.layout(), "report", "--run", "manual__no-such-run", "--out",
+                Run unknown = PipelineScript.run(
+                        stack.layout(),
+                        "report",
+                        "--run",
+                        "manual__no-such-run",
+                        "--out",
                         artifacts.resolve("unknown-run.html").toString());
                 assertEquals(1, unknown.exitCode(), unknown.describe());
                 assertEquals(1, unknown.errLines().size(), unknown.describe());
-                assertTrue(unknown.errLines().get(0).startsWith("pipeline: run manual__no-such-run wrote no users that are "
-                        + "still its own in randomuser.profiles (the latest run is "), unknown.describe());
-                assertTrue(Files.notExists(artifacts.resolve("unknown-run.html")), "a page was written for an unknown run");
+                assertTrue(
+                        unknown.errLines()
+                                .get(0)
+                                .startsWith("pipeline: run manual__no-such-run wrote no users that are "
+                                        + "still its own in randomuser.profiles (the latest run is "),
+                        unknown.describe());
+                assertTrue(
+                        Files.notExists(artifacts.resolve("unknown-run.html")),
+                        "a page was written for an unknown run");
             } finally {
                 System.out.println("deleted the test's " + mongo.deleteUsers(ids) + " documents");
             }
@@ -129,10 +163,12 @@ class IngestReportIT {
     /** The run's profiles counted by {@code countDocuments} per value of a field: independent of the report. */
     private static Map<String, Long> countsByFilter(FacetCollections mongo, String runId, String field) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String value : mongo.collection(Facet.PROFILE).distinct(field, eq(FacetCollections.RUN_ID_FIELD, runId),
-                String.class)) {
-            counts.put(value, mongo.collection(Facet.PROFILE).countDocuments(
-                    and(eq(FacetCollections.RUN_ID_FIELD, runId), eq(field, value))));
+        for (String value : mongo.collection(Facet.PROFILE)
+                .distinct(field, eq(FacetCollections.RUN_ID_FIELD, runId), String.class)) {
+            counts.put(
+                    value,
+                    mongo.collection(Facet.PROFILE)
+                            .countDocuments(and(eq(FacetCollections.RUN_ID_FIELD, runId), eq(field, value))));
         }
         return counts;
     }

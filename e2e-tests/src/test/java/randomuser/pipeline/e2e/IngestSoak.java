@@ -42,8 +42,7 @@ public final class IngestSoak {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(5);
 
-    private IngestSoak() {
-    }
+    private IngestSoak() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>();
@@ -57,26 +56,38 @@ public final class IngestSoak {
         stack.requireRunning(stack.topology().all());
         AirflowClient airflow = stack.airflowClient();
         Optional<String> previousSettings = airflow.variable(SETTINGS_VARIABLE);
-        boolean wasPaused = airflow.dag(PipelineDags.INGEST).map(dag -> dag.path("is_paused").asBoolean()).orElse(true);
+        boolean wasPaused = airflow.dag(PipelineDags.INGEST)
+                .map(dag -> dag.path("is_paused").asBoolean())
+                .orElse(true);
 
         try (MongoClient client = MongoClients.create(stack.mongoUri());
-             Probes probes = new Probes(stack.bootstrapServers(), SparkMaster.UI_URL)) {
+                Probes probes = new Probes(stack.bootstrapServers(), SparkMaster.UI_URL)) {
             MongoDatabase database = client.getDatabase(Facet.DATABASE);
             // The baseline needs every record produced so far written: pause the DAG, wait for the jobs to catch up.
             airflow.setPaused(PipelineDags.INGEST, true);
-            System.out.println("soak: " + PipelineDags.INGEST + " paused until the jobs have written every record so far");
+            System.out.println(
+                    "soak: " + PipelineDags.INGEST + " paused until the jobs have written every record so far");
             Map<Facet, Long> recordsBefore = awaitQuiet(stack, probes);
             Map<Facet, Long> documentsBefore = documents(database);
-            long deadLettersBefore = database.getCollection(Facet.DEAD_LETTERS_COLLECTION).countDocuments();
+            long deadLettersBefore =
+                    database.getCollection(Facet.DEAD_LETTERS_COLLECTION).countDocuments();
 
             ObjectNode settings = previousSettings.map(IngestSoak::object).orElseGet(JSON::createObjectNode);
             settings.put("ingest_results", usersPerRun);
             airflow.setVariable(SETTINGS_VARIABLE, settings.toString());
             airflow.setPaused(PipelineDags.INGEST, false);
-            System.out.printf(Locale.ROOT, "soak: %s = %s, %s unpaused, %d minutes%n", SETTINGS_VARIABLE, settings,
-                    PipelineDags.INGEST, minutes);
-            System.out.println("minute  " + Arrays.stream(Facet.values()).map(f -> String.format(Locale.ROOT, "%9s", f.facetName()))
-                    .collect(Collectors.joining(" ")) + "   (backlog: records after each job's last committed batch)");
+            System.out.printf(
+                    Locale.ROOT,
+                    "soak: %s = %s, %s unpaused, %d minutes%n",
+                    SETTINGS_VARIABLE,
+                    settings,
+                    PipelineDags.INGEST,
+                    minutes);
+            System.out.println("minute  "
+                    + Arrays.stream(Facet.values())
+                            .map(f -> String.format(Locale.ROOT, "%9s", f.facetName()))
+                            .collect(Collectors.joining(" "))
+                    + "   (backlog: records after each job's last committed batch)");
 
             Instant started = Instant.now();
             List<Long> maxBacklogPerMinute = new ArrayList<>();
@@ -86,14 +97,22 @@ public final class IngestSoak {
                     Map<Facet, Long> largest = new EnumMap<>(Facet.class);
                     Instant end = started.plus(Duration.ofMinutes(minute));
                     while (Instant.now().isBefore(end)) {
-                        stack.inspection().streamingBacklog().forEach((facet, backlog) ->
-                                largest.merge(facet, backlog.orElse(-1), Math::max));
+                        stack.inspection()
+                                .streamingBacklog()
+                                .forEach((facet, backlog) -> largest.merge(facet, backlog.orElse(-1), Math::max));
                         Sleep.until(min(end, Instant.now().plus(SAMPLE_EVERY)));
                     }
-                    maxBacklogPerMinute.add(largest.values().stream().mapToLong(Long::longValue).max().orElse(-1));
-                    System.out.printf(Locale.ROOT, "%6d  %s%n", minute, Arrays.stream(Facet.values())
-                            .map(f -> String.format(Locale.ROOT, "%9d", largest.getOrDefault(f, -1L)))
-                            .collect(Collectors.joining(" ")));
+                    maxBacklogPerMinute.add(largest.values().stream()
+                            .mapToLong(Long::longValue)
+                            .max()
+                            .orElse(-1));
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%6d  %s%n",
+                            minute,
+                            Arrays.stream(Facet.values())
+                                    .map(f -> String.format(Locale.ROOT, "%9d", largest.getOrDefault(f, -1L)))
+                                    .collect(Collectors.joining(" ")));
                 }
             } finally {
                 airflow.setPaused(PipelineDags.INGEST, true);
@@ -104,10 +123,12 @@ public final class IngestSoak {
                 }
             }
 
-            System.out.println("soak over: " + PipelineDags.INGEST + " paused; waiting for the last run's records to be written");
+            System.out.println(
+                    "soak over: " + PipelineDags.INGEST + " paused; waiting for the last run's records to be written");
             Map<Facet, Long> recordsAfter = awaitQuiet(stack, probes);
             Map<Facet, Long> documentsAfter = documents(database);
-            long deadLetters = database.getCollection(Facet.DEAD_LETTERS_COLLECTION).countDocuments() - deadLettersBefore;
+            long deadLetters =
+                    database.getCollection(Facet.DEAD_LETTERS_COLLECTION).countDocuments() - deadLettersBefore;
 
             boolean exact = true;
             System.out.printf(Locale.ROOT, "%n%-9s %10s %10s %s%n", "facet", "produced", "added", "");
@@ -115,14 +136,29 @@ public final class IngestSoak {
                 long produced = recordsAfter.get(facet) - recordsBefore.get(facet);
                 long added = documentsAfter.get(facet) - documentsBefore.get(facet);
                 exact &= produced == added;
-                System.out.printf(Locale.ROOT, "%-9s %10d %10d %s%n", facet.facetName(), produced, added,
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-9s %10d %10d %s%n",
+                        facet.facetName(),
+                        produced,
+                        added,
                         produced == added ? "exact" : "MISMATCH");
             }
             int half = maxBacklogPerMinute.size() / 2;
-            long firstHalf = maxBacklogPerMinute.subList(0, half).stream().mapToLong(Long::longValue).max().orElse(0);
-            long secondHalf = maxBacklogPerMinute.subList(half, maxBacklogPerMinute.size()).stream().mapToLong(Long::longValue).max().orElse(0);
-            System.out.printf(Locale.ROOT, "largest backlog of any job: first half %d, second half %d records; dead letters added: %d%n",
-                    firstHalf, secondHalf, deadLetters);
+            long firstHalf = maxBacklogPerMinute.subList(0, half).stream()
+                    .mapToLong(Long::longValue)
+                    .max()
+                    .orElse(0);
+            long secondHalf = maxBacklogPerMinute.subList(half, maxBacklogPerMinute.size()).stream()
+                    .mapToLong(Long::longValue)
+                    .max()
+                    .orElse(0);
+            System.out.printf(
+                    Locale.ROOT,
+                    "largest backlog of any job: first half %d, second half %d records; dead letters added: %d%n",
+                    firstHalf,
+                    secondHalf,
+                    deadLetters);
             if (!wasPaused) {
                 airflow.setPaused(PipelineDags.INGEST, false);
             }
@@ -148,11 +184,16 @@ public final class IngestSoak {
 
     /** Records ever produced to each facet's topic: the sum of its partitions' end offsets. */
     private static Map<Facet, Long> endOffsets(Probes probes) {
-        Map<String, Map<Integer, long[]>> offsets = probes.topicOffsets(Arrays.stream(Facet.values()).map(Facet::topic).toList())
+        Map<String, Map<Integer, long[]>> offsets = probes.topicOffsets(
+                        Arrays.stream(Facet.values()).map(Facet::topic).toList())
                 .orElseThrow(() -> new IllegalStateException("Kafka did not answer for the topics' offsets"));
         Map<Facet, Long> records = new EnumMap<>(Facet.class);
         for (Facet facet : Facet.values()) {
-            records.put(facet, offsets.get(facet.topic()).values().stream().mapToLong(range -> range[1]).sum());
+            records.put(
+                    facet,
+                    offsets.get(facet.topic()).values().stream()
+                            .mapToLong(range -> range[1])
+                            .sum());
         }
         return records;
     }

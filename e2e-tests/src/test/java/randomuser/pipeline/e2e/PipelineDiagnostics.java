@@ -10,8 +10,7 @@ import randomuser.pipeline.stack.LocalStack;
  * the run's documents per collection, and what each streaming job last said about itself.
  */
 final class PipelineDiagnostics {
-    private PipelineDiagnostics() {
-    }
+    private PipelineDiagnostics() {}
 
     static String of(LocalStack stack, BackfillRuns runs, FacetCollections mongo, String runId, long expectedUsers) {
         StringBuilder text = new StringBuilder(runs.diagnostics(runId));
@@ -23,10 +22,17 @@ final class PipelineDiagnostics {
             text.append("\n  (MongoDB did not answer: ").append(e.getMessage()).append(')');
         }
         for (Facet facet : Facet.values()) {
-            text.append("\n  job-").append(facet.facetName()).append(": ")
-                    .append(stack.inspection().streamingJobStatus(facet).map(Object::toString).orElse("no status file"));
+            text.append("\n  job-")
+                    .append(facet.facetName())
+                    .append(": ")
+                    .append(stack.inspection()
+                            .streamingJobStatus(facet)
+                            .map(Object::toString)
+                            .orElse("no status file"));
         }
-        return text.append("\n  logs: ").append(stack.logFile("job-" + Facet.PROFILE.facetName()).getParent())
-                .append("/job-*.log, ./pipeline status").toString();
+        return text.append("\n  logs: ")
+                .append(stack.logFile("job-" + Facet.PROFILE.facetName()).getParent())
+                .append("/job-*.log, ./pipeline status")
+                .toString();
     }
 }

@@ -20,12 +20,11 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.LocalStack;
@@ -49,8 +48,9 @@ class RawApiOracleIT {
     private static final Duration DOCUMENTS_STALL_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration DOCUMENTS_TIMEOUT = Duration.ofMinutes(15);
     /** What every document holds besides its facet's fields (README, "Data contract"). */
-    private static final Set<String> ENVELOPE_AND_LINEAGE = Set.of("_id", "user_id", "fetched_at", "run_id", "source",
-            "schema_version", "_ingest");
+    private static final Set<String> ENVELOPE_AND_LINEAGE =
+            Set.of("_id", "user_id", "fetched_at", "run_id", "source", "schema_version", "_ingest");
+
     private static final int SHOWN_DIFFERENCES = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,13 +63,14 @@ class RawApiOracleIT {
         assertEquals(USERS, rawUsers.size(), "distinct login.uuid in the raw pages");
 
         try (ScheduledIngestPause pause = ScheduledIngestPause.pause(stack);
-             FacetCollections mongo = new FacetCollections(stack.mongoUri())) {
+                FacetCollections mongo = new FacetCollections(stack.mongoUri())) {
             try {
                 BackfillRuns runs = new BackfillRuns(stack.airflowClient());
                 runs.requireActive();
                 String runId = runs.trigger(new BackfillRequest(RESULTS, PAGES, seed, List.of(), "any").conf());
                 runs.awaitSuccess(runId, RUN_TIMEOUT);
-                Map<Facet, Long> counts = mongo.awaitCountsOfRun(runId, USERS, DOCUMENTS_STALL_TIMEOUT, DOCUMENTS_TIMEOUT);
+                Map<Facet, Long> counts =
+                        mongo.awaitCountsOfRun(runId, USERS, DOCUMENTS_STALL_TIMEOUT, DOCUMENTS_TIMEOUT);
                 Map<Facet, Long> expectedCounts = new EnumMap<>(Facet.class);
                 for (Facet facet : Facet.values()) {
                     expectedCounts.put(facet, (long) USERS);
@@ -85,7 +86,9 @@ class RawApiOracleIT {
                         compared++;
                     }
                 }
-                assertEquals(List.of(), differences.subList(0, Math.min(SHOWN_DIFFERENCES, differences.size())),
+                assertEquals(
+                        List.of(),
+                        differences.subList(0, Math.min(SHOWN_DIFFERENCES, differences.size())),
                         differences.size() + " differences between stored documents and the raw API users");
                 System.out.println(compared + " stored documents equal the raw API users of seed " + seed
                         + " mapped by the data contract");
@@ -104,11 +107,17 @@ class RawApiOracleIT {
 
     /** The raw pages, as the API serves them to anyone asking with the same seed. */
     private static Map<String, RawUser> rawUsers(String apiUrl, String seed) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         Map<String, RawUser> users = new LinkedHashMap<>();
         for (int page = 1; page <= PAGES; page++) {
-            URI uri = URI.create(apiUrl + "/api/" + API_VERSION + "/?results=" + RESULTS + "&page=" + page + "&seed=" + seed);
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+            URI uri = URI.create(
+                    apiUrl + "/api/" + API_VERSION + "/?results=" + RESULTS + "&page=" + page + "&seed=" + seed);
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), "GET " + uri + ": " + response.body());
             for (JsonNode user : JSON.readTree(response.body()).path("results")) {
@@ -123,42 +132,83 @@ class RawApiOracleIT {
     private static Map<Facet, Document> mappedByTheContract(RawUser raw, String seed, String runId) {
         JsonNode user = raw.json();
         Map<Facet, Document> facets = new EnumMap<>(Facet.class);
-        facets.put(Facet.PROFILE, new Document()
-                .append("gender", user.path("gender").asText())
-                .append("name", texts(user.path("name"), "title", "first", "last"))
-                .append("dob", dateAndAge(user.path("dob")))
-                .append("nat", user.path("nat").asText()));
+        facets.put(
+                Facet.PROFILE,
+                new Document()
+                        .append("gender", user.path("gender").asText())
+                        .append("name", texts(user.path("name"), "title", "first", "last"))
+                        .append("dob", dateAndAge(user.path("dob")))
+                        .append("nat", user.path("nat").asText()));
         JsonNode location = user.path("location");
-        facets.put(Facet.LOCATION, new Document("location", new Document()
-                .append("street", new Document("number", location.path("street").path("number").intValue())
-                        .append("name", location.path("street").path("name").asText()))
-                .append("city", location.path("city").asText())
-                .append("state", location.path("state").asText())
-                .append("country", location.path("country").asText())
-                // Numbers for some nationalities, text for others: always text once stored.
-                .append("postcode", location.path("postcode").asText())
-                // Text in the API: numbers once stored.
-                .append("coordinates", new Document(
-                        "latitude", Double.parseDouble(location.path("coordinates").path("latitude").asText()))
-                        .append("longitude", Double.parseDouble(location.path("coordinates").path("longitude").asText())))
-                .append("timezone", texts(location.path("timezone"), "offset", "description"))));
-        facets.put(Facet.CONTACT, new Document()
-                .append("email", user.path("email").asText())
-                .append("phone", user.path("phone").asText())
-                .append("cell", user.path("cell").asText()));
-        facets.put(Facet.ACCOUNT, new Document()
-                .append("login", texts(user.path("login"), "uuid", "username"))
-                .append("registered", dateAndAge(user.path("registered"))));
+        facets.put(
+                Facet.LOCATION,
+                new Document(
+                        "location",
+                        new Document()
+                                .append(
+                                        "street",
+                                        new Document(
+                                                        "number",
+                                                        location.path("street")
+                                                                .path("number")
+                                                                .intValue())
+                                                .append(
+                                                        "name",
+                                                        location.path("street")
+                                                                .path("name")
+                                                                .asText()))
+                                .append("city", location.path("city").asText())
+                                .append("state", location.path("state").asText())
+                                .append("country", location.path("country").asText())
+                                // Numbers for some nationalities, text for others: always text once stored.
+                                .append("postcode", location.path("postcode").asText())
+                                // Text in the API: numbers once stored.
+                                .append(
+                                        "coordinates",
+                                        new Document(
+                                                        "latitude",
+                                                        Double.parseDouble(location.path("coordinates")
+                                                                .path("latitude")
+                                                                .asText()))
+                                                .append(
+                                                        "longitude",
+                                                        Double.parseDouble(location.path("coordinates")
+                                                                .path("longitude")
+                                                                .asText())))
+                                .append("timezone", texts(location.path("timezone"), "offset", "description"))));
+        facets.put(
+                Facet.CONTACT,
+                new Document()
+                        .append("email", user.path("email").asText())
+                        .append("phone", user.path("phone").asText())
+                        .append("cell", user.path("cell").asText()));
+        facets.put(
+                Facet.ACCOUNT,
+                new Document()
+                        .append("login", texts(user.path("login"), "uuid", "username"))
+                        .append("registered", dateAndAge(user.path("registered"))));
         JsonNode id = user.path("id");
-        facets.put(Facet.IDENTITY, new Document()
-                .append("id", new Document("name", id.path("name").asText())
-                        .append("value", id.path("value").isNull() ? null : id.path("value").asText()))
-                .append("nat", user.path("nat").asText()));
+        facets.put(
+                Facet.IDENTITY,
+                new Document()
+                        .append(
+                                "id",
+                                new Document("name", id.path("name").asText())
+                                        .append(
+                                                "value",
+                                                id.path("value").isNull()
+                                                        ? null
+                                                        : id.path("value").asText()))
+                        .append("nat", user.path("nat").asText()));
         facets.put(Facet.PICTURE, new Document("picture", texts(user.path("picture"), "large", "medium", "thumbnail")));
 
-        Document source = new Document("api_version", API_VERSION).append("seed", seed).append("page", raw.page());
+        Document source =
+                new Document("api_version", API_VERSION).append("seed", seed).append("page", raw.page());
         for (Document document : facets.values()) {
-            document.append("_id", raw.uuid()).append("user_id", raw.uuid()).append("run_id", runId).append("source", source);
+            document.append("_id", raw.uuid())
+                    .append("user_id", raw.uuid())
+                    .append("run_id", runId)
+                    .append("source", source);
         }
         return facets;
     }
@@ -190,8 +240,8 @@ class RawApiOracleIT {
         for (Map.Entry<String, Object> field : expected.entrySet()) {
             Object actual = stored.get(field.getKey());
             if (!field.getValue().equals(actual) && !(field.getValue() == null && actual == null)) {
-                differences.add(where + " " + field.getKey() + ": expected " + describe(field.getValue())
-                        + ", stored " + describe(actual));
+                differences.add(where + " " + field.getKey() + ": expected " + describe(field.getValue()) + ", stored "
+                        + describe(actual));
             }
         }
         Set<String> allowed = new TreeSet<>(expected.keySet());

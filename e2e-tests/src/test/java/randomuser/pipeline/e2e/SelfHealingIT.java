@@ -27,8 +27,8 @@ import randomuser.pipeline.stack.LocalStack;
 import randomuser.pipeline.stack.component.StreamingJobDriver;
 import randomuser.pipeline.stack.mainjob.BackfillRequest;
 import randomuser.pipeline.stack.probe.JobRestarts;
-import randomuser.pipeline.stack.testrun.PipelineScript.Run;
 import randomuser.pipeline.stack.testrun.PipelineScript;
+import randomuser.pipeline.stack.testrun.PipelineScript.Run;
 
 /**
  * The stack's streaming jobs come back on their own. While a seeded run streams, one job's driver and another
@@ -40,6 +40,7 @@ import randomuser.pipeline.stack.testrun.PipelineScript;
 class SelfHealingIT {
     /** How soon a killed driver or executor must be running again: the bound. */
     private static final Duration BACK_WITHIN = Duration.ofSeconds(60);
+
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration DOCUMENTS_STALL_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration DOCUMENTS_TIMEOUT = Duration.ofMinutes(15);
@@ -57,7 +58,7 @@ class SelfHealingIT {
         int pages = 2;
         int users = results * pages;
         try (ScheduledIngestPause pause = ScheduledIngestPause.pause(stack);
-             FacetCollections mongo = new FacetCollections(stack.mongoUri())) {
+                FacetCollections mongo = new FacetCollections(stack.mongoUri())) {
             Set<String> ids = new HashSet<>();
             try {
                 BackfillRuns runs = new BackfillRuns(stack.airflowClient());
@@ -74,22 +75,38 @@ class SelfHealingIT {
                 System.out.println("killed " + name(DRIVER_KILLED) + "'s driver " + killedDriver + " and "
                         + name(EXECUTOR_KILLED) + "'s executor " + killedExecutor + " at " + atKill);
 
-                Map<Facet, ComponentStatus> back = awaitRunningAgain(stack, killedAt, Map.of(
-                        DRIVER_KILLED, row -> StreamingJobDriver.driverOf(row.pid().getAsLong()).orElse(killedDriver) != killedDriver,
-                        EXECUTOR_KILLED, row -> {
-                            Set<Long> executors = stack.inspection().executorsOf(name(EXECUTOR_KILLED));
-                            return !executors.isEmpty() && !executors.contains(killedExecutor);
-                        }));
+                Map<Facet, ComponentStatus> back = awaitRunningAgain(
+                        stack,
+                        killedAt,
+                        Map.of(
+                                DRIVER_KILLED,
+                                        row -> StreamingJobDriver.driverOf(
+                                                                row.pid().getAsLong())
+                                                        .orElse(killedDriver)
+                                                != killedDriver,
+                                EXECUTOR_KILLED,
+                                        row -> {
+                                            Set<Long> executors =
+                                                    stack.inspection().executorsOf(name(EXECUTOR_KILLED));
+                                            return !executors.isEmpty() && !executors.contains(killedExecutor);
+                                        }));
                 JobRestarts driverJobAfter = restarts(stack, DRIVER_KILLED);
-                assertEquals(driverJobBefore.restarts() + 1, driverJobAfter.restarts(), "restarts of " + name(DRIVER_KILLED));
+                assertEquals(
+                        driverJobBefore.restarts() + 1,
+                        driverJobAfter.restarts(),
+                        "restarts of " + name(DRIVER_KILLED));
                 assertEquals(OptionalInt.of(137), driverJobAfter.lastExit());
-                assertTrue(back.get(DRIVER_KILLED).evidence().contains("last after exit 137 (SIGKILL)"),
+                assertTrue(
+                        back.get(DRIVER_KILLED).evidence().contains("last after exit 137 (SIGKILL)"),
                         back.get(DRIVER_KILLED).evidence());
-                assertEquals(executorJobBefore.restarts(), restarts(stack, EXECUTOR_KILLED).restarts(),
+                assertEquals(
+                        executorJobBefore.restarts(),
+                        restarts(stack, EXECUTOR_KILLED).restarts(),
                         "the master started another executor; the driver of " + name(EXECUTOR_KILLED) + " went on");
 
                 runs.awaitSuccess(runId, RUN_TIMEOUT);
-                Map<Facet, Long> counts = mongo.awaitCountsOfRun(runId, users, DOCUMENTS_STALL_TIMEOUT, DOCUMENTS_TIMEOUT);
+                Map<Facet, Long> counts =
+                        mongo.awaitCountsOfRun(runId, users, DOCUMENTS_STALL_TIMEOUT, DOCUMENTS_TIMEOUT);
                 ids.addAll(mongo.idsOfRun(Facet.PROFILE, runId));
                 assertEquals(users, ids.size(), "users of the run in " + Facet.PROFILE.collection());
                 for (Facet facet : Facet.values()) {
@@ -108,7 +125,7 @@ class SelfHealingIT {
         stack.requireRunning(stack.topology().all());
         int users = 500;
         try (ScheduledIngestPause pause = ScheduledIngestPause.pause(stack);
-             FacetCollections mongo = new FacetCollections(stack.mongoUri())) {
+                FacetCollections mongo = new FacetCollections(stack.mongoUri())) {
             Set<String> ids = new HashSet<>();
             try {
                 stack.faults().stopStreamingJob(BADLY_SET);
@@ -119,13 +136,20 @@ class SelfHealingIT {
 
                 Run failed = awaitStatusLine(stack, Pattern.compile("(?m)^" + name(BADLY_SET) + " +down .*FAILED.*$"));
                 assertEquals(3, failed.exitCode(), failed.describe());
-                assertTrue(Pattern.compile("(?m)^" + name(BADLY_SET) + " +down .*FAILED after 3 restarts in a row, not "
-                                + "restarted again; last exit 2 at \\S+: error: --max-offsets-per-trigger must be at "
-                                + "least 1 \\(see --help\\); \\./pipeline up starts it again$").matcher(failed.out()).find(),
+                assertTrue(
+                        Pattern.compile("(?m)^" + name(BADLY_SET) + " +down .*FAILED after 3 restarts in a row, not "
+                                        + "restarted again; last exit 2 at \\S+: error: --max-offsets-per-trigger must be at "
+                                        + "least 1 \\(see --help\\); \\./pipeline up starts it again$")
+                                .matcher(failed.out())
+                                .find(),
                         failed.describe());
 
-                Map<Facet, Long> others = mongo.awaitCountsOfRun(runId, users, EnumSet.complementOf(EnumSet.of(BADLY_SET)),
-                        DOCUMENTS_STALL_TIMEOUT, DOCUMENTS_TIMEOUT);
+                Map<Facet, Long> others = mongo.awaitCountsOfRun(
+                        runId,
+                        users,
+                        EnumSet.complementOf(EnumSet.of(BADLY_SET)),
+                        DOCUMENTS_STALL_TIMEOUT,
+                        DOCUMENTS_TIMEOUT);
                 ids.addAll(mongo.idsOfRun(Facet.PROFILE, runId));
                 Map<Facet, Long> expected = new EnumMap<>(Facet.class);
                 for (Facet facet : Facet.values()) {
@@ -146,7 +170,8 @@ class SelfHealingIT {
     }
 
     private static Map<String, Object> conf(int results, int pages, String seedPrefix) {
-        String seed = seedPrefix + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String seed =
+                seedPrefix + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         return new BackfillRequest(results, pages, seed, List.of(), "any").conf();
     }
 
@@ -154,7 +179,8 @@ class SelfHealingIT {
         return StreamingJobDriver.componentName(facet);
     }
 
-    private static Map<Facet, Long> awaitFirstDocuments(FacetCollections mongo, String runId) throws InterruptedException {
+    private static Map<Facet, Long> awaitFirstDocuments(FacetCollections mongo, String runId)
+            throws InterruptedException {
         long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
         while (true) {
             Map<Facet, Long> counts = mongo.countsOfRun(runId);
@@ -174,8 +200,8 @@ class SelfHealingIT {
      * Polls the jobs' status rows until each is up and its {@code runsAgain} holds; fails if one takes longer
      * than {@link #BACK_WITHIN} after the kills. Answers the rows that were up.
      */
-    private static Map<Facet, ComponentStatus> awaitRunningAgain(LocalStack stack, long killedAt,
-                                                                 Map<Facet, Predicate<ComponentStatus>> runsAgain)
+    private static Map<Facet, ComponentStatus> awaitRunningAgain(
+            LocalStack stack, long killedAt, Map<Facet, Predicate<ComponentStatus>> runsAgain)
             throws InterruptedException {
         Map<Facet, ComponentStatus> back = new EnumMap<>(Facet.class);
         while (true) {
@@ -185,18 +211,26 @@ class SelfHealingIT {
             runsAgain.forEach((facet, test) -> {
                 ComponentStatus row = rows.get(name(facet));
                 if (!back.containsKey(facet) && row != null && row.up() && test.test(row)) {
-                    System.out.printf("%s running again %.1f s after the kill: %s%n", name(facet),
-                            since.toMillis() / 1000.0, row.evidence());
+                    System.out.printf(
+                            "%s running again %.1f s after the kill: %s%n",
+                            name(facet), since.toMillis() / 1000.0, row.evidence());
                     back.put(facet, row);
                 }
             });
             if (back.size() == runsAgain.size()) {
                 return back;
             }
-            assertTrue(since.compareTo(BACK_WITHIN) <= 0, "not running again " + BACK_WITHIN.toSeconds()
-                    + " s after the kill: " + runsAgain.keySet().stream().filter(facet -> !back.containsKey(facet))
-                    .map(facet -> name(facet) + ": " + Optional.ofNullable(rows.get(name(facet)))
-                            .map(ComponentStatus::evidence).orElse("no row")).toList());
+            assertTrue(
+                    since.compareTo(BACK_WITHIN) <= 0,
+                    "not running again " + BACK_WITHIN.toSeconds()
+                            + " s after the kill: "
+                            + runsAgain.keySet().stream()
+                                    .filter(facet -> !back.containsKey(facet))
+                                    .map(facet -> name(facet) + ": "
+                                            + Optional.ofNullable(rows.get(name(facet)))
+                                                    .map(ComponentStatus::evidence)
+                                                    .orElse("no row"))
+                                    .toList());
             Thread.sleep(500);
         }
     }

@@ -1,11 +1,12 @@
 package randomuser.pipeline.emulator;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 
 /**
  * The admin endpoints:
@@ -34,8 +35,8 @@ final class AdminHandler implements HttpHandler {
             switch (path.endsWith("/") ? path.substring(0, path.length() - 1) : path) {
                 case "/admin/faults" -> faults(exchange, method);
                 case "/admin/stats" -> readOnly(exchange, method, stats.toJson());
-                case "/admin/health" -> readOnly(exchange, method,
-                        "{\"status\":\"UP\",\"version\":\"" + ResponseGenerator.VERSION + "\"}");
+                case "/admin/health" ->
+                    readOnly(exchange, method, "{\"status\":\"UP\",\"version\":\"" + ResponseGenerator.VERSION + "\"}");
                 default -> HttpReplies.notFound(exchange);
             }
         } finally {
@@ -56,12 +57,13 @@ final class AdminHandler implements HttpHandler {
     }
 
     private void add(HttpExchange exchange) throws IOException {
-        Map<String, String> params = QueryParameters.parse(exchange.getRequestURI().getRawQuery());
+        Map<String, String> params =
+                QueryParameters.parse(exchange.getRequestURI().getRawQuery());
         try {
             Optional<Fault> fault = Fault.fromParameters(params);
             if (fault.isEmpty()) {
-                throw new IllegalArgumentException("give the fault to queue: fault=" + FaultType.allCodes()
-                        .replace(", ", "|") + " [&count=N] (N < 0: until DELETE /admin/faults)");
+                throw new IllegalArgumentException("give the fault to queue: fault="
+                        + FaultType.allCodes().replace(", ", "|") + " [&count=N] (N < 0: until DELETE /admin/faults)");
             }
             int count = count(params.getOrDefault("count", "1"));
             plan.add(fault.get(), count);
@@ -99,12 +101,13 @@ final class AdminHandler implements HttpHandler {
 
     private String planJson() {
         return plan.steps().stream()
-                .map(step -> "{\"fault\":" + HttpReplies.quote(step.fault().type().code())
-                        + ",\"remaining\":" + Math.max(step.remaining(), 0)
-                        + ",\"until_cleared\":" + step.untilCleared()
-                        + ",\"retry_after\":" + step.fault().retryAfterSeconds()
-                        + ",\"delay_ms\":" + step.fault().delayMillis()
-                        + ",\"error_status\":" + step.fault().errorStatus() + "}")
+                .map(step ->
+                        "{\"fault\":" + HttpReplies.quote(step.fault().type().code())
+                                + ",\"remaining\":" + Math.max(step.remaining(), 0)
+                                + ",\"until_cleared\":" + step.untilCleared()
+                                + ",\"retry_after\":" + step.fault().retryAfterSeconds()
+                                + ",\"delay_ms\":" + step.fault().delayMillis()
+                                + ",\"error_status\":" + step.fault().errorStatus() + "}")
                 .collect(Collectors.joining(",", "{\"steps\":[", "]}"));
     }
 }

@@ -1,7 +1,5 @@
 package randomuser.pipeline.emulator;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +65,8 @@ final class ApiHandler implements HttpHandler {
             HttpReplies.notFound(exchange);
             return;
         }
-        Map<String, String> params = QueryParameters.parse(exchange.getRequestURI().getRawQuery());
+        Map<String, String> params =
+                QueryParameters.parse(exchange.getRequestURI().getRawQuery());
         Optional<Fault> fault;
         try {
             Optional<Fault> requested = Fault.fromParameters(params);
@@ -87,8 +89,13 @@ final class ApiHandler implements HttpHandler {
             return;
         }
         Query query = Query.fromParameters(params);
-        if (query.format().equals("csv") || query.format().equals("yaml") || query.format().equals("xml")) {
-            HttpReplies.send(exchange, 501, HttpReplies.TEXT,
+        if (query.format().equals("csv")
+                || query.format().equals("yaml")
+                || query.format().equals("xml")) {
+            HttpReplies.send(
+                    exchange,
+                    501,
+                    HttpReplies.TEXT,
                     "format=" + query.format() + " is not emulated; use json (default), pretty or prettyjson");
             return;
         }

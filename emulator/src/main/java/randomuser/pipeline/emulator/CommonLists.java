@@ -53,6 +53,5 @@ final class CommonLists {
             new User.TimeZone("+10:00", "Eastern Australia, Guam, Vladivostok"),
             new User.TimeZone("+11:00", "Magadan, Solomon Islands, New Caledonia"));
 
-    private CommonLists() {
-    }
+    private CommonLists() {}
 }

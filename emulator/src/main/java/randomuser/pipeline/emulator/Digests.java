@@ -8,11 +8,10 @@ import java.security.NoSuchAlgorithmException;
 final class Digests {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
-    private static final ThreadLocal<MessageDigest[]> DIGESTS = ThreadLocal.withInitial(
-            () -> new MessageDigest[] {digest("MD5"), digest("SHA-1"), digest("SHA-256")});
+    private static final ThreadLocal<MessageDigest[]> DIGESTS =
+            ThreadLocal.withInitial(() -> new MessageDigest[] {digest("MD5"), digest("SHA-1"), digest("SHA-256")});
 
-    private Digests() {
-    }
+    private Digests() {}
 
     static String md5(String text) {
         return hex(0, text);

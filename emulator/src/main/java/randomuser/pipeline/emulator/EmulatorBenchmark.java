@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +28,9 @@ import picocli.CommandLine.Option;
  *
  * <pre>java -cp emulator/target/emulator.jar randomuser.pipeline.emulator.EmulatorBenchmark</pre>
  */
-@Command(name = "emulator-benchmark", mixinStandardHelpOptions = true,
+@Command(
+        name = "emulator-benchmark",
+        mixinStandardHelpOptions = true,
         description = "Users/s served by the Random User API emulator at results=5000.")
 public final class EmulatorBenchmark implements Callable<Integer> {
 
@@ -43,7 +46,9 @@ public final class EmulatorBenchmark implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "11", description = "Timed rounds (default ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--concurrency", defaultValue = "1",
+    @Option(
+            names = "--concurrency",
+            defaultValue = "1",
             description = "Parallel requests per round (default ${DEFAULT-VALUE}).")
     int concurrency;
 
@@ -55,16 +60,19 @@ public final class EmulatorBenchmark implements Callable<Integer> {
     }
 
     private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private int page;
 
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new EmulatorBenchmark());
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null
-                    ? e.getCause() : e;
-            command.getErr().println("emulator-benchmark: "
-                    + (cause.getMessage() != null ? cause.getMessage() : cause.toString()));
+            Throwable cause =
+                    e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+            command.getErr()
+                    .println("emulator-benchmark: "
+                            + (cause.getMessage() != null ? cause.getMessage() : cause.toString()));
             return 1;
         });
         System.exit(cli.execute(args));
@@ -111,8 +119,8 @@ public final class EmulatorBenchmark implements Callable<Integer> {
         for (Future<Long> request : requests) {
             bytes += request.get();
         }
-        return new Round((System.nanoTime() - start) / 1e9, bytes, results * concurrency,
-                (processCpuNanos() - cpuStart) / 1e9);
+        return new Round(
+                (System.nanoTime() - start) / 1e9, bytes, results * concurrency, (processCpuNanos() - cpuStart) / 1e9);
     }
 
     /** Reads the whole body and returns its size on the wire. */
@@ -154,14 +162,24 @@ public final class EmulatorBenchmark implements Callable<Integer> {
         rounds.forEach(r -> all.add(r.usersPerSecond()));
         double cpuSeconds = rounds.stream().mapToDouble(Round::cpuSeconds).sum();
         int users = rounds.stream().mapToInt(Round::users).sum();
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
                 "emulator benchmark: results=%d concurrency=%d gzip=%s warm-up=%d runs=%d (%s, %d CPUs)%n"
                         + "median: %.0f users/s, %.1f MB/s on the wire, %.1f ms per round (min %.0f, max %.0f users/s)%n"
                         + "CPU: %.0f users per CPU-second of this JVM%s%n",
-                results, concurrency, gzip, warmup, runs, local() ? "in-process emulator" : url,
-                Runtime.getRuntime().availableProcessors(), median.usersPerSecond(),
-                median.bytes() / median.seconds() / 1e6, median.seconds() * 1000,
-                Collections.min(all), Collections.max(all), users / cpuSeconds,
+                results,
+                concurrency,
+                gzip,
+                warmup,
+                runs,
+                local() ? "in-process emulator" : url,
+                Runtime.getRuntime().availableProcessors(),
+                median.usersPerSecond(),
+                median.bytes() / median.seconds() / 1e6,
+                median.seconds() * 1000,
+                Collections.min(all),
+                Collections.max(all),
+                users / cpuSeconds,
                 local() ? " (server and client together)" : " (client only)");
     }
 }

@@ -47,7 +47,7 @@ public final class EmulatorStats {
     }
 
     String toJson() {
-        return "{\"api_requests\":" + apiRequests() + ",\"users_requested\":" + usersRequested()
-                + ",\"users_served\":" + usersServed() + ",\"faults_served\":" + faultsServed() + "}";
+        return "{\"api_requests\":" + apiRequests() + ",\"users_requested\":" + usersRequested() + ",\"users_served\":"
+                + usersServed() + ",\"faults_served\":" + faultsServed() + "}";
     }
 }

@@ -6,8 +6,7 @@ package randomuser.pipeline.emulator;
  */
 final class ErrorPages {
 
-    private ErrorPages() {
-    }
+    private ErrorPages() {}
 
     static String nginx(int status, String reason) {
         return "<html>\r\n"

@@ -62,8 +62,9 @@ public record Fault(FaultType type, int retryAfterSeconds, long delayMillis, int
         if (code == null || code.isBlank() || code.strip().equalsIgnoreCase("none")) {
             return Optional.empty();
         }
-        FaultType type = FaultType.fromCode(code).orElseThrow(() -> new IllegalArgumentException(
-                "unknown fault '" + code + "'; use one of: " + FaultType.allCodes() + ", none"));
+        FaultType type = FaultType.fromCode(code)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown fault '" + code + "'; use one of: " + FaultType.allCodes() + ", none"));
         Fault fault = of(type);
         if (params.containsKey("retry_after")) {
             fault = fault.withRetryAfterSeconds(integer(params, "retry_after"));

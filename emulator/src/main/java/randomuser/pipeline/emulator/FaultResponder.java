@@ -1,8 +1,9 @@
 package randomuser.pipeline.emulator;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.Map;
+
+import com.sun.net.httpserver.HttpExchange;
 
 /** Serves the faults that replace a response, and the pause of the slow ones. */
 final class FaultResponder {
@@ -28,10 +29,16 @@ final class FaultResponder {
             case RATE_LIMITED -> {
                 long requested = Math.max(RATE_LIMIT_USERS, stats.usersRequested());
                 exchange.getResponseHeaders().set("Retry-After", Integer.toString(fault.retryAfterSeconds()));
-                HttpReplies.send(exchange, 429, HttpReplies.JSON, "{\"error\":" + HttpReplies.quote(
-                        "Whoa, ease up there cowboy. You've requested " + requested + " users in the last minute."
-                                + " Help us keep this service free and spare some bandwidth for other users please :)")
-                        + "}");
+                HttpReplies.send(
+                        exchange,
+                        429,
+                        HttpReplies.JSON,
+                        "{\"error\":"
+                                + HttpReplies.quote(
+                                        "Whoa, ease up there cowboy. You've requested " + requested
+                                                + " users in the last minute."
+                                                + " Help us keep this service free and spare some bandwidth for other users please :)")
+                                + "}");
                 return true;
             }
             case INTERNAL_SERVER_ERROR -> {
@@ -52,7 +59,10 @@ final class FaultResponder {
             }
             case ERROR_BODY -> {
                 exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-                HttpReplies.send(exchange, fault.errorStatus(), HttpReplies.JSON,
+                HttpReplies.send(
+                        exchange,
+                        fault.errorStatus(),
+                        HttpReplies.JSON,
                         "{\"error\":" + HttpReplies.quote(ERROR_MESSAGE) + "}");
                 return true;
             }

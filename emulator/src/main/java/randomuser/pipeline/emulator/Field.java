@@ -5,7 +5,18 @@ import java.util.Optional;
 
 /** The twelve top-level fields of a user, as named by the {@code inc} and {@code exc} parameters. */
 public enum Field {
-    GENDER, NAME, LOCATION, EMAIL, LOGIN, REGISTERED, DOB, PHONE, CELL, ID, PICTURE, NAT;
+    GENDER,
+    NAME,
+    LOCATION,
+    EMAIL,
+    LOGIN,
+    REGISTERED,
+    DOB,
+    PHONE,
+    CELL,
+    ID,
+    PICTURE,
+    NAT;
 
     /** The JSON key and parameter spelling. */
     public String key() {

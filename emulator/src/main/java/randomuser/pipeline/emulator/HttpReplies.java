@@ -1,9 +1,10 @@
 package randomuser.pipeline.emulator;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+
+import com.sun.net.httpserver.HttpExchange;
 
 /** Sends small complete responses (text, JSON, HTML) with a Content-Length. */
 final class HttpReplies {
@@ -11,8 +12,7 @@ final class HttpReplies {
     static final String JSON = "application/json; charset=utf-8";
     static final String TEXT = "text/plain; charset=utf-8";
 
-    private HttpReplies() {
-    }
+    private HttpReplies() {}
 
     static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         send(exchange, status, contentType, body.getBytes(StandardCharsets.UTF_8));

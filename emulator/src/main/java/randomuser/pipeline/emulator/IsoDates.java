@@ -7,8 +7,7 @@ import java.time.temporal.ChronoUnit;
 /** Dates as the live API writes them ({@code Date.toISOString()}) and ages as it computes them. */
 final class IsoDates {
 
-    private IsoDates() {
-    }
+    private IsoDates() {}
 
     /** {@code YYYY-MM-DDTHH:MM:SS.sssZ} in UTC, for years 0..9999. */
     static String format(long epochMillis) {
@@ -38,8 +37,8 @@ final class IsoDates {
 
     static LocalDateTime utc(long epochMillis) {
         // ofEpochSecond with an offset avoids building zone rules for every date
-        return LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000L),
-                (int) Math.floorMod(epochMillis, 1000L) * 1_000_000, ZoneOffset.UTC);
+        return LocalDateTime.ofEpochSecond(
+                Math.floorDiv(epochMillis, 1000L), (int) Math.floorMod(epochMillis, 1000L) * 1_000_000, ZoneOffset.UTC);
     }
 
     private static void put(char[] out, int at, int value, int width) {

@@ -9,12 +9,10 @@ import java.util.regex.Pattern;
  */
 final class JsNumbers {
 
-    private static final Pattern DECIMAL =
-            Pattern.compile("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?");
     private static final Pattern RADIX = Pattern.compile("0([xXoObB])([0-9a-fA-F]+)");
 
-    private JsNumbers() {
-    }
+    private JsNumbers() {}
 
     /** {@code Number(text)}: NaN when JavaScript would give NaN; empty or blank text is 0. */
     static double parse(String text) {
@@ -68,7 +66,7 @@ final class JsNumbers {
             return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
         }
         // JavaScript switches to exponent form below 1e-6: 1e-7, 1.5e-7
-        String java = Double.toString(value);  // e.g. 1.5E-7
+        String java = Double.toString(value); // e.g. 1.5E-7
         String mantissa = java.substring(0, java.indexOf('E'));
         if (mantissa.endsWith(".0")) {
             mantissa = mantissa.substring(0, mantissa.length() - 2);

@@ -18,8 +18,7 @@ import java.util.Map;
  */
 final class ListResource {
 
-    private ListResource() {
-    }
+    private ListResource() {}
 
     /** The sections of {@code lists/<name>.txt}; empty when the resource does not exist. */
     static Map<String, List<String>> read(String name) {

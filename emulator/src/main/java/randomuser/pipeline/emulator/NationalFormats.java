@@ -46,39 +46,46 @@ final class NationalFormats {
         PostcodeSource fiveDigits = integer(10000, 99999);
         define(Nationality.AU, "0#-####-####", "04##-###-###", template("#########"), integer(200, 9999));
         define(Nationality.BR, "(##) ####-####", "(##) ####-####", template("###.###.###-##"), fiveDigits);
-        define(Nationality.CA, "@## @##-####", "@## @##-####", NationalFormats::canadianSin,
-                text("@#@ #@#"));
-        define(Nationality.CH, "07# ### ## ##", "07# ### ## ##", template("756.####.####.##"),
-                integer(1000, 9999));
+        define(Nationality.CA, "@## @##-####", "@## @##-####", NationalFormats::canadianSin, text("@#@ #@#"));
+        define(Nationality.CH, "07# ### ## ##", "07# ### ## ##", template("756.####.####.##"), integer(1000, 9999));
         define(Nationality.DE, "0###-#######", "017#-#######", NationalFormats::germanSvnr, fiveDigits);
         define(Nationality.DK, "########", "########", NationalFormats::danishCpr, fiveDigits);
         define(Nationality.ES, "9##-###-###", "6##-###-###", NationalFormats::spanishDni, fiveDigits);
         // The live HETU generator reads a date from an object and prints NaN/undefined around 3 digits.
         define(Nationality.FI, "0#-###-###", "04#-###-##-##", template("NaNNA###undefined"), fiveDigits);
         define(Nationality.FR, "0[1-5]-##-##-##-##", "06-##-##-##-##", NationalFormats::frenchInsee, fiveDigits);
-        FORMATS.put(Nationality.GB, new Format(
-                List.of("0##### #####", "0## #### ####", "0### ### ####"), List.of("07### ######"),
-                template("@@ ## ## ## @"),
-                text("@#@ #@@", "@@#@ #@@", "@@# #@@", "@# #@@", "@@## #@@")));
+        FORMATS.put(
+                Nationality.GB,
+                new Format(
+                        List.of("0##### #####", "0## #### ####", "0### ### ####"),
+                        List.of("07### ######"),
+                        template("@@ ## ## ## @"),
+                        text("@#@ #@@", "@@#@ #@@", "@@# #@@", "@# #@@", "@@## #@@")));
         // The live PPS never gets its trailing 'A' (a date bug), so 7 digits and the check letter.
         define(Nationality.IE, "0#1-###-####", "081-###-####", NationalFormats::irishPps, fiveDigits);
         define(Nationality.IN, "[789]#########", "[789]#########", template("############"), fiveDigits);
         define(Nationality.IR, "0##-########", "09##-###-####", nullId(), fiveDigits);
         define(Nationality.MX, "(6##) ### ####", "(6##) ### ####", template("## ## ## #### #"), fiveDigits);
         define(Nationality.NL, "(0###) ######", "(06) ########", template("########"), text("[1-9]### @@"));
-        define(Nationality.NO, "########", "########", NationalFormats::norwegianFn,
+        define(
+                Nationality.NO,
+                "########",
+                "########",
+                NationalFormats::norwegianFn,
                 (rng, pools) -> User.Postcode.of(rng.pick(pools.postcodes())));
         define(Nationality.NZ, "(###)-###-####", "(###)-###-####", nullId(), fiveDigits);
         define(Nationality.RS, "0[123]#-####-###", "06#-####-###", template("#########"), fiveDigits);
         define(Nationality.TR, "(###)-###-####", "(###)-###-####", nullId(), fiveDigits);
-        define(Nationality.UA, "(0{66|67|68|96|97|98|99}) @##-####", "(0{66|67|68|96|97|98|99}) @##-####",
-                nullId(), fiveDigits);
-        define(Nationality.US, "([2-9]##) [2-9]##-####", "([2-9]##) [2-9]##-####", NationalFormats::usSsn,
+        define(
+                Nationality.UA,
+                "(0{66|67|68|96|97|98|99}) @##-####",
+                "(0{66|67|68|96|97|98|99}) @##-####",
+                nullId(),
                 fiveDigits);
+        define(Nationality.US, "([2-9]##) [2-9]##-####", "([2-9]##) [2-9]##-####", NationalFormats::usSsn, fiveDigits);
     }
 
-    private NationalFormats() {
-    }
+    private NationalFormats() {}
 
     static Format of(Nationality nat) {
         return FORMATS.get(nat);
@@ -126,11 +133,10 @@ final class NationalFormats {
     }
 
     private static final List<String> PENSION_INSTITUTES = List.of(
-            "02", "03", "04", "08", "09", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20",
-            "21", "23", "24", "25", "26", "28", "29", "38", "39", "40", "42", "43", "44", "45", "46", "47",
-            "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63",
-            "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79",
-            "80", "81", "82", "89");
+            "02", "03", "04", "08", "09", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "23",
+            "24", "25", "26", "28", "29", "38", "39", "40", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51",
+            "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69",
+            "70", "71", "72", "73", "74", "75", "76", "77", "78", "79", "80", "81", "82", "89");
 
     /** e.g. {@code 26 240387 W 820}: institute, birth date, last-name initial, serial (00-49 men, 50-99 women). */
     private static String germanSvnr(SeededRandom rng, Person person) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
+
 import net.datafaker.Faker;
 
 /**
@@ -24,6 +25,7 @@ final class PoolBuilder {
     private static final int POOL_SIZE = 200;
     /** Datafaker calls are slow (~20 µs): stop once this many in a row brought nothing new. */
     private static final int FRUITLESS_ATTEMPTS = 40;
+
     private static final long FAKER_SEED = 0x52414E444F4DL;
 
     private static final Map<Nationality, String> LOCALES = new EnumMap<>(Map.ofEntries(
@@ -52,8 +54,7 @@ final class PoolBuilder {
     /** Nationalities whose live street names sometimes end with a space. */
     private static final Set<Nationality> TRAILING_SPACE_STREETS = Set.of(Nationality.BR, Nationality.RS);
 
-    private PoolBuilder() {
-    }
+    private PoolBuilder() {}
 
     static NationalityPools build(Nationality nat) {
         Map<String, List<String>> hand = ListResource.read(nat.name());
@@ -67,11 +68,13 @@ final class PoolBuilder {
                 TRAILING_SPACE_STREETS.contains(nat) ? withSomeTrailingSpaces(streets) : streets,
                 pool(hand, "city", faker, f -> f.address().cityName()),
                 pool(hand, "state", faker, f -> f.address().state()),
-                nat == Nationality.NO ? pool(hand, "postcode", faker, f -> f.address().postcode()) : List.of());
+                nat == Nationality.NO
+                        ? pool(hand, "postcode", faker, f -> f.address().postcode())
+                        : List.of());
     }
 
-    private static List<String> pool(Map<String, List<String>> hand, String section, Faker faker,
-                                     Function<Faker, String> source) {
+    private static List<String> pool(
+            Map<String, List<String>> hand, String section, Faker faker, Function<Faker, String> source) {
         List<String> listed = hand.get(section);
         if (listed != null) {
             return listed;

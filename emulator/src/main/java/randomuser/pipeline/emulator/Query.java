@@ -245,8 +245,7 @@ public final class Query {
         private String password;
         private boolean download;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder results(int results) {
             this.results = results;

@@ -11,8 +11,7 @@ import java.util.Map;
  */
 final class QueryParameters {
 
-    private QueryParameters() {
-    }
+    private QueryParameters() {}
 
     static Map<String, String> parse(String rawQuery) {
         Map<String, String> params = new LinkedHashMap<>();
@@ -26,7 +25,7 @@ final class QueryParameters {
             int eq = pair.indexOf('=');
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            params.remove(name);  // keep insertion order meaningful: the last occurrence wins
+            params.remove(name); // keep insertion order meaningful: the last occurrence wins
             params.put(name, value);
         }
         return params;

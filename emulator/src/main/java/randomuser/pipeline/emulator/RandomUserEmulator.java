@@ -1,6 +1,5 @@
 package randomuser.pipeline.emulator;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -9,6 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,8 +96,12 @@ public final class RandomUserEmulator implements AutoCloseable {
                     "cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage(), e);
         }
         emulator.server.start();
-        LOG.info("Random User API emulator listening on {} (API {} at /api/ and /api/{}/; {} threads, gzip {})",
-                emulator.baseUrl, ResponseGenerator.VERSION, ResponseGenerator.VERSION, settings.threads(),
+        LOG.info(
+                "Random User API emulator listening on {} (API {} at /api/ and /api/{}/; {} threads, gzip {})",
+                emulator.baseUrl,
+                ResponseGenerator.VERSION,
+                ResponseGenerator.VERSION,
+                settings.threads(),
                 settings.gzip() ? "on" : "off");
         return emulator;
     }

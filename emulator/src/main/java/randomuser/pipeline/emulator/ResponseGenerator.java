@@ -1,7 +1,5 @@
 package randomuser.pipeline.emulator;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * Produces the body of an API v1.4 response for a {@link Query}, without HTTP.
@@ -33,8 +34,7 @@ public final class ResponseGenerator {
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final String SEED_CHARS = "abcdef1234567890";
 
-    private ResponseGenerator() {
-    }
+    private ResponseGenerator() {}
 
     /** The response body as a string. */
     public static String generate(Query query) {
@@ -47,7 +47,7 @@ public final class ResponseGenerator {
         try {
             write(query, out);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);  // cannot happen with an in-memory stream
+            throw new UncheckedIOException(e); // cannot happen with an in-memory stream
         }
         return out.toByteArray();
     }
@@ -83,8 +83,11 @@ public final class ResponseGenerator {
             if (query.pretty()) {
                 g.setPrettyPrinter(new StringifyPrettyPrinter());
             }
-            UserGenerator users = new UserGenerator(page.key(), query.nationalities(),
-                    query.gender().orElse(null), PasswordOption.parse(query.password().orElse(null)),
+            UserGenerator users = new UserGenerator(
+                    page.key(),
+                    query.nationalities(),
+                    query.gender().orElse(null),
+                    PasswordOption.parse(query.password().orElse(null)),
                     AGE_REFERENCE.toEpochMilli());
             g.writeStartObject();
             g.writeArrayFieldStart("results");

@@ -1,8 +1,9 @@
 package randomuser.pipeline.emulator;
 
+import java.io.IOException;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.PrettyPrinter;
-import java.io.IOException;
 
 /**
  * The layout of JavaScript's {@code JSON.stringify(json, null, 2)}, which the live API uses for

@@ -7,8 +7,7 @@ package randomuser.pipeline.emulator;
  */
 final class Template {
 
-    private Template() {
-    }
+    private Template() {}
 
     static String fill(String template, SeededRandom rng) {
         StringBuilder out = new StringBuilder(template.length() + 4);

@@ -15,12 +15,18 @@ record User(
         Picture picture,
         Nationality nat) {
 
-    record Name(String title, String first, String last) {
-    }
+    record Name(String title, String first, String last) {}
 
-    record Location(int streetNumber, String streetName, String city, String state, String country,
-                    Postcode postcode, String latitude, String longitude, TimeZone timezone) {
-    }
+    record Location(
+            int streetNumber,
+            String streetName,
+            String city,
+            String state,
+            String country,
+            Postcode postcode,
+            String latitude,
+            String longitude,
+            TimeZone timezone) {}
 
     /** A postcode is a JSON integer or a JSON string depending on the nationality. */
     record Postcode(int number, String text) {
@@ -37,24 +43,19 @@ record User(
         }
     }
 
-    record TimeZone(String offset, String description) {
-    }
+    record TimeZone(String offset, String description) {}
 
     /**
      * The login block. The digests are computed only when login is written (they are the costly part),
      * so the password and salt are kept and the hashes derived on demand.
      */
-    record Login(String uuid, String username, String password, String salt) {
-    }
+    record Login(String uuid, String username, String password, String salt) {}
 
     /** {@code dob} and {@code registered}: an ISO-8601 date and the whole years since then. */
-    record Dated(String date, int age) {
-    }
+    record Dated(String date, int age) {}
 
     /** {@code id.value} is null for IR, NZ, TR and UA. */
-    record Id(String name, String value) {
-    }
+    record Id(String name, String value) {}
 
-    record Picture(String large, String medium, String thumbnail) {
-    }
+    record Picture(String large, String medium, String thumbnail) {}
 }

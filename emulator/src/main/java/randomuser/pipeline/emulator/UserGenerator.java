@@ -12,10 +12,12 @@ final class UserGenerator {
 
     /** Date-of-birth range of live v1.4: users are at least 21 at its reference time 2022-05-23. */
     static final long DOB_MIN_MILLIS = -800_000_000_000L;
+
     static final long LIVE_REFERENCE_MILLIS = 1_653_344_189_000L;
     static final long DOB_MAX_MILLIS = LIVE_REFERENCE_MILLIS - 86_400_000L * 365 * 21;
     /** Registration range of live v1.4: 2002-03-21 to 2022-05-23. */
     static final long REGISTERED_MIN_MILLIS = 1_016_688_461_000L;
+
     static final long REGISTERED_MAX_MILLIS = LIVE_REFERENCE_MILLIS;
 
     private static final List<Nationality> ALL = List.of(Nationality.values());
@@ -27,8 +29,12 @@ final class UserGenerator {
     private final PasswordOption passwordOption;
     private final long ageReferenceMillis;
 
-    UserGenerator(long pageKey, List<Nationality> nationalities, String fixedGender,
-                  PasswordOption passwordOption, long ageReferenceMillis) {
+    UserGenerator(
+            long pageKey,
+            List<Nationality> nationalities,
+            String fixedGender,
+            PasswordOption passwordOption,
+            long ageReferenceMillis) {
         this.pageKey = pageKey;
         this.nationalities = nationalities.isEmpty() ? ALL : nationalities;
         this.fixedGender = fixedGender;
@@ -56,8 +62,19 @@ final class UserGenerator {
         User.Id id = new User.Id(nat.idName(), format.id().generate(rng, person));
         User.Picture picture = picture(rng, male);
 
-        return new User(male ? "male" : "female", name, location, email, login,
-                dated(dobMillis), dated(registeredMillis), phone, cell, id, picture, nat);
+        return new User(
+                male ? "male" : "female",
+                name,
+                location,
+                email,
+                login,
+                dated(dobMillis),
+                dated(registeredMillis),
+                phone,
+                cell,
+                id,
+                picture,
+                nat);
     }
 
     private static User.Name name(SeededRandom rng, Nationality nat, boolean male, NationalityPools pools) {
@@ -68,8 +85,8 @@ final class UserGenerator {
         return new User.Name(title, first, rng.pick(pools.last()));
     }
 
-    private static User.Location location(SeededRandom rng, Nationality nat, NationalityPools pools,
-                                          NationalFormats.Format format) {
+    private static User.Location location(
+            SeededRandom rng, Nationality nat, NationalityPools pools, NationalFormats.Format format) {
         int streetNumber = rng.range(1, 9999);
         String street = rng.pick(pools.streets());
         String city = rng.pick(pools.cities());
@@ -78,8 +95,8 @@ final class UserGenerator {
         String latitude = coordinate(rng, 90);
         String longitude = coordinate(rng, 180);
         User.TimeZone timezone = rng.pick(CommonLists.TIME_ZONES);
-        return new User.Location(streetNumber, street, city, state, nat.country(), postcode,
-                latitude, longitude, timezone);
+        return new User.Location(
+                streetNumber, street, city, state, nat.country(), postcode, latitude, longitude, timezone);
     }
 
     /** A decimal with four fraction digits in [-limit, limit], as a string (faker's toFixed(4)). */

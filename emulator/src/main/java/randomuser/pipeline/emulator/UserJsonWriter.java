@@ -1,9 +1,10 @@
 package randomuser.pipeline.emulator;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 
 /** Writes one user with the live key order, leaving out the fields not in {@code fields}. */
 final class UserJsonWriter {
@@ -50,8 +51,7 @@ final class UserJsonWriter {
     private static final SerializedString F_UUID = new SerializedString("uuid");
     private static final SerializedString F_VALUE = new SerializedString("value");
 
-    private UserJsonWriter() {
-    }
+    private UserJsonWriter() {}
 
     static void write(JsonGenerator g, User u, Set<Field> fields) throws IOException {
         g.writeStartObject();
@@ -152,7 +152,7 @@ final class UserJsonWriter {
 
     private static void string(JsonGenerator g, SerializedString name, String value) throws IOException {
         g.writeFieldName(name);
-        g.writeString(value);  // a null value is written as JSON null
+        g.writeString(value); // a null value is written as JSON null
     }
 
     private static void number(JsonGenerator g, SerializedString name, int value) throws IOException {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -36,8 +37,7 @@ class EmulatorMainTest {
         }
     }
 
-    private record Captured(int exitCode, String err) {
-    }
+    private record Captured(int exitCode, String err) {}
 
     private static Captured run(String... args) {
         PrintStream original = System.err;

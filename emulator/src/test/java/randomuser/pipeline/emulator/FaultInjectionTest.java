@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,10 +51,14 @@ class FaultInjectionTest {
         HttpResponse<byte[]> response = http.get(API + "&fault=429&retry_after=7");
         assertEquals(429, response.statusCode());
         assertEquals(Optional.of("7"), response.headers().firstValue("Retry-After"));
-        assertEquals(Optional.of("application/json; charset=utf-8"), response.headers().firstValue("Content-Type"));
+        assertEquals(
+                Optional.of("application/json; charset=utf-8"),
+                response.headers().firstValue("Content-Type"));
         String error = Json.parse(HttpTestClient.text(response)).get("error").textValue();
-        assertTrue(error.matches("Whoa, ease up there cowboy\\. You've requested \\d+ users in the last minute\\. "
-                + "Help us keep this service free and spare some bandwidth for other users please :\\)"), error);
+        assertTrue(
+                error.matches("Whoa, ease up there cowboy\\. You've requested \\d+ users in the last minute\\. "
+                        + "Help us keep this service free and spare some bandwidth for other users please :\\)"),
+                error);
     }
 
     @Test
@@ -62,8 +67,12 @@ class FaultInjectionTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"500,500 Internal Server Error,nginx", "502,Error code 502,cloudflare",
-            "503,503 Service Temporarily Unavailable,nginx", "504,Error code 504,cloudflare"})
+    @CsvSource({
+        "500,500 Internal Server Error,nginx",
+        "502,Error code 502,cloudflare",
+        "503,503 Service Temporarily Unavailable,nginx",
+        "504,Error code 504,cloudflare"
+    })
     void serverErrorsAreHtmlPages(int status, String marker, String server) throws Exception {
         HttpResponse<byte[]> response = http.get(API + "&fault=" + status);
         assertEquals(status, response.statusCode());
@@ -78,8 +87,10 @@ class FaultInjectionTest {
     void errorBodyIsTheDocumentedJsonWith200() throws Exception {
         HttpResponse<byte[]> response = http.get(API + "&fault=error");
         assertEquals(200, response.statusCode());
-        assertEquals("{\"error\":\"Uh oh, something has gone wrong. Please tweet us @randomapi about the issue. "
-                + "Thank you.\"}", HttpTestClient.text(response));
+        assertEquals(
+                "{\"error\":\"Uh oh, something has gone wrong. Please tweet us @randomapi about the issue. "
+                        + "Thank you.\"}",
+                HttpTestClient.text(response));
         assertEquals(500, http.get(API + "&fault=error&error_status=500").statusCode());
     }
 
@@ -140,9 +151,12 @@ class FaultInjectionTest {
     void unknownFaultOrBadOptionIsA400WithTheChoices() throws Exception {
         HttpResponse<byte[]> response = http.get(API + "&fault=teapot");
         assertEquals(400, response.statusCode());
-        assertEquals("unknown fault 'teapot'; use one of: 429, 500, 502, 503, 504, error, malformed, empty, short, "
-                + "slow, stall, disconnect, none", HttpTestClient.text(response));
-        assertEquals("delay_ms must be an integer, got 'soon'",
+        assertEquals(
+                "unknown fault 'teapot'; use one of: 429, 500, 502, 503, 504, error, malformed, empty, short, "
+                        + "slow, stall, disconnect, none",
+                HttpTestClient.text(response));
+        assertEquals(
+                "delay_ms must be an integer, got 'soon'",
                 HttpTestClient.text(http.get(API + "&fault=slow&delay_ms=soon")));
     }
 
@@ -150,8 +164,10 @@ class FaultInjectionTest {
     void adminPlanFailsTheNextRequestsThenServesNormally() throws Exception {
         HttpResponse<byte[]> queued = http.send("POST", "/admin/faults?fault=503&count=2");
         assertEquals(200, queued.statusCode());
-        assertEquals("{\"steps\":[{\"fault\":\"503\",\"remaining\":2,\"until_cleared\":false,\"retry_after\":1,"
-                + "\"delay_ms\":2000,\"error_status\":200}]}", HttpTestClient.text(queued));
+        assertEquals(
+                "{\"steps\":[{\"fault\":\"503\",\"remaining\":2,\"until_cleared\":false,\"retry_after\":1,"
+                        + "\"delay_ms\":2000,\"error_status\":200}]}",
+                HttpTestClient.text(queued));
         assertEquals(503, http.get(API).statusCode());
         assertEquals(503, http.get(API).statusCode());
         HttpResponse<byte[]> third = http.get(API);
@@ -169,8 +185,10 @@ class FaultInjectionTest {
         HttpResponse<byte[]> limited = http.get(API);
         assertEquals(429, limited.statusCode());
         assertEquals(Optional.of("3"), limited.headers().firstValue("Retry-After"));
-        assertEquals(0, Json.parse(HttpTestClient.text(http.get(API))).get("results").size());
-        assertEquals(6, Json.parse(HttpTestClient.text(http.get(API))).get("results").size());
+        assertEquals(
+                0, Json.parse(HttpTestClient.text(http.get(API))).get("results").size());
+        assertEquals(
+                6, Json.parse(HttpTestClient.text(http.get(API))).get("results").size());
     }
 
     @Test
@@ -198,8 +216,11 @@ class FaultInjectionTest {
     void inProcessPlanIsTheSameAsTheAdminOne() throws Exception {
         emulator.faults().add(Fault.of(FaultType.SLOW).withDelayMillis(10), 1);
         emulator.faults().addUntilCleared(Fault.of(FaultType.INTERNAL_SERVER_ERROR));
-        assertEquals(List.of(new FaultPlan.Step(Fault.of(FaultType.SLOW).withDelayMillis(10), 1),
-                new FaultPlan.Step(Fault.of(FaultType.INTERNAL_SERVER_ERROR), -1)), emulator.faults().steps());
+        assertEquals(
+                List.of(
+                        new FaultPlan.Step(Fault.of(FaultType.SLOW).withDelayMillis(10), 1),
+                        new FaultPlan.Step(Fault.of(FaultType.INTERNAL_SERVER_ERROR), -1)),
+                emulator.faults().steps());
         assertTrue(HttpTestClient.text(http.get("/admin/faults")).contains("\"until_cleared\":true"));
         assertEquals(200, http.get(API).statusCode());
         assertEquals(500, http.get(API).statusCode());
@@ -215,7 +236,9 @@ class FaultInjectionTest {
         assertEquals(400, badCount.statusCode());
         assertEquals("count must be an integer, got 'two'", HttpTestClient.text(badCount));
         assertEquals(400, http.send("POST", "/admin/faults?fault=503&count=0").statusCode());
-        assertEquals(400, http.send("POST", "/admin/faults?fault=slow&delay_ms=999999999").statusCode());
+        assertEquals(
+                400,
+                http.send("POST", "/admin/faults?fault=slow&delay_ms=999999999").statusCode());
         assertEquals(405, http.send("PATCH", "/admin/faults").statusCode());
         assertEquals(List.of(), emulator.faults().steps());
     }

@@ -11,7 +11,8 @@ import java.time.Duration;
 /** A JDK HTTP client with short timeouts, for tests against a running emulator. */
 final class HttpTestClient {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
     HttpTestClient(String baseUrl) {
@@ -23,7 +24,9 @@ final class HttpTestClient {
     }
 
     HttpResponse<byte[]> send(String method, String pathAndQuery) throws IOException, InterruptedException {
-        return send(request(pathAndQuery).method(method, HttpRequest.BodyPublishers.noBody()).build());
+        return send(request(pathAndQuery)
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     HttpRequest.Builder request(String pathAndQuery) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,7 +25,8 @@ class QueryTest {
     @ParameterizedTest(name = "results={0} is {1}")
     @CsvSource({"1,1", "5000,5000", "17,17", "1e3,1000", "0x10,16", "' 7 ',7", "3.0,3"})
     void resultsInRangeAreKept(String results, int expected) {
-        assertEquals(expected, Query.parse("results=" + results.replace(" ", "%20")).results());
+        assertEquals(
+                expected, Query.parse("results=" + results.replace(" ", "%20")).results());
     }
 
     @Test
@@ -49,7 +51,9 @@ class QueryTest {
 
     @Test
     void natIsCaseInsensitiveCommaList() {
-        assertEquals(List.of(Nationality.GB, Nationality.US), Query.parse("nat=gb,US").nationalities());
+        assertEquals(
+                List.of(Nationality.GB, Nationality.US),
+                Query.parse("nat=gb,US").nationalities());
         assertEquals(List.of(Nationality.NL), Query.parse("nat=nL").nationalities());
     }
 
@@ -65,7 +69,8 @@ class QueryTest {
     @Test
     void nationalityIsAnAliasThatNatOverrides() {
         assertEquals(List.of(Nationality.FR), Query.parse("nationality=fr").nationalities());
-        assertEquals(List.of(Nationality.GB), Query.parse("nat=gb&nationality=fr").nationalities());
+        assertEquals(
+                List.of(Nationality.GB), Query.parse("nat=gb&nationality=fr").nationalities());
     }
 
     @Test
@@ -90,11 +95,20 @@ class QueryTest {
     @Test
     void incAndExcSelectKnownFieldsAndIgnoreOthers() {
         assertEquals(EnumSet.allOf(Field.class), Query.parse("").fields());
-        assertEquals(EnumSet.of(Field.GENDER, Field.NAME, Field.NAT), Query.parse("inc=gender,name,nat").fields());
-        assertEquals(EnumSet.of(Field.NAME, Field.NAT), Query.parse("inc=NAT,%20Name,bogus").fields());
-        assertEquals(EnumSet.complementOf(EnumSet.of(Field.LOGIN)), Query.parse("exc=login").fields());
-        assertEquals(EnumSet.noneOf(Field.class), Query.parse("inc=name&exc=name").fields());
-        assertEquals(EnumSet.of(Field.GENDER), Query.parse("inc=gender,name&exc=name,bogus").fields());
+        assertEquals(
+                EnumSet.of(Field.GENDER, Field.NAME, Field.NAT),
+                Query.parse("inc=gender,name,nat").fields());
+        assertEquals(
+                EnumSet.of(Field.NAME, Field.NAT),
+                Query.parse("inc=NAT,%20Name,bogus").fields());
+        assertEquals(
+                EnumSet.complementOf(EnumSet.of(Field.LOGIN)),
+                Query.parse("exc=login").fields());
+        assertEquals(
+                EnumSet.noneOf(Field.class), Query.parse("inc=name&exc=name").fields());
+        assertEquals(
+                EnumSet.of(Field.GENDER),
+                Query.parse("inc=gender,name&exc=name,bogus").fields());
     }
 
     @Test
@@ -116,8 +130,11 @@ class QueryTest {
 
     @Test
     void eighteenCharacterSeedSelectsNationalityByItsLastTwoHexDigits() {
-        assertEquals(List.of(Nationality.GB), Query.parse("seed=0123456789abcdef09&nat=fr").nationalities());
-        assertEquals(List.of(Nationality.US), Query.parse("seed=0123456789abcdef14").nationalities());
+        assertEquals(
+                List.of(Nationality.GB),
+                Query.parse("seed=0123456789abcdef09&nat=fr").nationalities());
+        assertEquals(
+                List.of(Nationality.US), Query.parse("seed=0123456789abcdef14").nationalities());
         // index 0x15 = 21 is past the list: an ordinary seed
         assertEquals(List.of(), Query.parse("seed=0123456789abcdef15").nationalities());
         assertEquals(List.of(), Query.parse("seed=0123456789abcdefzz").nationalities());
@@ -125,7 +142,13 @@ class QueryTest {
 
     @Test
     void builderAppliesTheSameRules() {
-        Query query = Query.builder().results(5001).page(-3).seed("s").gender("male").nat("gb,xx").build();
+        Query query = Query.builder()
+                .results(5001)
+                .page(-3)
+                .seed("s")
+                .gender("male")
+                .nat("gb,xx")
+                .build();
         assertEquals(1, query.results());
         assertEquals(1.0, query.page());
         assertEquals(Optional.empty(), query.gender());

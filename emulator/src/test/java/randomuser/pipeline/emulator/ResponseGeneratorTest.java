@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HashSet;
@@ -14,6 +13,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,8 +22,19 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class ResponseGeneratorTest {
 
-    private static final List<String> ALL_KEYS = List.of("gender", "name", "location", "email", "login", "dob",
-            "registered", "phone", "cell", "id", "picture", "nat");
+    private static final List<String> ALL_KEYS = List.of(
+            "gender",
+            "name",
+            "location",
+            "email",
+            "login",
+            "dob",
+            "registered",
+            "phone",
+            "cell",
+            "id",
+            "picture",
+            "nat");
 
     @Test
     void sameQueryGivesByteIdenticalBodies() {
@@ -39,7 +51,8 @@ class ResponseGeneratorTest {
     @DisplayName("snapshot: a seeded response's SHA-256 is unchanged")
     void seededOutputIsStableAcrossRuns() throws Exception {
         byte[] body = ResponseGenerator.generateBytes(Query.parse("results=300&seed=golden&page=2"));
-        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        String digest =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         assertEquals(GOLDEN_SHA256, digest);
     }
 
@@ -97,7 +110,8 @@ class ResponseGeneratorTest {
     @Test
     void excludingFieldsLeavesTheOthersUnchanged() {
         JsonNode full = Json.generate(Query.parse("results=20&seed=inc")).get("results");
-        JsonNode some = Json.generate(Query.parse("results=20&seed=inc&inc=name,nat,login")).get("results");
+        JsonNode some = Json.generate(Query.parse("results=20&seed=inc&inc=name,nat,login"))
+                .get("results");
         for (int i = 0; i < 20; i++) {
             assertEquals(List.of("name", "login", "nat"), Json.keys(some.get(i)));
             assertEquals(full.get(i).get("name"), some.get(i).get("name"));
@@ -108,7 +122,8 @@ class ResponseGeneratorTest {
     @Test
     void excludedKeysAreAbsentNotNull() {
         JsonNode user = Json.generate(Query.parse("seed=x&exc=login,id,gender")).at("/results/0");
-        assertEquals(List.of("name", "location", "email", "dob", "registered", "phone", "cell", "picture", "nat"),
+        assertEquals(
+                List.of("name", "location", "email", "dob", "registered", "phone", "cell", "picture", "nat"),
                 Json.keys(user));
         JsonNode empty = Json.generate(Query.parse("seed=x&inc=name&exc=name")).at("/results/0");
         assertEquals(0, empty.size());
@@ -134,17 +149,21 @@ class ResponseGeneratorTest {
         JsonNode women = Json.generate(Query.parse("results=200&gender=female")).get("results");
         assertEquals(Set.of("female"), Set.copyOf(Json.texts(women, "/gender")));
         women.forEach(u -> assertTrue(u.at("/picture/large").textValue().contains("/women/")));
-        JsonNode seeded = Json.generate(Query.parse("results=200&gender=female&seed=g")).get("results");
+        JsonNode seeded =
+                Json.generate(Query.parse("results=200&gender=female&seed=g")).get("results");
         assertEquals(Set.of("female", "male"), Set.copyOf(Json.texts(seeded, "/gender")));
     }
 
     @Test
     void natFilterRestrictsNationalitiesAndUnknownCodeDropsIt() {
-        JsonNode two = Json.generate(Query.parse("results=300&seed=n&nat=gb,NO")).get("results");
+        JsonNode two =
+                Json.generate(Query.parse("results=300&seed=n&nat=gb,NO")).get("results");
         assertEquals(Set.of("GB", "NO"), Set.copyOf(Json.texts(two, "/nat")));
-        JsonNode dropped = Json.generate(Query.parse("results=300&seed=n&nat=gb,zz")).get("results");
+        JsonNode dropped =
+                Json.generate(Query.parse("results=300&seed=n&nat=gb,zz")).get("results");
         assertTrue(Set.copyOf(Json.texts(dropped, "/nat")).size() > 15, "unknown code: all 21 nationalities");
-        JsonNode alias = Json.generate(Query.parse("results=50&seed=n&nationality=ua")).get("results");
+        JsonNode alias =
+                Json.generate(Query.parse("results=50&seed=n&nationality=ua")).get("results");
         assertEquals(Set.of("UA"), Set.copyOf(Json.texts(alias, "/nat")));
     }
 
@@ -159,19 +178,21 @@ class ResponseGeneratorTest {
     void nonIntegerPageIsKeptAsLive() {
         JsonNode response = Json.generate(Query.parse("seed=x&page=2.5"));
         assertEquals("2.5", response.at("/info/page").toString());
-        assertEquals(response.get("results"), Json.generate(Query.parse("seed=x2.5")).get("results"));
+        assertEquals(
+                response.get("results"), Json.generate(Query.parse("seed=x2.5")).get("results"));
     }
 
     @Test
     void passwordOptionControlsCharsetsAndLength() {
         assertAllPasswordsMatch("password=upper,lower,8-16", "[A-Za-z]{8,16}");
         assertAllPasswordsMatch("password=number,4", "[0-9]{4}");
-        assertAllPasswordsMatch("password=lower,70", "[a-z]{8,64}");  // bad length: 8..64
+        assertAllPasswordsMatch("password=lower,70", "[a-z]{8,64}"); // bad length: 8..64
         assertAllPasswordsMatch("password=special", "[ -/:-@\\[-`{-~]{8,64}");
     }
 
     private static void assertAllPasswordsMatch(String option, String regex) {
-        JsonNode users = Json.generate(Query.parse("results=100&seed=pw&" + option)).get("results");
+        JsonNode users =
+                Json.generate(Query.parse("results=100&seed=pw&" + option)).get("results");
         for (String password : Json.texts(users, "/login/password")) {
             assertTrue(password.matches(regex), option + " gave " + password);
         }

@@ -6,8 +6,7 @@ import randomuser.pipeline.fetcher.cli.FetcherEnvironment;
 /** Entry point of {@code fetcher.jar}: runs the command line and exits with its code. */
 public final class FetcherMain {
 
-    private FetcherMain() {
-    }
+    private FetcherMain() {}
 
     public static void main(String[] args) {
         System.exit(new FetcherCli(FetcherEnvironment.system()).run(args));

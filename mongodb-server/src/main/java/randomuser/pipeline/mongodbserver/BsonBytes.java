@@ -3,14 +3,13 @@ package randomuser.pipeline.mongodbserver;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-import org.h2.mvstore.WriteBuffer;
-import org.h2.mvstore.type.BasicDataType;
-
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
 
 /**
  * The data file's value type: one document's BSON bytes, written as they are (a BSON document starts with its
@@ -29,8 +28,7 @@ final class BsonBytes extends BasicDataType<byte[]> {
     /** The array's header and length on the heap, beside its bytes. */
     private static final int ARRAY_OVERHEAD = 24;
 
-    private BsonBytes() {
-    }
+    private BsonBytes() {}
 
     static byte[] encode(Document document) {
         ByteBuf bson = Unpooled.buffer(1024);

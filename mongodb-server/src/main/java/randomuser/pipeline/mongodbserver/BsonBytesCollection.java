@@ -6,8 +6,6 @@ import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.h2.mvstore.MVMap;
-
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -19,6 +17,7 @@ import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
+import org.h2.mvstore.MVMap;
 
 /**
  * A collection whose documents are kept in the data file as BSON bytes ({@link BsonBytes}), keyed by
@@ -40,8 +39,13 @@ final class BsonBytesCollection extends AbstractSynchronizedMongoCollection<Obje
     private final MVMap<Object, byte[]> documents;
     private final MVMap<String, Object> metadata;
 
-    BsonBytesCollection(MongoDatabase database, String collectionName, CollectionOptions options,
-                        MVMap<Object, byte[]> documents, MVMap<String, Object> metadata, CursorRegistry cursorRegistry) {
+    BsonBytesCollection(
+            MongoDatabase database,
+            String collectionName,
+            CollectionOptions options,
+            MVMap<Object, byte[]> documents,
+            MVMap<String, Object> metadata,
+            CursorRegistry cursorRegistry) {
         super(database, collectionName, options, cursorRegistry);
         this.documents = documents;
         this.metadata = metadata;
@@ -95,8 +99,8 @@ final class BsonBytesCollection extends AbstractSynchronizedMongoCollection<Obje
     }
 
     @Override
-    protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
-                                         Document fieldSelector) {
+    protected QueryResult matchDocuments(
+            Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
         Comparator<Document> order = deriveComparator(orderBy);
         if (order != null) {
             return sortedMatches(query, order, numberToSkip, limit, batchSize, fieldSelector);
@@ -117,11 +121,11 @@ final class BsonBytesCollection extends AbstractSynchronizedMongoCollection<Obje
      * User document), and a sort over a large collection took the whole heap and the server with it. Documents
      * that sort equal keep the collection's order ({@code _id}), as in the backend's own sort.
      */
-    private QueryResult sortedMatches(Document query, Comparator<Document> order, int skip, int limit, int batchSize,
-                                      Document projection) {
+    private QueryResult sortedMatches(
+            Document query, Comparator<Document> order, int skip, int limit, int batchSize, Document projection) {
         long keep = limit > 0 ? (long) skip + limit : Long.MAX_VALUE;
-        Comparator<Sortable> sortOrder = Comparator.comparing(Sortable::document, order)
-                .thenComparingLong(Sortable::sequence);
+        Comparator<Sortable> sortOrder =
+                Comparator.comparing(Sortable::document, order).thenComparingLong(Sortable::sequence);
         // The last document in the sort's order first, so that it is the one dropped when more than keep are held.
         PriorityQueue<Sortable> held = new PriorityQueue<>(sortOrder.reversed());
         long heldBytes = 0;
@@ -137,19 +141,24 @@ final class BsonBytesCollection extends AbstractSynchronizedMongoCollection<Obje
                 heldBytes -= held.poll().bsonBytes();
             }
             if (heldBytes > SORT_MEMORY_LIMIT_BYTES) {
-                throw new MongoServerError(QUERY_EXCEEDED_MEMORY_LIMIT, "QueryExceededMemoryLimitNoDiskUseAllowed",
+                throw new MongoServerError(
+                        QUERY_EXCEEDED_MEMORY_LIMIT,
+                        "QueryExceededMemoryLimitNoDiskUseAllowed",
                         "Sort exceeded memory limit of " + SORT_MEMORY_LIMIT_BYTES + " bytes, but did not opt in to "
                                 + "external sorting. This server sorts in memory only: add a filter or a limit, or "
                                 + "read without a sort");
             }
         }
-        List<Document> sorted = held.stream().sorted(sortOrder).skip(skip).map(Sortable::document).toList();
+        List<Document> sorted = held.stream()
+                .sorted(sortOrder)
+                .skip(skip)
+                .map(Sortable::document)
+                .toList();
         return matchDocumentsFromStream(new Document(), sorted.stream(), 0, 0, batchSize, null, projection);
     }
 
     /** A document held for a sort, with its place in the collection's order and its BSON size. */
-    private record Sortable(Document document, long sequence, int bsonBytes) {
-    }
+    private record Sortable(Document document, long sequence, int bsonBytes) {}
 
     /** The documents by {@code _id}, for {@link UnsortedFind}, which reads them under this collection's lock. */
     MVMap<Object, byte[]> documents() {

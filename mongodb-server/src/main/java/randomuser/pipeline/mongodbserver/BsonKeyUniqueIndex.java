@@ -3,12 +3,11 @@ package randomuser.pipeline.mongodbserver;
 import java.util.List;
 import java.util.Map.Entry;
 
-import org.h2.mvstore.MVMap;
-
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import org.h2.mvstore.MVMap;
 
 /** A unique index kept in the data file as a map from its key ({@link IndexKeyType}) to the document's _id. */
 final class BsonKeyUniqueIndex extends AbstractUniqueIndex<Object> {

@@ -9,10 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import de.bwaldvogel.mongo.MongoServer;
 import org.h2.mvstore.MVStore;
 import org.slf4j.LoggerFactory;
-
-import de.bwaldvogel.mongo.MongoServer;
 
 /**
  * A MongoDB wire-protocol server on one H2 MVStore data file: opened (or created) at start, every change
@@ -80,8 +79,8 @@ public final class DataFileServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        syncer.scheduleWithFixedDelay(() -> syncQuietly(store), SYNC_EVERY.toMillis(), SYNC_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
+        syncer.scheduleWithFixedDelay(
+                () -> syncQuietly(store), SYNC_EVERY.toMillis(), SYNC_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return new DataFileServer(store, backend, server, syncer);
     }
 
@@ -92,7 +91,8 @@ public final class DataFileServer implements AutoCloseable {
                 store.sync();
             }
         } catch (RuntimeException e) {
-            LoggerFactory.getLogger(DataFileServer.class).warn("cannot sync the data file to the disk: {}", e.getMessage());
+            LoggerFactory.getLogger(DataFileServer.class)
+                    .warn("cannot sync the data file to the disk: {}", e.getMessage());
         }
     }
 

@@ -4,13 +4,12 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.h2.mvstore.WriteBuffer;
-import org.h2.mvstore.type.BasicDataType;
-
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
 
 /**
  * The key type of a unique index's map (an index key's values, {@code _id} for the {@code _id} index): written
@@ -30,8 +29,7 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
 
     private static final ValueComparator ORDER = ValueComparator.ascWithoutListHandling();
 
-    private IndexKeyType() {
-    }
+    private IndexKeyType() {}
 
     @Override
     public int compare(KeyValue a, KeyValue b) {

@@ -7,28 +7,40 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.h2.mvstore.MVStoreException;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code java -jar mongodb-server.jar --data-file var/mongodb/data.mv.db}: serves until SIGTERM / Ctrl-C. */
-@Command(name = "mongodb-server", mixinStandardHelpOptions = true,
+@Command(
+        name = "mongodb-server",
+        mixinStandardHelpOptions = true,
         version = "MongoDB-compatible server (mongo-java-server with H2 storage), advertising MongoDB 4.4",
-        description = {"A MongoDB wire-protocol server for the local stack: one data file, each write committed to it "
-                + "before it is acknowledged. Any real MongoDB can replace it (MONGODB_URI)."})
+        description = {
+            "A MongoDB wire-protocol server for the local stack: one data file, each write committed to it "
+                    + "before it is acknowledged. Any real MongoDB can replace it (MONGODB_URI)."
+        })
 public final class MongoServerMain implements Callable<Integer> {
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--host",
+            defaultValue = "127.0.0.1",
+            description = "Address to listen on (default ${DEFAULT-VALUE}).")
     String host;
 
     @Option(names = "--port", defaultValue = "27017", description = "Port to listen on (default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--data-file", required = true, description = "The H2 MVStore file holding every database (created if missing).")
+    @Option(
+            names = "--data-file",
+            required = true,
+            description = "The H2 MVStore file holding every database (created if missing).")
     Path dataFile;
 
-    @Option(names = "--cache-mib", defaultValue = "64",
-            description = "Page cache in MiB, the part of the heap that grows with the data (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--cache-mib",
+            defaultValue = "64",
+            description =
+                    "Page cache in MiB, the part of the heap that grows with the data (default ${DEFAULT-VALUE}).")
     int cacheMiB;
 
     public static void main(String[] args) {
@@ -58,7 +70,8 @@ public final class MongoServerMain implements Callable<Integer> {
         try {
             server = DataFileServer.start(host, port, dataFile, cacheMiB);
         } catch (UncheckedIOException e) {
-            System.err.println("mongodb-server: " + e.getMessage() + ": " + e.getCause().getMessage());
+            System.err.println(
+                    "mongodb-server: " + e.getMessage() + ": " + e.getCause().getMessage());
             return 1;
         } catch (MVStoreException e) {
             System.err.println("mongodb-server: cannot open the data file " + dataFile + " (" + e.getMessage()
@@ -76,11 +89,14 @@ public final class MongoServerMain implements Callable<Integer> {
         System.out.println("mongodb-server: MongoDB 4.4 wire protocol on " + server.connectionString() + ", data in "
                 + dataFile.toAbsolutePath());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            System.out.println("mongodb-server: stopped, data file closed");
-            stopped.countDown();
-        }, "mongodb-server-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            System.out.println("mongodb-server: stopped, data file closed");
+                            stopped.countDown();
+                        },
+                        "mongodb-server-shutdown"));
         stopped.await();
         return 0;
     }

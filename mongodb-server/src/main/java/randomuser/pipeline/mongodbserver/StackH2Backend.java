@@ -8,9 +8,6 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 
-import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
-
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -23,6 +20,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's H2 backend as the local stack runs it, with three differences.
@@ -47,8 +46,17 @@ import io.netty.channel.Channel;
  */
 final class StackH2Backend extends H2Backend {
     /** Commands that change data or metadata, lower-cased (command names are case-insensitive on the wire). */
-    static final Set<String> CHANGING_COMMANDS = Set.of("insert", "update", "delete", "findandmodify",
-            "create", "createindexes", "drop", "dropindexes", "dropdatabase", "renamecollection");
+    static final Set<String> CHANGING_COMMANDS = Set.of(
+            "insert",
+            "update",
+            "delete",
+            "findandmodify",
+            "create",
+            "createindexes",
+            "drop",
+            "dropindexes",
+            "dropdatabase",
+            "renamecollection");
 
     static final String LOCAL_SERVER_FIELD = "localServer";
 
@@ -103,6 +111,7 @@ final class StackH2Backend extends H2Backend {
     private final class BsonDatabase extends H2Database {
         /** The backend's prefixes of a collection's data and metadata maps (package-private in H2Database). */
         private static final String DATA_MAP_PREFIX = "databases.";
+
         private static final String META_MAP_PREFIX = "meta.";
 
         BsonDatabase(String databaseName) {
@@ -111,9 +120,10 @@ final class StackH2Backend extends H2Backend {
 
         /** A find with no sort that no index serves is read a batch at a time ({@link UnsortedFind}). */
         @Override
-        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
-                                      Oplog oplog) {
-            if (command.equalsIgnoreCase("find") && query.get(command) instanceof String collectionName
+        public Document handleCommand(
+                Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
+            if (command.equalsIgnoreCase("find")
+                    && query.get(command) instanceof String collectionName
                     && resolveCollection(collectionName, false) instanceof BsonBytesCollection collection
                     && UnsortedFind.answers(collection, query)) {
                 clearLastStatus(channel);
@@ -126,8 +136,8 @@ final class StackH2Backend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String fullName = getFullCollectionNamespace(collectionName);
             MVStore store = getMvStore();
-            MVMap<Object, byte[]> data = store.openMap(DATA_MAP_PREFIX + fullName,
-                    new MVMap.Builder<Object, byte[]>().valueType(BsonBytes.TYPE));
+            MVMap<Object, byte[]> data = store.openMap(
+                    DATA_MAP_PREFIX + fullName, new MVMap.Builder<Object, byte[]>().valueType(BsonBytes.TYPE));
             MVMap<String, Object> meta = store.openMap(META_MAP_PREFIX + fullName);
             return new BsonBytesCollection(this, collectionName, options, data, meta, cursorRegistry);
         }
@@ -138,10 +148,11 @@ final class StackH2Backend extends H2Backend {
          * the new, empty one from its documents when it adds the index (its own path for an empty index).
          */
         @Override
-        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
-                                                        boolean sparse) {
+        protected Index<Object> openOrCreateUniqueIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
             MVStore store = getMvStore();
-            MVMap<KeyValue, Object> positions = store.openMap(indexMapName(collectionName, indexName),
+            MVMap<KeyValue, Object> positions = store.openMap(
+                    indexMapName(collectionName, indexName),
                     new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.TYPE));
             String javaSerialized = javaSerializedIndexMapName(collectionName, indexName);
             if (store.hasMap(javaSerialized)) {

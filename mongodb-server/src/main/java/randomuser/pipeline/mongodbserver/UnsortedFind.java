@@ -3,15 +3,14 @@ package randomuser.pipeline.mongodbserver;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.h2.mvstore.Cursor;
-import org.h2.mvstore.MVMap;
-
 import de.bwaldvogel.mongo.backend.AbstractCursor;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.EmptyCursor;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
 
 /**
  * A find with no sort that no index serves, read from the collection one batch at a time: the first batch goes
@@ -47,10 +46,11 @@ final class UnsortedFind extends AbstractCursor {
     private Object lastKey;
     /** The next matching document, read ahead so that {@link #isEmpty()} is exact. */
     private Document ahead;
+
     private boolean exhausted;
 
-    private UnsortedFind(long id, BsonBytesCollection collection, Document filter, Document projection, long skip,
-                         long limit) {
+    private UnsortedFind(
+            long id, BsonBytesCollection collection, Document filter, Document projection, long skip, long limit) {
         super(id);
         this.collection = collection;
         this.filter = filter;
@@ -62,7 +62,8 @@ final class UnsortedFind extends AbstractCursor {
     /** True for a find command this class answers: no sort (or the natural order), a filter no index serves. */
     static boolean answers(BsonBytesCollection collection, Document command) {
         Object sort = command.get("sort");
-        boolean unsorted = sort == null || ((Document) sort).isEmpty()
+        boolean unsorted = sort == null
+                || ((Document) sort).isEmpty()
                 || (((Document) sort).size() == 1 && isOne(((Document) sort).get("$natural")));
         return unsorted && !collection.isServedByAnIndex(filterOf(command));
     }
@@ -73,15 +74,21 @@ final class UnsortedFind extends AbstractCursor {
         // A negative limit (the legacy form) and singleBatch both ask for one batch and no cursor.
         boolean singleBatch = number(command, "limit") < 0 || Utils.isTrue(command.get("singleBatch"));
         long batchSize = number(command, "batchSize");
-        UnsortedFind find = new UnsortedFind(cursors.generateCursorId(), collection, filterOf(command),
-                (Document) command.get("projection"), number(command, "skip"), limit > 0 ? limit : Long.MAX_VALUE);
+        UnsortedFind find = new UnsortedFind(
+                cursors.generateCursorId(),
+                collection,
+                filterOf(command),
+                (Document) command.get("projection"),
+                number(command, "skip"),
+                limit > 0 ? limit : Long.MAX_VALUE);
         List<Document> firstBatch = find.takeDocuments(batchSize > 0 ? (int) batchSize : DEFAULT_FIRST_BATCH);
         long cursorId = EmptyCursor.get().getId();
         if (!find.isEmpty() && !singleBatch) {
             cursors.add(find);
             cursorId = find.getId();
         }
-        Document cursor = new Document("id", cursorId).append("ns", collection.getFullName())
+        Document cursor = new Document("id", cursorId)
+                .append("ns", collection.getFullName())
                 .append("firstBatch", firstBatch);
         Document reply = new Document("cursor", cursor);
         Utils.markOkay(reply);
@@ -107,7 +114,9 @@ final class UnsortedFind extends AbstractCursor {
             MVMap<Object, byte[]> documents = collection.documents();
             if (documents.isClosed()) {
                 exhausted = true;
-                throw new MongoServerError(QUERY_PLAN_KILLED, "QueryPlanKilled",
+                throw new MongoServerError(
+                        QUERY_PLAN_KILLED,
+                        "QueryPlanKilled",
                         "collection " + collection.getFullName() + " was dropped while this find read it");
             }
             Cursor<Object, byte[]> keys = documents.cursor(lastKey);

@@ -17,12 +17,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.bson.BsonDocument;
-import org.bson.BsonInt32;
-import org.bson.BsonString;
-import org.bson.RawBsonDocument;
-import org.bson.codecs.BsonDocumentCodec;
-
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -30,6 +24,11 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
 
 /**
  * Not a test: prints figures. The server alone, in this JVM, on a fresh data file: six writers at once, each
@@ -46,8 +45,7 @@ public final class DataFileBenchmark {
     private static final int WRITERS = 6;
     private static final int BULK = 512;
 
-    private DataFileBenchmark() {
-    }
+    private DataFileBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int perWriter = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
@@ -56,21 +54,25 @@ public final class DataFileBenchmark {
         Path dataFile = folder.resolve("data.mv.db");
         if (serverJvmOptions.isEmpty()) {
             try (DataFileServer server = DataFileServer.start("127.0.0.1", 0, dataFile, 64);
-                 MongoClient client = MongoClients.create(server.connectionString())) {
+                    MongoClient client = MongoClients.create(server.connectionString())) {
                 rounds(client, perWriter, dataFile);
             }
             return;
         }
         try (ServerProcess server = ServerProcess.start(dataFile, serverJvmOptions);
-             MongoClient client = server.client()) {
+                MongoClient client = server.client()) {
             ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
             AtomicLong maxRssKiB = new AtomicLong();
-            sampler.scheduleAtFixedRate(() -> maxRssKiB.accumulateAndGet(residentKiB(server.pid()), Math::max),
-                    0, 1, TimeUnit.SECONDS);
+            sampler.scheduleAtFixedRate(
+                    () -> maxRssKiB.accumulateAndGet(residentKiB(server.pid()), Math::max), 0, 1, TimeUnit.SECONDS);
             rounds(client, perWriter, dataFile);
             sampler.shutdownNow();
-            System.out.printf(Locale.ROOT, "server %s: CPU %.1f s, largest resident memory %.0f MiB%n",
-                    String.join(" ", serverJvmOptions), cpuSeconds(server.pid()), maxRssKiB.get() / 1024.0);
+            System.out.printf(
+                    Locale.ROOT,
+                    "server %s: CPU %.1f s, largest resident memory %.0f MiB%n",
+                    String.join(" ", serverJvmOptions),
+                    cpuSeconds(server.pid()),
+                    maxRssKiB.get() / 1024.0);
         }
     }
 
@@ -95,8 +97,8 @@ public final class DataFileBenchmark {
             long started = System.nanoTime();
             List<Future<?>> done = new ArrayList<>();
             for (int writer = 0; writer < WRITERS; writer++) {
-                MongoCollection<RawBsonDocument> collection = client.getDatabase("bench")
-                        .getCollection("c" + writer, RawBsonDocument.class);
+                MongoCollection<RawBsonDocument> collection =
+                        client.getDatabase("bench").getCollection("c" + writer, RawBsonDocument.class);
                 List<RawBsonDocument> mine = documents.get(writer);
                 done.add(pool.submit(() -> upsert(collection, mine)));
             }
@@ -105,10 +107,19 @@ public final class DataFileBenchmark {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             pool.shutdown();
-            System.out.printf(Locale.ROOT, "round %d (%s): %d documents in %.1f s = %.0f documents/s in all, %.0f per writer; "
-                            + "data file %.0f MiB for %.0f MiB of BSON (%.2fx)%n", round, round == 1 ? "new ids" : "matching ids",
-                    (long) WRITERS * perWriter, seconds, WRITERS * perWriter / seconds, perWriter / seconds,
-                    Files.size(dataFile) / 1048576.0, bson / 1048576.0, (double) Files.size(dataFile) / bson);
+            System.out.printf(
+                    Locale.ROOT,
+                    "round %d (%s): %d documents in %.1f s = %.0f documents/s in all, %.0f per writer; "
+                            + "data file %.0f MiB for %.0f MiB of BSON (%.2fx)%n",
+                    round,
+                    round == 1 ? "new ids" : "matching ids",
+                    (long) WRITERS * perWriter,
+                    seconds,
+                    WRITERS * perWriter / seconds,
+                    perWriter / seconds,
+                    Files.size(dataFile) / 1048576.0,
+                    bson / 1048576.0,
+                    (double) Files.size(dataFile) / bson);
         }
         List<Double> scans = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -117,10 +128,16 @@ public final class DataFileBenchmark {
             scans.add((System.nanoTime() - started) / 1e6);
         }
         scans.sort(null);
-        System.out.printf(Locale.ROOT, "a full scan of one collection (%d documents, a filter no index serves): median %.0f ms%n",
-                perWriter, scans.get(2));
+        System.out.printf(
+                Locale.ROOT,
+                "a full scan of one collection (%d documents, a filter no index serves): median %.0f ms%n",
+                perWriter,
+                scans.get(2));
         Thread.sleep(10_000);
-        System.out.printf(Locale.ROOT, "10 s later: data file %.0f MiB (%.2fx)%n", Files.size(dataFile) / 1048576.0,
+        System.out.printf(
+                Locale.ROOT,
+                "10 s later: data file %.0f MiB (%.2fx)%n",
+                Files.size(dataFile) / 1048576.0,
                 (double) Files.size(dataFile) / bson);
     }
 
@@ -149,7 +166,8 @@ public final class DataFileBenchmark {
         for (int from = 0; from < documents.size(); from += BULK) {
             List<WriteModel<RawBsonDocument>> models = new ArrayList<>();
             for (RawBsonDocument document : documents.subList(from, Math.min(documents.size(), from + BULK))) {
-                models.add(new ReplaceOneModel<>(eq("_id", document.get("_id")), document, new ReplaceOptions().upsert(true)));
+                models.add(new ReplaceOneModel<>(
+                        eq("_id", document.get("_id")), document, new ReplaceOptions().upsert(true)));
             }
             collection.bulkWrite(models, new BulkWriteOptions().ordered(true));
         }
@@ -158,15 +176,26 @@ public final class DataFileBenchmark {
     private static RawBsonDocument document(String id, int i, int round) {
         BsonDocument document = new BsonDocument("_id", new BsonString(id))
                 .append("round", new BsonInt32(round))
-                .append("name", new BsonDocument("title", new BsonString("Ms")).append("first", new BsonString("Alverta" + i))
-                        .append("last", new BsonString("O'Farrell")))
+                .append(
+                        "name",
+                        new BsonDocument("title", new BsonString("Ms"))
+                                .append("first", new BsonString("Alverta" + i))
+                                .append("last", new BsonString("O'Farrell")))
                 .append("email", new BsonString("alverta.ofarrell" + i + "@example.com"))
-                .append("picture", new BsonDocument("large", new BsonString("https://randomuser.me/api/portraits/women/82.jpg"))
-                        .append("medium", new BsonString("https://randomuser.me/api/portraits/med/women/82.jpg"))
-                        .append("thumbnail", new BsonString("https://randomuser.me/api/portraits/thumb/women/82.jpg")))
-                .append("_ingest", new BsonDocument("topic", new BsonString("randomuser.pictures"))
-                        .append("run_id", new BsonString("manual__2026-12-04T13:39:13.203851+00:00"))
-                        .append("padding", new BsonString("x".repeat(200))));
+                .append(
+                        "picture",
+                        new BsonDocument("large", new BsonString("https://randomuser.me/api/portraits/women/82.jpg"))
+                                .append(
+                                        "medium",
+                                        new BsonString("https://randomuser.me/api/portraits/med/women/82.jpg"))
+                                .append(
+                                        "thumbnail",
+                                        new BsonString("https://randomuser.me/api/portraits/thumb/women/82.jpg")))
+                .append(
+                        "_ingest",
+                        new BsonDocument("topic", new BsonString("randomuser.pictures"))
+                                .append("run_id", new BsonString("manual__2026-12-04T13:39:13.203851+00:00"))
+                                .append("padding", new BsonString("x".repeat(200))));
         return new RawBsonDocument(document, new BsonDocumentCodec());
     }
 }

@@ -25,7 +25,11 @@ class ReadVersionTest {
     Path folder;
 
     private static MVStore store(Path file) {
-        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(1).autoCommitDisabled().open();
+        MVStore store = new MVStore.Builder()
+                .fileName(file.toString())
+                .cacheSize(1)
+                .autoCommitDisabled()
+                .open();
         store.setRetentionTime(0);
         return store;
     }

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-
 import org.bson.Document;
 
 /**
@@ -44,8 +43,8 @@ final class ServerProcess implements AutoCloseable {
      */
     static ServerProcess start(Path dataFile, List<String> jvmOptions, String... serverOptions) {
         int port = freePort();
-        List<String> arguments = new ArrayList<>(List.of("--port", Integer.toString(port), "--data-file",
-                dataFile.toString()));
+        List<String> arguments =
+                new ArrayList<>(List.of("--port", Integer.toString(port), "--data-file", dataFile.toString()));
         arguments.addAll(List.of(serverOptions));
         Path log;
         try {
@@ -70,18 +69,23 @@ final class ServerProcess implements AutoCloseable {
         return new Finished(process.exitValue(), Files.readString(log));
     }
 
-    record Finished(int exitCode, String output) {
-    }
+    record Finished(int exitCode, String output) {}
 
     private static Process launch(List<String> arguments, Path log, List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
+        command.addAll(List.of(
+                "-XX:+ExitOnOutOfMemoryError",
+                "-cp",
+                System.getProperty("java.class.path"),
                 MongoServerMain.class.getName()));
         command.addAll(arguments);
         try {
-            return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            return new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -123,7 +127,8 @@ final class ServerProcess implements AutoCloseable {
                 return;
             } catch (RuntimeException notYet) {
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the server did not answer within " + START_TIMEOUT + ": " + output(), notYet);
+                    throw new AssertionError(
+                            "the server did not answer within " + START_TIMEOUT + ": " + output(), notYet);
                 }
             }
         }

@@ -14,7 +14,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +30,9 @@ class SortedFindTest {
     private static void insertUsers(MongoCollection<Document> users, int count, int padding) {
         for (int from = 0; from < count; from += 1000) {
             users.insertMany(IntStream.range(from, Math.min(count, from + 1000))
-                    .mapToObj(i -> new Document("_id", id(i)).append("i", i).append("nat", i % 3 == 0 ? "GB" : "FR")
+                    .mapToObj(i -> new Document("_id", id(i))
+                            .append("i", i)
+                            .append("nat", i % 3 == 0 ? "GB" : "FR")
                             .append("padding", "x".repeat(padding)))
                     .toList());
         }
@@ -45,18 +46,34 @@ class SortedFindTest {
 
     @Test
     void aSortReturnsTheWholeOrderAndEqualKeysKeepTheirIdOrder() throws Exception {
-        try (ServerProcess server = ServerProcess.start(folder.resolve("data.mv.db")); MongoClient client = server.client()) {
+        try (ServerProcess server = ServerProcess.start(folder.resolve("data.mv.db"));
+                MongoClient client = server.client()) {
             MongoCollection<Document> users = client.getDatabase("randomuser").getCollection("profiles");
             insertUsers(users, 1000, 10);
-            assertEquals(IntStream.iterate(999, i -> i - 1).limit(1000).mapToObj(SortedFindTest::id).toList(),
+            assertEquals(
+                    IntStream.iterate(999, i -> i - 1)
+                            .limit(1000)
+                            .mapToObj(SortedFindTest::id)
+                            .toList(),
                     ids(users.find().sort(Sorts.descending("i")).batchSize(100)));
-            List<String> frenchThenBritish = new ArrayList<>(
-                    IntStream.range(0, 1000).filter(i -> i % 3 != 0).mapToObj(SortedFindTest::id).toList());
-            frenchThenBritish.addAll(IntStream.range(0, 1000).filter(i -> i % 3 == 0).mapToObj(SortedFindTest::id).toList());
+            List<String> frenchThenBritish = new ArrayList<>(IntStream.range(0, 1000)
+                    .filter(i -> i % 3 != 0)
+                    .mapToObj(SortedFindTest::id)
+                    .toList());
+            frenchThenBritish.addAll(IntStream.range(0, 1000)
+                    .filter(i -> i % 3 == 0)
+                    .mapToObj(SortedFindTest::id)
+                    .toList());
             assertEquals(frenchThenBritish, ids(users.find().sort(Sorts.ascending("nat"))));
-            assertEquals(frenchThenBritish.subList(660, 670), ids(users.find().sort(Sorts.ascending("nat")).skip(660).limit(10)));
-            assertEquals(List.of(new Document("i", 996), new Document("i", 993)),
-                    users.find(Filters.eq("nat", "GB")).sort(Sorts.descending("i")).skip(1).limit(2)
+            assertEquals(
+                    frenchThenBritish.subList(660, 670),
+                    ids(users.find().sort(Sorts.ascending("nat")).skip(660).limit(10)));
+            assertEquals(
+                    List.of(new Document("i", 996), new Document("i", 993)),
+                    users.find(Filters.eq("nat", "GB"))
+                            .sort(Sorts.descending("i"))
+                            .skip(1)
+                            .limit(2)
                             .projection(Projections.fields(Projections.include("i"), Projections.excludeId()))
                             .into(new ArrayList<>()));
         }
@@ -69,19 +86,31 @@ class SortedFindTest {
      */
     @Test
     void aSortOverMoreThanItsMemoryLimitNeedsALimit() throws Exception {
-        try (ServerProcess server = ServerProcess.start(folder.resolve("data.mv.db")); MongoClient client = server.client()) {
+        try (ServerProcess server = ServerProcess.start(folder.resolve("data.mv.db"));
+                MongoClient client = server.client()) {
             MongoCollection<Document> users = client.getDatabase("randomuser").getCollection("profiles");
             insertUsers(users, 30_000, 2000);
-            assertEquals(List.of(id(29_999), id(29_998), id(29_997)),
+            assertEquals(
+                    List.of(id(29_999), id(29_998), id(29_997)),
                     ids(users.find().sort(Sorts.descending("i")).limit(3)));
-            assertEquals(List.of(id(29_996), id(29_995)),
-                    ids(users.find(Filters.eq("nat", "FR")).sort(Sorts.descending("i")).skip(2).limit(2)));
+            assertEquals(
+                    List.of(id(29_996), id(29_995)),
+                    ids(users.find(Filters.eq("nat", "FR"))
+                            .sort(Sorts.descending("i"))
+                            .skip(2)
+                            .limit(2)));
 
-            MongoQueryException error = assertThrows(MongoQueryException.class,
-                    () -> users.find().sort(Sorts.descending("i")).batchSize(10).iterator().next());
+            MongoQueryException error = assertThrows(
+                    MongoQueryException.class,
+                    () -> users.find()
+                            .sort(Sorts.descending("i"))
+                            .batchSize(10)
+                            .iterator()
+                            .next());
             assertEquals(292, error.getErrorCode());
-            assertEquals("Sort exceeded memory limit of 33554432 bytes, but did not opt in to external sorting. "
-                    + "This server sorts in memory only: add a filter or a limit, or read without a sort",
+            assertEquals(
+                    "Sort exceeded memory limit of 33554432 bytes, but did not opt in to external sorting. "
+                            + "This server sorts in memory only: add a filter or a limit, or read without a sort",
                     error.getErrorMessage());
             assertEquals(30_000, users.countDocuments());
         }

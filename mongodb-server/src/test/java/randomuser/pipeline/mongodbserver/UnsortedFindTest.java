@@ -20,7 +20,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +34,9 @@ class UnsortedFindTest {
     }
 
     private static Document user(int i, int padding) {
-        return new Document("_id", id(i)).append("i", i).append("nat", i % 3 == 0 ? "GB" : "FR")
+        return new Document("_id", id(i))
+                .append("i", i)
+                .append("nat", i % 3 == 0 ? "GB" : "FR")
                 .append("padding", "x".repeat(padding));
     }
 
@@ -44,7 +45,9 @@ class UnsortedFindTest {
         List<Integer> order = new ArrayList<>(IntStream.range(0, count).boxed().toList());
         Collections.shuffle(order, new Random(7));
         for (int from = 0; from < count; from += 1000) {
-            users.insertMany(order.subList(from, Math.min(count, from + 1000)).stream().map(i -> user(i, padding)).toList());
+            users.insertMany(order.subList(from, Math.min(count, from + 1000)).stream()
+                    .map(i -> user(i, padding))
+                    .toList());
         }
     }
 
@@ -60,7 +63,8 @@ class UnsortedFindTest {
 
     @Test
     void everyDocumentComesOnceInIdOrderWhateverTheBatchSize() throws Exception {
-        try (ServerProcess server = ServerProcess.start(folder.resolve("data.mv.db")); MongoClient client = server.client()) {
+        try (ServerProcess server = ServerProcess.start(folder.resolve("data.mv.db"));
+                MongoClient client = server.client()) {
             MongoCollection<Document> users = client.getDatabase("randomuser").getCollection("profiles");
             insertUsers(users, 1000, 10);
             List<String> all = ids(IntStream.range(0, 1000));
@@ -72,22 +76,31 @@ class UnsortedFindTest {
             // A sort still goes the backend's own way.
             List<String> descending = new ArrayList<>(all);
             Collections.reverse(descending);
-            assertEquals(descending, ids(users.find().sort(Sorts.descending("_id")).batchSize(10)));
+            assertEquals(
+                    descending, ids(users.find().sort(Sorts.descending("_id")).batchSize(10)));
         }
     }
 
     @Test
     void filterSkipLimitAndProjectionApplyAcrossBatches() throws Exception {
-        try (ServerProcess server = ServerProcess.start(folder.resolve("data.mv.db")); MongoClient client = server.client()) {
+        try (ServerProcess server = ServerProcess.start(folder.resolve("data.mv.db"));
+                MongoClient client = server.client()) {
             MongoCollection<Document> users = client.getDatabase("randomuser").getCollection("profiles");
             insertUsers(users, 1000, 10);
             List<String> britons = ids(IntStream.range(0, 1000).filter(i -> i % 3 == 0));
             assertEquals(britons, ids(users.find(Filters.eq("nat", "GB")).batchSize(20)));
-            assertEquals(britons.subList(25, 125),
+            assertEquals(
+                    britons.subList(25, 125),
                     ids(users.find(Filters.eq("nat", "GB")).skip(25).limit(100).batchSize(30)));
-            assertEquals(britons.subList(0, 5), ids(users.find(Filters.eq("nat", "GB")).limit(-5)));
-            assertEquals(List.of(new Document("i", 3), new Document("i", 6)),
-                    users.find(Filters.eq("nat", "GB")).skip(1).limit(2).batchSize(1)
+            assertEquals(
+                    britons.subList(0, 5),
+                    ids(users.find(Filters.eq("nat", "GB")).limit(-5)));
+            assertEquals(
+                    List.of(new Document("i", 3), new Document("i", 6)),
+                    users.find(Filters.eq("nat", "GB"))
+                            .skip(1)
+                            .limit(2)
+                            .batchSize(1)
                             .projection(Projections.fields(Projections.include("i"), Projections.excludeId()))
                             .into(new ArrayList<>()));
             assertEquals(List.of(), ids(users.find(Filters.eq("nat", "NZ")).batchSize(5)));
@@ -97,7 +110,8 @@ class UnsortedFindTest {
 
     @Test
     void aLaterBatchSeesTheCollectionAsItIsThenLikeAMongoDbCursor() throws Exception {
-        try (ServerProcess server = ServerProcess.start(folder.resolve("data.mv.db")); MongoClient client = server.client()) {
+        try (ServerProcess server = ServerProcess.start(folder.resolve("data.mv.db"));
+                MongoClient client = server.client()) {
             MongoCollection<Document> users = client.getDatabase("randomuser").getCollection("profiles");
             insertUsers(users, 100, 10);
             List<Document> read = new ArrayList<>();
@@ -121,7 +135,8 @@ class UnsortedFindTest {
 
     @Test
     void aCollectionDroppedUnderAFindEndsItWithMongoDbsError() throws Exception {
-        try (ServerProcess server = ServerProcess.start(folder.resolve("data.mv.db")); MongoClient client = server.client()) {
+        try (ServerProcess server = ServerProcess.start(folder.resolve("data.mv.db"));
+                MongoClient client = server.client()) {
             MongoCollection<Document> users = client.getDatabase("randomuser").getCollection("profiles");
             insertUsers(users, 100, 10);
             try (MongoCursor<Document> cursor = users.find().batchSize(10).iterator()) {
@@ -131,7 +146,8 @@ class UnsortedFindTest {
                 users.drop();
                 MongoQueryException error = assertThrows(MongoQueryException.class, cursor::next);
                 assertEquals(175, error.getErrorCode());
-                assertEquals("collection randomuser.profiles was dropped while this find read it", error.getErrorMessage());
+                assertEquals(
+                        "collection randomuser.profiles was dropped while this find read it", error.getErrorMessage());
             }
         }
     }
@@ -143,15 +159,21 @@ class UnsortedFindTest {
      */
     @Test
     void aCollectionLargerThanTheServersHeapIsReadWholeAndAggregated() throws Exception {
-        try (ServerProcess server = ServerProcess.start(folder.resolve("data.mv.db"), List.of("-Xmx64m"), "--cache-mib", "8");
-             MongoClient client = server.client()) {
+        try (ServerProcess server =
+                        ServerProcess.start(folder.resolve("data.mv.db"), List.of("-Xmx64m"), "--cache-mib", "8");
+                MongoClient client = server.client()) {
             MongoCollection<Document> users = client.getDatabase("randomuser").getCollection("profiles");
             insertUsers(users, 30_000, 2000);
             assertEquals(ids(IntStream.range(0, 30_000)), ids(users.find()));
             assertEquals(10_000, users.countDocuments(Filters.eq("nat", "GB")));
-            assertEquals(List.of(new Document("_id", "FR").append("users", 20_000), new Document("_id", "GB").append("users", 10_000)),
-                    users.aggregate(List.of(Aggregates.group("$nat", Accumulators.sum("users", 1)),
-                            Aggregates.sort(Sorts.ascending("_id")))).into(new ArrayList<>()));
+            assertEquals(
+                    List.of(
+                            new Document("_id", "FR").append("users", 20_000),
+                            new Document("_id", "GB").append("users", 10_000)),
+                    users.aggregate(List.of(
+                                    Aggregates.group("$nat", Accumulators.sum("users", 1)),
+                                    Aggregates.sort(Sorts.ascending("_id"))))
+                            .into(new ArrayList<>()));
         }
     }
 }

@@ -15,6 +15,7 @@ public record BatchCounts(long recordsIn, long documents, long deadLetters) impl
 
     /** Both together; a user's records share one Kafka partition, so partitions' users do not overlap. */
     public BatchCounts plus(BatchCounts other) {
-        return new BatchCounts(recordsIn + other.recordsIn, documents + other.documents, deadLetters + other.deadLetters);
+        return new BatchCounts(
+                recordsIn + other.recordsIn, documents + other.documents, deadLetters + other.deadLetters);
     }
 }

@@ -8,5 +8,4 @@ package randomuser.pipeline.streaming;
  * @param attempts write attempts it took (1 when the database answered at once)
  * @param millis   time spent in the batch function, retries included
  */
-public record BatchOutcome(long batchId, BatchCounts counts, int attempts, long millis) {
-}
+public record BatchOutcome(long batchId, BatchCounts counts, int attempts, long millis) {}

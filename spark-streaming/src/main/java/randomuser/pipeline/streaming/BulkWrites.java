@@ -2,6 +2,7 @@ package randomuser.pipeline.streaming;
 
 import java.io.Serializable;
 import java.util.List;
+
 import org.bson.Document;
 
 /** Where a Spark task's documents go: ordered bulks of whole-document upserts by {@code _id}. */

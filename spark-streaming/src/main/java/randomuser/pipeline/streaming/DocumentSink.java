@@ -1,6 +1,7 @@
 package randomuser.pipeline.streaming;
 
 import java.time.Instant;
+
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 

@@ -1,6 +1,5 @@
 package randomuser.pipeline.streaming;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,7 +8,10 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.Document;
+
 import randomuser.pipeline.catalogue.Envelope;
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.catalogue.FieldSpec;
@@ -34,12 +36,10 @@ public final class FacetDocuments implements Serializable {
     }
 
     /** A valid record: the document to upsert into the facet's collection. */
-    public record UserDocument(String userId, Document document) implements Stored {
-    }
+    public record UserDocument(String userId, Document document) implements Stored {}
 
     /** An invalid record: {@code _id} = "topic:partition:offset", so a replayed batch replaces it. */
-    public record DeadLetter(Document document) implements Stored {
-    }
+    public record DeadLetter(Document document) implements Stored {}
 
     private final Facet facet;
 
@@ -54,19 +54,23 @@ public final class FacetDocuments implements Serializable {
     /** @param writtenAt the batch's time: a document's {@code _ingest.written_at}, a dead letter's {@code failed_at} */
     public Stored convert(KafkaRecord record, Date writtenAt) {
         ValueValidator.Checked checked = ValueValidator.of(facet).check(record.value());
-        return checked.valid() ? document(record, checked.root(), writtenAt) : deadLetter(record, checked.violation(), writtenAt);
+        return checked.valid()
+                ? document(record, checked.root(), writtenAt)
+                : deadLetter(record, checked.violation(), writtenAt);
     }
 
     private UserDocument document(KafkaRecord record, JsonNode value, Date writtenAt) {
         String userId = value.get(Envelope.USER_ID).textValue();
         Document document = new Document("_id", userId);
         appendFields(document, shape(facet), value);
-        document.append("_ingest", new Document("topic", record.topic())
-                .append("partition", record.partition())
-                .append("offset", record.offset())
-                .append("kafka_ts", new Date(record.timestampMillis()))
-                .append("run_id", value.get(Envelope.RUN_ID).textValue())
-                .append("written_at", writtenAt));
+        document.append(
+                "_ingest",
+                new Document("topic", record.topic())
+                        .append("partition", record.partition())
+                        .append("offset", record.offset())
+                        .append("kafka_ts", new Date(record.timestampMillis()))
+                        .append("run_id", value.get(Envelope.RUN_ID).textValue())
+                        .append("written_at", writtenAt));
         return new UserDocument(userId, document);
     }
 
@@ -136,7 +140,8 @@ public final class FacetDocuments implements Serializable {
                 List<String> segments = spec.segments();
                 for (String segment : segments.subList(0, segments.size() - 1)) {
                     @SuppressWarnings("unchecked")
-                    Map<String, Object> child = (Map<String, Object>) level.computeIfAbsent(segment, s -> new LinkedHashMap<>());
+                    Map<String, Object> child =
+                            (Map<String, Object>) level.computeIfAbsent(segment, s -> new LinkedHashMap<>());
                     level = child;
                 }
                 level.put(segments.get(segments.size() - 1), spec);
@@ -160,6 +165,5 @@ public final class FacetDocuments implements Serializable {
     }
 
     /** A field of the stored document: a leaf with its spec, or an object with its fields. */
-    private record Field(String name, FieldSpec leaf, List<Field> children) {
-    }
+    private record Field(String name, FieldSpec leaf, List<Field> children) {}
 }

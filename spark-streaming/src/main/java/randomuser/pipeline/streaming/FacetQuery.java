@@ -1,6 +1,7 @@
 package randomuser.pipeline.streaming;
 
 import java.util.concurrent.TimeoutException;
+
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;

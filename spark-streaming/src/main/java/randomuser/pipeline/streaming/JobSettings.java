@@ -2,6 +2,7 @@ package randomuser.pipeline.streaming;
 
 import java.nio.file.Path;
 import java.time.Duration;
+
 import randomuser.pipeline.catalogue.Facet;
 
 /**

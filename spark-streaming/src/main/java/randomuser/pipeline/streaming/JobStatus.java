@@ -1,7 +1,5 @@
 package randomuser.pipeline.streaming;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -12,6 +10,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class JobStatus {
 
-    public enum State { STARTING, RUNNING, RETRYING, RESTARTING, STOPPED, FAILED }
+    public enum State {
+        STARTING,
+        RUNNING,
+        RETRYING,
+        RESTARTING,
+        STOPPED,
+        FAILED
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(JobStatus.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -118,8 +126,8 @@ public final class JobStatus {
     }
 
     /** Spark's progress report after a batch. */
-    public synchronized void progress(long batchId, double inputRowsPerSecond, double processedRowsPerSecond,
-                                      OptionalLong lag) {
+    public synchronized void progress(
+            long batchId, double inputRowsPerSecond, double processedRowsPerSecond, OptionalLong lag) {
         if (isFinal()) {
             return;
         }

@@ -10,6 +10,5 @@ public final class KafkaColumns {
     public static final String OFFSET = "offset";
     public static final String TIMESTAMP = "timestamp";
 
-    private KafkaColumns() {
-    }
+    private KafkaColumns() {}
 }

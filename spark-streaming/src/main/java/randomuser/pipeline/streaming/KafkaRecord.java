@@ -1,6 +1,7 @@
 package randomuser.pipeline.streaming;
 
 import java.sql.Timestamp;
+
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -15,13 +16,23 @@ public record KafkaRecord(byte[] key, byte[] value, String topic, int partition,
 
     /** The source's columns this record is read from, in the order {@link #of(Row)} expects them. */
     public static Dataset<Row> columnsOf(Dataset<Row> kafkaSource) {
-        return kafkaSource.select(KafkaColumns.KEY, KafkaColumns.VALUE, KafkaColumns.TOPIC, KafkaColumns.PARTITION,
-                KafkaColumns.OFFSET, KafkaColumns.TIMESTAMP);
+        return kafkaSource.select(
+                KafkaColumns.KEY,
+                KafkaColumns.VALUE,
+                KafkaColumns.TOPIC,
+                KafkaColumns.PARTITION,
+                KafkaColumns.OFFSET,
+                KafkaColumns.TIMESTAMP);
     }
 
     /** A row of {@link #columnsOf(Dataset)}; read by position, since a batch has tens of thousands of them. */
     public static KafkaRecord of(Row row) {
-        return new KafkaRecord((byte[]) row.get(0), (byte[]) row.get(1), row.getString(2), row.getInt(3),
-                row.getLong(4), ((Timestamp) row.get(5)).getTime());
+        return new KafkaRecord(
+                (byte[]) row.get(0),
+                (byte[]) row.get(1),
+                row.getString(2),
+                row.getInt(3),
+                row.getLong(4),
+                ((Timestamp) row.get(5)).getTime());
     }
 }

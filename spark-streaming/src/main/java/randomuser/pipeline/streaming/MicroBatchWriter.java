@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
+
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,8 +30,8 @@ public final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long>
     private final Clock clock;
     private final BatchListener listener;
 
-    public MicroBatchWriter(DocumentSink sink, RetryPolicy retryPolicy, Sleeper sleeper, Clock clock,
-                            BatchListener listener) {
+    public MicroBatchWriter(
+            DocumentSink sink, RetryPolicy retryPolicy, Sleeper sleeper, Clock clock, BatchListener listener) {
         this.sink = sink;
         this.retryPolicy = retryPolicy;
         this.sleeper = sleeper;
@@ -45,12 +46,11 @@ public final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long>
         // all its documents.
         Instant now = clock.instant();
         Attempted attempted = writeWithRetries(batchId, () -> sink.upsert(batch, now));
-        listener.onBatchWritten(new BatchOutcome(batchId, attempted.counts(), attempted.attempts(),
-                clock.millis() - started));
+        listener.onBatchWritten(
+                new BatchOutcome(batchId, attempted.counts(), attempted.attempts(), clock.millis() - started));
     }
 
-    private record Attempted(BatchCounts counts, int attempts) {
-    }
+    private record Attempted(BatchCounts counts, int attempts) {}
 
     /** Runs the write until it succeeds or the policy's attempts are used up. */
     private Attempted writeWithRetries(long batchId, Supplier<BatchCounts> write) throws InterruptedException {
@@ -63,10 +63,14 @@ public final class MicroBatchWriter implements VoidFunction2<Dataset<Row>, Long>
             } catch (RuntimeException failure) {
                 if (attempt >= retryPolicy.maxAttempts()) {
                     throw reachable
-                            ? new BatchWriteFailedException("batch " + batchId + ": writing to MongoDB failed "
-                                    + attempt + " times: " + JobMonitor.oneLine(failure), failure)
-                            : new MongoUnavailableException("batch " + batchId + ": MongoDB unreachable after "
-                                    + attempt + " attempts: " + JobMonitor.oneLine(failure), failure);
+                            ? new BatchWriteFailedException(
+                                    "batch " + batchId + ": writing to MongoDB failed " + attempt + " times: "
+                                            + JobMonitor.oneLine(failure),
+                                    failure)
+                            : new MongoUnavailableException(
+                                    "batch " + batchId + ": MongoDB unreachable after " + attempt + " attempts: "
+                                            + JobMonitor.oneLine(failure),
+                                    failure);
                 }
                 Duration wait = retryPolicy.backoffAfter(attempt);
                 listener.onRetry(batchId, attempt, retryPolicy.maxAttempts(), wait, failure);

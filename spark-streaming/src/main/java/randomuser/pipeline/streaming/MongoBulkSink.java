@@ -1,11 +1,12 @@
 package randomuser.pipeline.streaming;
 
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.bson.Document;
@@ -46,8 +47,7 @@ public final class MongoBulkSink implements DocumentSink, AutoCloseable {
         this.pingClient = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(PING_TIMEOUT_SECONDS, TimeUnit.SECONDS))
-                .applyToSocketSettings(b -> b
-                        .connectTimeout(PING_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .applyToSocketSettings(b -> b.connectTimeout(PING_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                         .readTimeout(PING_TIMEOUT_SECONDS, TimeUnit.SECONDS))
                 .build());
     }

@@ -1,5 +1,9 @@
 package randomuser.pipeline.streaming;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -7,9 +11,6 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 
 /**
@@ -24,6 +25,7 @@ final class MongoBulkWrites implements BulkWrites {
      * connection pool and monitor threads, far too much to build for every task of every batch.
      */
     private static final Map<String, MongoClient> CLIENTS = new ConcurrentHashMap<>();
+
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     // Ordered: a later record of the same user replaces an earlier one, and a failure stops the bulk
     // at once (Spark retries the task, and the batch is written again as a whole if it keeps failing).
@@ -47,7 +49,8 @@ final class MongoBulkWrites implements BulkWrites {
     record Opener(String uri, String databaseName) implements BulkWrites.Opener {
         @Override
         public BulkWrites open() {
-            return new MongoBulkWrites(CLIENTS.computeIfAbsent(uri, MongoClients::create).getDatabase(databaseName));
+            return new MongoBulkWrites(
+                    CLIENTS.computeIfAbsent(uri, MongoClients::create).getDatabase(databaseName));
         }
     }
 }

@@ -1,11 +1,12 @@
 package randomuser.pipeline.streaming;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.OptionalLong;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Offsets behind latest, from a Kafka source's progress: the sum over partitions of
@@ -15,8 +16,7 @@ public final class OffsetLag {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private OffsetLag() {
-    }
+    private OffsetLag() {}
 
     /** Empty when either side is missing or not Kafka offsets (e.g. before the first batch). */
     public static OptionalLong of(String endOffsetJson, String latestOffsetJson) {
@@ -28,10 +28,13 @@ public final class OffsetLag {
         long lag = 0;
         for (Iterator<Map.Entry<String, JsonNode>> topics = latest.fields(); topics.hasNext(); ) {
             Map.Entry<String, JsonNode> topic = topics.next();
-            for (Iterator<Map.Entry<String, JsonNode>> partitions = topic.getValue().fields(); partitions.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> partitions =
+                            topic.getValue().fields();
+                    partitions.hasNext(); ) {
                 Map.Entry<String, JsonNode> partition = partitions.next();
                 JsonNode endOffset = end.path(topic.getKey()).path(partition.getKey());
-                if (!partition.getValue().isIntegralNumber() || !(endOffset.isMissingNode() || endOffset.isIntegralNumber())) {
+                if (!partition.getValue().isIntegralNumber()
+                        || !(endOffset.isMissingNode() || endOffset.isIntegralNumber())) {
                     return OptionalLong.empty();
                 }
                 // A partition the query has not read yet (added to the topic) is behind by all of it.

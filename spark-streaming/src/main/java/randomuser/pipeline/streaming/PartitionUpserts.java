@@ -7,9 +7,11 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.bson.Document;
+
 import randomuser.pipeline.catalogue.Facet;
 
 /**
@@ -34,8 +36,8 @@ public final class PartitionUpserts implements FlatMapFunction<Iterator<Row>, Ba
      * @param bulkSize documents per bulk write
      * @param writtenAt the batch's time, the same for all its partitions
      */
-    public PartitionUpserts(FacetDocuments documents, String collection, int bulkSize, Instant writtenAt,
-                            BulkWrites.Opener target) {
+    public PartitionUpserts(
+            FacetDocuments documents, String collection, int bulkSize, Instant writtenAt, BulkWrites.Opener target) {
         this.documents = documents;
         this.collection = collection;
         this.bulkSize = bulkSize;
@@ -63,7 +65,8 @@ public final class PartitionUpserts implements FlatMapFunction<Iterator<Row>, Ba
         }
         userDocuments.flush();
         deadLetters.flush();
-        return List.of(new BatchCounts(recordsIn, users.size(), deadLetters.added)).iterator();
+        return List.of(new BatchCounts(recordsIn, users.size(), deadLetters.added))
+                .iterator();
     }
 
     /** Documents waiting for their bulk write into one collection. */

@@ -1,6 +1,7 @@
 package randomuser.pipeline.streaming;
 
 import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +39,13 @@ public final class QuerySupervisor {
     private final Sleeper sleeper;
     private volatile boolean shuttingDown;
 
-    public QuerySupervisor(QueryStarter starter, JobMonitor monitor, JobStatus status, int maxRestarts,
-                           Duration restartDelay, Sleeper sleeper) {
+    public QuerySupervisor(
+            QueryStarter starter,
+            JobMonitor monitor,
+            JobStatus status,
+            int maxRestarts,
+            Duration restartDelay,
+            Sleeper sleeper) {
         this.starter = starter;
         this.monitor = monitor;
         this.status = status;

@@ -1,12 +1,13 @@
 package randomuser.pipeline.streaming;
 
-import com.mongodb.ConnectionString;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+
+import com.mongodb.ConnectionString;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+
 import randomuser.pipeline.catalogue.DefaultAddresses;
 import randomuser.pipeline.catalogue.Facet;
 
@@ -26,7 +28,10 @@ import randomuser.pipeline.catalogue.Facet;
  * Streams one facet topic into its MongoDB collection. Submitted once per topic with spark-submit;
  * runs until stopped (SIGTERM) or until it fails for good.
  */
-@Command(name = "streaming-job", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "streaming-job",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Streams one facet's Kafka topic into its MongoDB collection; invalid records go to "
                 + Facet.DEAD_LETTERS_COLLECTION + ".")
 public final class StreamingJob implements Callable<Integer> {
@@ -36,80 +41,115 @@ public final class StreamingJob implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--facet", paramLabel = "NAME",
+    @Option(
+            names = "--facet",
+            paramLabel = "NAME",
             description = "Facet to stream (profile, location, contact, account, identity, picture): its topic, "
                     + "collection and schema come from the catalogue.")
     String facetName;
 
-    @Option(names = "--topic", description = "Kafka topic; default: the facet's. Without --facet it must be a catalogue topic.")
+    @Option(
+            names = "--topic",
+            description = "Kafka topic; default: the facet's. Without --facet it must be a catalogue topic.")
     String topic;
 
     @Option(names = "--collection", description = "MongoDB collection; default: the facet's.")
     String collection;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...",
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT,...",
             defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-" + DefaultAddresses.KAFKA_BOOTSTRAP_SERVERS + "}",
             description = "Kafka bootstrap servers (env KAFKA_BOOTSTRAP_SERVERS; default ${DEFAULT-VALUE}).")
     String bootstrapServers;
 
-    @Option(names = "--mongodb-uri", paramLabel = "URI",
+    @Option(
+            names = "--mongodb-uri",
+            paramLabel = "URI",
             defaultValue = "${env:MONGODB_URI:-" + DefaultAddresses.MONGODB_URI + "}",
             description = "MongoDB connection string (env MONGODB_URI; default ${DEFAULT-VALUE}).")
     String mongoUri;
 
-    @Option(names = "--database", defaultValue = "${env:MONGODB_DATABASE:-" + Facet.DATABASE + "}",
+    @Option(
+            names = "--database",
+            defaultValue = "${env:MONGODB_DATABASE:-" + Facet.DATABASE + "}",
             description = "MongoDB database (env MONGODB_DATABASE; default ${DEFAULT-VALUE}).")
     String database;
 
-    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+    @Option(
+            names = "--checkpoint-dir",
+            paramLabel = "DIR",
             description = "Checkpoint folder of this job; default var/checkpoints/<facet>. Keep it to resume "
                     + "where the job stopped; delete it to start over from --starting-offsets.")
     Path checkpointDir;
 
-    @Option(names = "--status-file", paramLabel = "FILE",
+    @Option(
+            names = "--status-file",
+            paramLabel = "FILE",
             description = "Status JSON file; default <checkpoint-dir>/../status/<facet>.json.")
     Path statusFile;
 
-    @Option(names = "--trigger-interval", defaultValue = "1 second",
+    @Option(
+            names = "--trigger-interval",
+            defaultValue = "1 second",
             description = "Processing-time trigger (default ${DEFAULT-VALUE}).")
     String triggerInterval;
 
-    @Option(names = "--max-offsets-per-trigger", defaultValue = "20000",
+    @Option(
+            names = "--max-offsets-per-trigger",
+            defaultValue = "20000",
             description = "Records per micro-batch at most (default ${DEFAULT-VALUE}).")
     long maxOffsetsPerTrigger;
 
-    @Option(names = "--starting-offsets", defaultValue = "earliest",
+    @Option(
+            names = "--starting-offsets",
+            defaultValue = "earliest",
             description = "Where a job without checkpoint starts: earliest, latest or Kafka offsets JSON "
                     + "(default ${DEFAULT-VALUE}).")
     String startingOffsets;
 
-    @Option(names = "--fail-on-data-loss", arity = "1", defaultValue = "true",
+    @Option(
+            names = "--fail-on-data-loss",
+            arity = "1",
+            defaultValue = "true",
             description = "Fail when records the job has not read are gone from the topic (default ${DEFAULT-VALUE}).")
     boolean failOnDataLoss;
 
-    @Option(names = "--write-bulk-size", defaultValue = "512",
+    @Option(
+            names = "--write-bulk-size",
+            defaultValue = "512",
             description = "Documents per MongoDB bulk write (default ${DEFAULT-VALUE}: about half a MiB, few round "
                     + "trips, far below a server's 48 MB message limit).")
     int writeBulkSize;
 
-    @Option(names = "--write-attempts", defaultValue = "10",
+    @Option(
+            names = "--write-attempts",
+            defaultValue = "10",
             description = "Attempts to write one batch to MongoDB before the query stops (default ${DEFAULT-VALUE}).")
     int writeAttempts;
 
-    @Option(names = "--write-backoff-ms", defaultValue = "1000",
+    @Option(
+            names = "--write-backoff-ms",
+            defaultValue = "1000",
             description = "Wait after the first failed write; doubles each time (default ${DEFAULT-VALUE}).")
     long writeBackoffMillis;
 
-    @Option(names = "--write-max-backoff-ms", defaultValue = "30000",
+    @Option(
+            names = "--write-max-backoff-ms",
+            defaultValue = "30000",
             description = "Longest wait between two write attempts (default ${DEFAULT-VALUE}).")
     long writeMaxBackoffMillis;
 
-    @Option(names = "--max-restarts", defaultValue = "10",
+    @Option(
+            names = "--max-restarts",
+            defaultValue = "10",
             description = "Query restarts from the checkpoint while MongoDB stays unreachable, before the job "
                     + "exits (default ${DEFAULT-VALUE}); counted again after each written batch.")
     int maxRestarts;
 
-    @Option(names = "--restart-delay-ms", defaultValue = "10000",
+    @Option(
+            names = "--restart-delay-ms",
+            defaultValue = "10000",
             description = "Wait before such a restart (default ${DEFAULT-VALUE}).")
     long restartDelayMillis;
 
@@ -151,21 +191,43 @@ public final class StreamingJob implements Callable<Integer> {
 
     private static int run(SparkSession spark, JobSettings settings) throws InterruptedException {
         Clock clock = Clock.systemUTC();
-        JobStatus status = new JobStatus(settings.statusFile(), settings.jobName(), settings.facet().facetName(),
-                settings.topic(), settings.collection(), ProcessHandle.current().pid(), clock);
+        JobStatus status = new JobStatus(
+                settings.statusFile(),
+                settings.jobName(),
+                settings.facet().facetName(),
+                settings.topic(),
+                settings.collection(),
+                ProcessHandle.current().pid(),
+                clock);
         status.starting();
-        LOG.info("{}: topic {} -> {}.{}, checkpoint {}, status {}", settings.jobName(), settings.topic(),
-                settings.database(), settings.collection(), settings.checkpointDir(), settings.statusFile());
-        try (MongoBulkSink sink = new MongoBulkSink(settings.mongoUri(), settings.database(), settings.collection(),
-                new FacetDocuments(settings.facet()), settings.writeBulkSize())) {
+        LOG.info(
+                "{}: topic {} -> {}.{}, checkpoint {}, status {}",
+                settings.jobName(),
+                settings.topic(),
+                settings.database(),
+                settings.collection(),
+                settings.checkpointDir(),
+                settings.statusFile());
+        try (MongoBulkSink sink = new MongoBulkSink(
+                settings.mongoUri(),
+                settings.database(),
+                settings.collection(),
+                new FacetDocuments(settings.facet()),
+                settings.writeBulkSize())) {
             JobMonitor monitor = new JobMonitor(settings.topic(), status, clock);
             spark.streams().addListener(monitor);
             MicroBatchWriter writer = new MicroBatchWriter(sink, settings.writeRetry(), Sleeper.REAL, clock, monitor);
             FacetQuery query = new FacetQuery(spark, settings, writer);
-            QuerySupervisor supervisor = new QuerySupervisor(() -> {
-                StreamingQuery started = query.start();
-                return started::awaitTermination;
-            }, monitor, status, settings.maxRestarts(), settings.restartDelay(), Sleeper.REAL);
+            QuerySupervisor supervisor = new QuerySupervisor(
+                    () -> {
+                        StreamingQuery started = query.start();
+                        return started::awaitTermination;
+                    },
+                    monitor,
+                    status,
+                    settings.maxRestarts(),
+                    settings.restartDelay(),
+                    Sleeper.REAL);
             Runtime.getRuntime().addShutdownHook(new Thread(supervisor::shutdown, "status-on-shutdown"));
             return supervisor.run();
         }
@@ -177,7 +239,8 @@ public final class StreamingJob implements Callable<Integer> {
         String resolvedTopic = topic != null ? requireText(topic, "--topic") : facet.topic();
         String resolvedCollection = collection != null ? requireText(collection, "--collection") : facet.collection();
         if (resolvedCollection.equals(Facet.DEAD_LETTERS_COLLECTION)) {
-            throw userError("--collection cannot be " + Facet.DEAD_LETTERS_COLLECTION + ": it holds the invalid records");
+            throw userError(
+                    "--collection cannot be " + Facet.DEAD_LETTERS_COLLECTION + ": it holds the invalid records");
         }
         requireText(bootstrapServers, "--bootstrap-servers");
         try {
@@ -203,8 +266,8 @@ public final class StreamingJob implements Callable<Integer> {
         }
         RetryPolicy retry;
         try {
-            retry = new RetryPolicy(writeAttempts, Duration.ofMillis(writeBackoffMillis),
-                    Duration.ofMillis(writeMaxBackoffMillis));
+            retry = new RetryPolicy(
+                    writeAttempts, Duration.ofMillis(writeBackoffMillis), Duration.ofMillis(writeMaxBackoffMillis));
         } catch (IllegalArgumentException e) {
             throw userError("--write-attempts/--write-backoff-ms/--write-max-backoff-ms: " + e.getMessage());
         }
@@ -212,24 +275,41 @@ public final class StreamingJob implements Callable<Integer> {
             throw userError("--max-restarts and --restart-delay-ms cannot be negative");
         }
         Path checkpoint = (checkpointDir != null ? checkpointDir : Path.of("var", "checkpoints", facet.facetName()))
-                .toAbsolutePath().normalize();
+                .toAbsolutePath()
+                .normalize();
         Path status = (statusFile != null
-                ? statusFile
-                : checkpoint.resolveSibling("status").resolve(facet.facetName() + ".json"))
-                .toAbsolutePath().normalize();
-        return new JobSettings(facet, resolvedTopic, resolvedCollection, bootstrapServers, mongoUri, database,
-                checkpoint, status, triggerInterval, maxOffsetsPerTrigger, offsets, failOnDataLoss, writeBulkSize, retry,
-                maxRestarts, Duration.ofMillis(restartDelayMillis));
+                        ? statusFile
+                        : checkpoint.resolveSibling("status").resolve(facet.facetName() + ".json"))
+                .toAbsolutePath()
+                .normalize();
+        return new JobSettings(
+                facet,
+                resolvedTopic,
+                resolvedCollection,
+                bootstrapServers,
+                mongoUri,
+                database,
+                checkpoint,
+                status,
+                triggerInterval,
+                maxOffsetsPerTrigger,
+                offsets,
+                failOnDataLoss,
+                writeBulkSize,
+                retry,
+                maxRestarts,
+                Duration.ofMillis(restartDelayMillis));
     }
 
     private Facet resolveFacet() {
         if (facetName != null) {
-            return Facet.byName(facetName).orElseThrow(() ->
-                    userError("unknown facet '" + facetName + "'; one of " + facetNames()));
+            return Facet.byName(facetName)
+                    .orElseThrow(() -> userError("unknown facet '" + facetName + "'; one of " + facetNames()));
         }
         if (topic != null) {
-            return Facet.byTopic(topic).orElseThrow(() -> userError("topic '" + topic
-                    + "' is not in the catalogue: add --facet NAME to say which schema its values have"));
+            return Facet.byTopic(topic)
+                    .orElseThrow(() -> userError("topic '" + topic
+                            + "' is not in the catalogue: add --facet NAME to say which schema its values have"));
         }
         throw userError("say what to stream: --facet NAME (one of " + facetNames() + ") or --topic TOPIC");
     }

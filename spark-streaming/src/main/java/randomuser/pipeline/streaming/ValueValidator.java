@@ -1,11 +1,5 @@
 package randomuser.pipeline.streaming;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -19,6 +13,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import randomuser.pipeline.catalogue.Envelope;
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.catalogue.FieldSpec;
@@ -85,7 +87,8 @@ public final class ValueValidator {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(value))
@@ -112,7 +115,9 @@ public final class ValueValidator {
 
     private String schemaViolation(JsonNode root) {
         JsonNode userId = root.get(Envelope.USER_ID);
-        if (userId == null || userId.isNull() || (userId.isTextual() && userId.asText().isBlank())) {
+        if (userId == null
+                || userId.isNull()
+                || (userId.isTextual() && userId.asText().isBlank())) {
             return MISSING_USER_ID;
         }
         JsonNode version = root.get(Envelope.SCHEMA_VERSION_FIELD);
@@ -192,7 +197,8 @@ public final class ValueValidator {
 
     /** The instant of an ISO-8601 date-time with a zone offset, as the check above accepts it. */
     static Instant instantOf(String isoDateTime) {
-        return OffsetDateTime.parse(isoDateTime, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        return OffsetDateTime.parse(isoDateTime, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                .toInstant();
     }
 
     private static String jsonType(JsonNode node) {

@@ -5,15 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.catalogue.FieldSpec;
 
@@ -25,8 +27,12 @@ class FacetDocumentsTest {
     private final FacetDocuments profiles = new FacetDocuments(Facet.PROFILE);
 
     private static KafkaRecord record(String topic, int partition, long offset, String key, String value) {
-        return new KafkaRecord(key == null ? null : key.getBytes(StandardCharsets.UTF_8),
-                value == null ? null : value.getBytes(StandardCharsets.UTF_8), topic, partition, offset,
+        return new KafkaRecord(
+                key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                value == null ? null : value.getBytes(StandardCharsets.UTF_8),
+                topic,
+                partition,
+                offset,
                 Instant.parse("2024-03-01T12:00:00Z").plusSeconds(offset).toEpochMilli());
     }
 
@@ -42,38 +48,82 @@ class FacetDocumentsTest {
         FacetDocuments.UserDocument document = assertInstanceOf(FacetDocuments.UserDocument.class, stored);
         assertEquals("u-1", document.userId());
         // Document equality compares values with their Java types: Integer (int32), Date (BSON date), etc.
-        assertEquals(new Document("_id", "u-1")
+        assertEquals(
+                new Document("_id", "u-1")
                         .append("user_id", "u-1")
                         .append("fetched_at", date("2024-03-01T11:59:58.123Z"))
                         .append("run_id", "run-1")
-                        .append("source", new Document("api_version", "1.4").append("seed", "abc").append("page", 1))
+                        .append(
+                                "source",
+                                new Document("api_version", "1.4")
+                                        .append("seed", "abc")
+                                        .append("page", 1))
                         .append("schema_version", 1)
                         .append("gender", "female")
-                        .append("name", new Document("title", "Ms").append("first", "Ada").append("last", "Lovelace"))
+                        .append(
+                                "name",
+                                new Document("title", "Ms")
+                                        .append("first", "Ada")
+                                        .append("last", "Lovelace"))
                         .append("dob", new Document("date", date("1990-12-10T08:15:00Z")).append("age", 33))
                         .append("nat", "GB")
-                        .append("_ingest", new Document("topic", "randomuser.profiles").append("partition", 1)
-                                .append("offset", 7L).append("kafka_ts", date("2024-03-01T12:00:07Z"))
-                                .append("run_id", "run-1").append("written_at", WRITTEN_AT)),
+                        .append(
+                                "_ingest",
+                                new Document("topic", "randomuser.profiles")
+                                        .append("partition", 1)
+                                        .append("offset", 7L)
+                                        .append("kafka_ts", date("2024-03-01T12:00:07Z"))
+                                        .append("run_id", "run-1")
+                                        .append("written_at", WRITTEN_AT)),
                 document.document());
-        assertEquals(List.of("_id", "user_id", "fetched_at", "run_id", "source", "schema_version", "gender", "name",
-                "dob", "nat", "_ingest"), List.copyOf(document.document().keySet()));
+        assertEquals(
+                List.of(
+                        "_id",
+                        "user_id",
+                        "fetched_at",
+                        "run_id",
+                        "source",
+                        "schema_version",
+                        "gender",
+                        "name",
+                        "dob",
+                        "nat",
+                        "_ingest"),
+                List.copyOf(document.document().keySet()));
     }
 
     @Test
     void datesWithAnOffsetOrWithoutFractionBecomeTheSameInstantToTheMillisecond() {
-        Document withOffset = ((FacetDocuments.UserDocument) profiles.convert(record(PROFILES, 0, 1, "u-1",
-                FacetValues.with(FacetValues.profile("u-1", "GB"),
-                        v -> ((ObjectNode) v.get("dob")).put("date", "1990-12-10T10:15:00.123456+02:00"))), WRITTEN_AT))
+        Document withOffset = ((FacetDocuments.UserDocument) profiles.convert(
+                        record(
+                                PROFILES,
+                                0,
+                                1,
+                                "u-1",
+                                FacetValues.with(
+                                        FacetValues.profile("u-1", "GB"),
+                                        v -> ((ObjectNode) v.get("dob"))
+                                                .put("date", "1990-12-10T10:15:00.123456+02:00"))),
+                        WRITTEN_AT))
                 .document();
-        Document whole = ((FacetDocuments.UserDocument) profiles.convert(record(PROFILES, 0, 2, "u-2",
-                FacetValues.with(FacetValues.profile("u-2", "GB"),
-                        v -> ((ObjectNode) v.get("dob")).put("date", "1990-12-10T08:15:00Z"))), WRITTEN_AT))
+        Document whole = ((FacetDocuments.UserDocument) profiles.convert(
+                        record(
+                                PROFILES,
+                                0,
+                                2,
+                                "u-2",
+                                FacetValues.with(
+                                        FacetValues.profile("u-2", "GB"),
+                                        v -> ((ObjectNode) v.get("dob")).put("date", "1990-12-10T08:15:00Z"))),
+                        WRITTEN_AT))
                 .document();
 
         // A BSON date holds milliseconds: the microseconds are cut, as MongoDB itself would store them.
-        assertEquals(date("1990-12-10T08:15:00.123Z"), withOffset.get("dob", Document.class).get("date"));
-        assertEquals(date("1990-12-10T08:15:00Z"), whole.get("dob", Document.class).get("date"));
+        assertEquals(
+                date("1990-12-10T08:15:00.123Z"),
+                withOffset.get("dob", Document.class).get("date"));
+        assertEquals(
+                date("1990-12-10T08:15:00Z"), whole.get("dob", Document.class).get("date"));
     }
 
     @ParameterizedTest
@@ -81,7 +131,8 @@ class FacetDocumentsTest {
     void everyFacetsCatalogueValueBecomesADocumentWithEveryLeafInItsType(Facet facet) {
         ObjectNode value = FacetValues.valid(facet, "u-9");
         Document document = ((FacetDocuments.UserDocument) new FacetDocuments(facet)
-                .convert(record(facet.topic(), 0, 3, "u-9", value.toString()), WRITTEN_AT)).document();
+                        .convert(record(facet.topic(), 0, 3, "u-9", value.toString()), WRITTEN_AT))
+                .document();
 
         assertEquals("u-9", document.get("_id"));
         assertEquals(facet.topic(), document.get("_ingest", Document.class).get("topic"));
@@ -101,7 +152,8 @@ class FacetDocumentsTest {
     void invalidRecordsBecomeDeadLettersWithExactReasons() {
         ObjectNode ada = FacetValues.profile("u-1", "GB");
         String withoutUserId = FacetValues.with(ada, v -> v.remove("user_id"));
-        String ageAsText = FacetValues.with(FacetValues.profile("u-3", "FR"), v -> ((ObjectNode) v.get("dob")).put("age", "33"));
+        String ageAsText =
+                FacetValues.with(FacetValues.profile("u-3", "FR"), v -> ((ObjectNode) v.get("dob")).put("age", "33"));
         String withoutGender = FacetValues.with(FacetValues.profile("u-4", "FR"), v -> v.remove("gender"));
         List<KafkaRecord> records = List.of(
                 record(PROFILES, 0, 11, "x", "not json at all"),
@@ -112,32 +164,49 @@ class FacetDocumentsTest {
                 record(PROFILES, 2, 16, null, "[1]"));
 
         List<Document> deadLetters = records.stream()
-                .map(r -> assertInstanceOf(FacetDocuments.DeadLetter.class, profiles.convert(r, WRITTEN_AT)).document())
+                .map(r -> assertInstanceOf(FacetDocuments.DeadLetter.class, profiles.convert(r, WRITTEN_AT))
+                        .document())
                 .toList();
 
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         deadLetter("randomuser.profiles:0:11", 0, 11, "x", "not json at all", "value is not JSON"),
                         deadLetter("randomuser.profiles:0:12", 0, 12, "u-2", withoutUserId, "missing user_id"),
-                        deadLetter("randomuser.profiles:1:13", 1, 13, "u-3", ageAsText,
+                        deadLetter(
+                                "randomuser.profiles:1:13",
+                                1,
+                                13,
+                                "u-3",
+                                ageAsText,
                                 "field dob.age: expected integer, got string"),
                         deadLetter("randomuser.profiles:1:14", 1, 14, "u-4", withoutGender, "field gender: missing"),
                         deadLetter("randomuser.profiles:2:15", 2, 15, "u-5", null, "value is null"),
                         deadLetter("randomuser.profiles:2:16", 2, 16, null, "[1]", "value is not a JSON object")),
                 deadLetters);
-        assertEquals(List.of("_id", "topic", "partition", "offset", "key", "raw_value", "reason", "failed_at"),
+        assertEquals(
+                List.of("_id", "topic", "partition", "offset", "key", "raw_value", "reason", "failed_at"),
                 List.copyOf(deadLetters.get(0).keySet()));
     }
 
-    private static Document deadLetter(String id, int partition, long offset, String key, String rawValue, String reason) {
-        return new Document("_id", id).append("topic", PROFILES).append("partition", partition).append("offset", offset)
-                .append("key", key).append("raw_value", rawValue).append("reason", reason).append("failed_at", WRITTEN_AT);
+    private static Document deadLetter(
+            String id, int partition, long offset, String key, String rawValue, String reason) {
+        return new Document("_id", id)
+                .append("topic", PROFILES)
+                .append("partition", partition)
+                .append("offset", offset)
+                .append("key", key)
+                .append("raw_value", rawValue)
+                .append("reason", reason)
+                .append("failed_at", WRITTEN_AT);
     }
 
     @Test
     void aValueThatIsNotUtf8IsADeadLetterWithItsReadableParts() {
         byte[] value = {'{', (byte) 0xC3, '}'};
-        Document deadLetter = assertInstanceOf(FacetDocuments.DeadLetter.class, profiles.convert(
-                new KafkaRecord(null, value, PROFILES, 0, 1, 0), WRITTEN_AT)).document();
+        Document deadLetter = assertInstanceOf(
+                        FacetDocuments.DeadLetter.class,
+                        profiles.convert(new KafkaRecord(null, value, PROFILES, 0, 1, 0), WRITTEN_AT))
+                .document();
 
         assertEquals(ValueValidator.NOT_UTF8, deadLetter.get("reason"));
         assertEquals("{\uFFFD}", deadLetter.get("raw_value"));
@@ -153,7 +222,8 @@ class FacetDocumentsTest {
         value.put("added_later_by_a_producer", "x");
 
         Document document = ((FacetDocuments.UserDocument) new FacetDocuments(Facet.IDENTITY)
-                .convert(record(Facet.IDENTITY.topic(), 0, 0, "u-7", value.toString()), WRITTEN_AT)).document();
+                        .convert(record(Facet.IDENTITY.topic(), 0, 0, "u-7", value.toString()), WRITTEN_AT))
+                .document();
 
         Document id = document.get("id", Document.class);
         assertEquals(List.of("name", "value"), List.copyOf(id.keySet()));
@@ -168,7 +238,8 @@ class FacetDocumentsTest {
         FacetValues.set(value, "location.coordinates.latitude", value.numberNode(52));
 
         Document document = ((FacetDocuments.UserDocument) new FacetDocuments(Facet.LOCATION)
-                .convert(record(Facet.LOCATION.topic(), 0, 0, "u-8", value.toString()), WRITTEN_AT)).document();
+                        .convert(record(Facet.LOCATION.topic(), 0, 0, "u-8", value.toString()), WRITTEN_AT))
+                .document();
 
         assertEquals(52.0, document.getEmbedded(List.of("location", "coordinates", "latitude"), Object.class));
     }

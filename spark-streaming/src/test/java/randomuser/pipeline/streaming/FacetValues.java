@@ -1,10 +1,12 @@
 package randomuser.pipeline.streaming;
 
+import java.util.List;
+import java.util.function.Consumer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
-import java.util.function.Consumer;
+
 import randomuser.pipeline.catalogue.Envelope;
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.catalogue.FieldSpec;
@@ -16,8 +18,7 @@ final class FacetValues {
     static final String TIMESTAMP_SAMPLE = "2001-05-28T10:00:00.000Z";
     static final String FETCHED_AT = "2024-03-01T11:59:58.123Z";
 
-    private FacetValues() {
-    }
+    private FacetValues() {}
 
     /** A valid value for any facet: every leaf of {@link Facet#valueSchema()} with a value of its type. */
     static ObjectNode valid(Facet facet, String userId) {

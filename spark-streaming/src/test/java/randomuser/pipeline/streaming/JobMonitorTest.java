@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.OptionalLong;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,10 +22,13 @@ class JobMonitorTest {
     @Test
     void theBatchLineHasEveryFigure() {
         BatchOutcome outcome = new BatchOutcome(12, new BatchCounts(20000, 19990, 10), 1, 2000);
-        assertEquals("topic=randomuser.profiles batch=12 rows_in=20000 upserted=19990 dead_lettered=10 ms=2345 lag=50000",
+        assertEquals(
+                "topic=randomuser.profiles batch=12 rows_in=20000 upserted=19990 dead_lettered=10 ms=2345 lag=50000",
                 JobMonitor.batchLine("randomuser.profiles", outcome, 2345, OptionalLong.of(50000)));
-        assertEquals("topic=t batch=1 rows_in=5 upserted=5 dead_lettered=0 ms=9 lag=unknown write_attempts=3",
-                JobMonitor.batchLine("t", new BatchOutcome(1, new BatchCounts(5, 5, 0), 3, 9), 9, OptionalLong.empty()));
+        assertEquals(
+                "topic=t batch=1 rows_in=5 upserted=5 dead_lettered=0 ms=9 lag=unknown write_attempts=3",
+                JobMonitor.batchLine(
+                        "t", new BatchOutcome(1, new BatchCounts(5, 5, 0), 3, 9), 9, OptionalLong.empty()));
     }
 
     @Test
@@ -43,7 +47,8 @@ class JobMonitorTest {
 
         monitor.onRetry(2, 1, 10, Duration.ofSeconds(1), new IllegalStateException("timeout\nmore lines"));
         assertEquals(JobStatus.State.RETRYING, status.state());
-        assertEquals("MongoDB write attempt 1/10 failed: timeout", status.snapshot().get("error"));
+        assertEquals(
+                "MongoDB write attempt 1/10 failed: timeout", status.snapshot().get("error"));
 
         monitor.onBatchWritten(new BatchOutcome(2, new BatchCounts(10, 9, 1), 2, 50));
         assertEquals(JobStatus.State.RUNNING, status.state());

@@ -3,7 +3,6 @@ package randomuser.pipeline.streaming;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.OptionalLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +24,14 @@ class JobStatusTest {
     Path folder;
 
     private JobStatus status() {
-        return new JobStatus(folder.resolve("status/profile.json"), "job-profile", "profile",
-                "randomuser.profiles", "profiles", 4242, CLOCK);
+        return new JobStatus(
+                folder.resolve("status/profile.json"),
+                "job-profile",
+                "profile",
+                "randomuser.profiles",
+                "profiles",
+                4242,
+                CLOCK);
     }
 
     private JsonNode read() throws IOException {
@@ -36,7 +43,8 @@ class JobStatusTest {
         JobStatus status = status();
         status.starting();
         status.queryStarted("q-1");
-        status.batchWritten(new BatchOutcome(3, new BatchCounts(100, 98, 2), 1, 420), Instant.parse("2024-03-01T12:04:59Z"));
+        status.batchWritten(
+                new BatchOutcome(3, new BatchCounts(100, 98, 2), 1, 420), Instant.parse("2024-03-01T12:04:59Z"));
         status.progress(3, 250.5, 238.1, OptionalLong.of(1200));
 
         assertEquals(FacetValues.JSON.readTree("""
@@ -75,7 +83,9 @@ class JobStatusTest {
         JobStatus status = status();
         status.retrying("MongoDB write attempt 1/10 failed: timeout");
         assertEquals("RETRYING", read().get("state").asText());
-        assertEquals("MongoDB write attempt 1/10 failed: timeout", read().get("error").asText());
+        assertEquals(
+                "MongoDB write attempt 1/10 failed: timeout",
+                read().get("error").asText());
         status.restarting("unreachable; restart 1/10");
         status.progress(6, 0, 0, OptionalLong.of(10));
         assertEquals("RESTARTING", read().get("state").asText());

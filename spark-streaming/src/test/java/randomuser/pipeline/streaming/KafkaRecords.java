@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -38,8 +39,14 @@ final class KafkaRecords {
     }
 
     KafkaRecords addBytes(int partition, long offset, String key, byte[] value) {
-        rows.add(RowFactory.create(key == null ? null : key.getBytes(StandardCharsets.UTF_8), value, topic,
-                partition, offset, kafkaTimestamp(offset), 0));
+        rows.add(RowFactory.create(
+                key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                value,
+                topic,
+                partition,
+                offset,
+                kafkaTimestamp(offset),
+                0));
         return this;
     }
 

@@ -13,10 +13,12 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+
 import randomuser.pipeline.catalogue.Facet;
 
 class MicroBatchWriterTest {
@@ -55,8 +57,16 @@ class MicroBatchWriterTest {
 
     @Test
     void aBatchWithoutInvalidRecordsWritesNoDeadLetters() throws Exception {
-        writer(THREE_ATTEMPTS).call(new KafkaRecords(Facet.PROFILE.topic())
-                .add(0, 0, "u-1", FacetValues.profile("u-1", "GB").toString()).toDataFrame(), 0L);
+        writer(THREE_ATTEMPTS)
+                .call(
+                        new KafkaRecords(Facet.PROFILE.topic())
+                                .add(
+                                        0,
+                                        0,
+                                        "u-1",
+                                        FacetValues.profile("u-1", "GB").toString())
+                                .toDataFrame(),
+                        0L);
 
         assertEquals(List.of("profiles"), new ArrayList<>(sink.written.keySet()));
     }
@@ -65,10 +75,20 @@ class MicroBatchWriterTest {
     void everyDocumentOfABatchHasTheBatchsTimeAsWrittenAt() throws Exception {
         writer(THREE_ATTEMPTS).call(batchWithOneBadRecord(), 4L);
 
-        assertEquals(List.of(Date.from(CLOCK.instant())), sink.written.get("profiles").values().stream()
-                .map(d -> d.get("_ingest", Document.class).get("written_at")).distinct().toList());
-        assertEquals(Date.from(CLOCK.instant()),
-                sink.written.get(Facet.DEAD_LETTERS_COLLECTION).values().iterator().next().get("failed_at"));
+        assertEquals(
+                List.of(Date.from(CLOCK.instant())),
+                sink.written.get("profiles").values().stream()
+                        .map(d -> d.get("_ingest", Document.class).get("written_at"))
+                        .distinct()
+                        .toList());
+        assertEquals(
+                Date.from(CLOCK.instant()),
+                sink.written
+                        .get(Facet.DEAD_LETTERS_COLLECTION)
+                        .values()
+                        .iterator()
+                        .next()
+                        .get("failed_at"));
     }
 
     @Test
@@ -94,8 +114,8 @@ class MicroBatchWriterTest {
     @Test
     void whenRetriesRunOutTheBatchFailsAsUnavailableAndWritesNothing() {
         sink.unreachableFor = Integer.MAX_VALUE;
-        MongoUnavailableException failure = assertThrows(MongoUnavailableException.class,
-                () -> writer(THREE_ATTEMPTS).call(batchWithOneBadRecord(), 9L));
+        MongoUnavailableException failure = assertThrows(
+                MongoUnavailableException.class, () -> writer(THREE_ATTEMPTS).call(batchWithOneBadRecord(), 9L));
 
         assertEquals("batch 9: MongoDB unreachable after 3 attempts: connection refused", failure.getMessage());
         assertEquals(Map.of(), sink.written);
@@ -106,8 +126,8 @@ class MicroBatchWriterTest {
     @Test
     void aWriteThatKeepsFailingOnAReachableDatabaseFailsAsAWriteFailure() {
         sink.failingWrites = Integer.MAX_VALUE;
-        BatchWriteFailedException failure = assertThrows(BatchWriteFailedException.class,
-                () -> writer(THREE_ATTEMPTS).call(batchWithOneBadRecord(), 9L));
+        BatchWriteFailedException failure = assertThrows(
+                BatchWriteFailedException.class, () -> writer(THREE_ATTEMPTS).call(batchWithOneBadRecord(), 9L));
 
         assertEquals("batch 9: writing to MongoDB failed 3 times: document rejected", failure.getMessage());
         assertTrue(listener.outcomes.isEmpty());
@@ -144,14 +164,18 @@ class MicroBatchWriterTest {
             if (failingWrites-- > 0) {
                 throw new IllegalStateException("document rejected");
             }
-            BulkWrites memory = (collection, documents) -> documents.forEach(document -> written
-                    .computeIfAbsent(collection, c -> new LinkedHashMap<>()).put((String) document.get("_id"), document));
+            BulkWrites memory = (collection, documents) ->
+                    documents.forEach(document -> written.computeIfAbsent(collection, c -> new LinkedHashMap<>())
+                            .put((String) document.get("_id"), document));
             return new PartitionUpserts(new FacetDocuments(Facet.PROFILE), "profiles", 512, writtenAt, () -> memory)
-                    .call(KafkaRecord.columnsOf(kafkaRecords).collectAsList().iterator()).next();
+                    .call(KafkaRecord.columnsOf(kafkaRecords).collectAsList().iterator())
+                    .next();
         }
 
         List<String> ids(String collection) {
-            return written.getOrDefault(collection, Map.of()).keySet().stream().sorted().toList();
+            return written.getOrDefault(collection, Map.of()).keySet().stream()
+                    .sorted()
+                    .toList();
         }
     }
 

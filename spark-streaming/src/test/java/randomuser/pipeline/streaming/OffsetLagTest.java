@@ -3,15 +3,18 @@ package randomuser.pipeline.streaming;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.OptionalLong;
+
 import org.junit.jupiter.api.Test;
 
 class OffsetLagTest {
 
     @Test
     void sumsLatestMinusEndOverPartitions() {
-        assertEquals(OptionalLong.of(45), OffsetLag.of(
-                "{\"randomuser.profiles\":{\"0\":100,\"1\":50,\"2\":10}}",
-                "{\"randomuser.profiles\":{\"0\":130,\"1\":50,\"2\":25}}"));
+        assertEquals(
+                OptionalLong.of(45),
+                OffsetLag.of(
+                        "{\"randomuser.profiles\":{\"0\":100,\"1\":50,\"2\":10}}",
+                        "{\"randomuser.profiles\":{\"0\":130,\"1\":50,\"2\":25}}"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,20 +31,27 @@ class QuerySupervisorTest {
     private QuerySupervisor supervisor(int maxRestarts, Deque<Runnable> runs) {
         status = new JobStatus(folder.resolve("s.json"), "job-profile", "profile", "t", "profiles", 1, CLOCK);
         monitor = new JobMonitor("t", status, CLOCK);
-        return new QuerySupervisor(() -> {
-            starts++;
-            Runnable run = runs.removeFirst();
-            return run::run;
-        }, monitor, status, maxRestarts, Duration.ofSeconds(10), sleeps::add);
+        return new QuerySupervisor(
+                () -> {
+                    starts++;
+                    Runnable run = runs.removeFirst();
+                    return run::run;
+                },
+                monitor,
+                status,
+                maxRestarts,
+                Duration.ofSeconds(10),
+                sleeps::add);
     }
 
     private static RuntimeException outage() {
-        return new RuntimeException("query terminated", new MongoUnavailableException("batch 3: MongoDB unreachable", null));
+        return new RuntimeException(
+                "query terminated", new MongoUnavailableException("batch 3: MongoDB unreachable", null));
     }
 
     @Test
     void aStoppedQueryEndsTheJobAsStopped() throws Exception {
-        QuerySupervisor supervisor = supervisor(3, new ArrayDeque<>(List.of(() -> { })));
+        QuerySupervisor supervisor = supervisor(3, new ArrayDeque<>(List.of(() -> {})));
         assertEquals(QuerySupervisor.EXIT_STOPPED, supervisor.run());
         assertEquals(JobStatus.State.STOPPED, status.state());
     }
@@ -51,9 +59,13 @@ class QuerySupervisorTest {
     @Test
     void anOutageRestartsTheQueryFromItsCheckpoint() throws Exception {
         Deque<Runnable> runs = new ArrayDeque<>();
-        runs.add(() -> { throw outage(); });
-        runs.add(() -> { throw outage(); });
-        runs.add(() -> { });
+        runs.add(() -> {
+            throw outage();
+        });
+        runs.add(() -> {
+            throw outage();
+        });
+        runs.add(() -> {});
         assertEquals(QuerySupervisor.EXIT_STOPPED, supervisor(3, runs).run());
         assertEquals(3, starts);
         assertEquals(List.of(Duration.ofSeconds(10), Duration.ofSeconds(10)), sleeps);
@@ -62,32 +74,43 @@ class QuerySupervisorTest {
     @Test
     void restartsAreBoundedPerOutageAndCountedAgainAfterAWrittenBatch() throws Exception {
         Deque<Runnable> runs = new ArrayDeque<>();
-        runs.add(() -> { throw outage(); });
-        runs.add(() -> { throw outage(); });
+        runs.add(() -> {
+            throw outage();
+        });
+        runs.add(() -> {
+            throw outage();
+        });
         runs.add(() -> {
             monitor.onBatchWritten(new BatchOutcome(4, new BatchCounts(1, 1, 0), 1, 1));
             throw outage();
         });
-        runs.add(() -> { throw outage(); });
-        runs.add(() -> { throw outage(); });
+        runs.add(() -> {
+            throw outage();
+        });
+        runs.add(() -> {
+            throw outage();
+        });
         QuerySupervisor supervisor = supervisor(2, runs);
 
         assertEquals(QuerySupervisor.EXIT_FAILED, supervisor.run());
         assertEquals(5, starts);
         assertEquals(JobStatus.State.FAILED, status.state());
-        assertEquals("query failed: batch 3: MongoDB unreachable", status.snapshot().get("error"));
+        assertEquals(
+                "query failed: batch 3: MongoDB unreachable", status.snapshot().get("error"));
     }
 
     @Test
     void anyOtherFailureEndsTheJobAtOnceWithItsRootCause() throws Exception {
         Deque<Runnable> runs = new ArrayDeque<>();
         runs.add(() -> {
-            throw new RuntimeException("Query job-profile terminated with exception",
+            throw new RuntimeException(
+                    "Query job-profile terminated with exception",
                     new IllegalStateException("Partition randomuser.profiles-0's offset was changed from 78 to 0"));
         });
         assertEquals(QuerySupervisor.EXIT_FAILED, supervisor(3, runs).run());
         assertEquals(1, starts);
-        assertEquals("query failed: Partition randomuser.profiles-0's offset was changed from 78 to 0",
+        assertEquals(
+                "query failed: Partition randomuser.profiles-0's offset was changed from 78 to 0",
                 status.snapshot().get("error"));
     }
 

@@ -7,8 +7,7 @@ final class SparkTestSession {
 
     private static SparkSession session;
 
-    private SparkTestSession() {
-    }
+    private SparkTestSession() {}
 
     static synchronized SparkSession get() {
         if (session == null) {

@@ -6,8 +6,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+
 import randomuser.pipeline.catalogue.Facet;
 
 class StreamingJobOptionsTest {
@@ -53,11 +55,31 @@ class StreamingJobOptionsTest {
 
     @Test
     void aCatalogueTopicAloneIsEnoughAndEveryOptionCanBeOverridden() {
-        JobSettings settings = resolve("--topic", "randomuser.pictures", "--collection", "pictures_v2",
-                "--bootstrap-servers", "k:9092", "--mongodb-uri", "mongodb://db:27017", "--database", "test",
-                "--checkpoint-dir", "/tmp/cp/pic", "--status-file", "/tmp/st/pic.json",
-                "--trigger-interval", "5 seconds", "--max-offsets-per-trigger", "500",
-                "--starting-offsets", "latest", "--fail-on-data-loss", "false", "--write-bulk-size", "1000");
+        JobSettings settings = resolve(
+                "--topic",
+                "randomuser.pictures",
+                "--collection",
+                "pictures_v2",
+                "--bootstrap-servers",
+                "k:9092",
+                "--mongodb-uri",
+                "mongodb://db:27017",
+                "--database",
+                "test",
+                "--checkpoint-dir",
+                "/tmp/cp/pic",
+                "--status-file",
+                "/tmp/st/pic.json",
+                "--trigger-interval",
+                "5 seconds",
+                "--max-offsets-per-trigger",
+                "500",
+                "--starting-offsets",
+                "latest",
+                "--fail-on-data-loss",
+                "false",
+                "--write-bulk-size",
+                "1000");
 
         assertEquals(Facet.PICTURE, settings.facet());
         assertEquals("pictures_v2", settings.collection());
@@ -83,25 +105,40 @@ class StreamingJobOptionsTest {
 
     @Test
     void mistakesAreOneMessageAndExitCodeTwo() {
-        assertEquals("error: say what to stream: --facet NAME (one of profile, location, contact, account, "
-                + "identity, picture) or --topic TOPIC (see --help)", errorOf(2));
-        assertEquals("error: unknown facet 'password'; one of profile, location, contact, account, identity, "
-                + "picture (see --help)", errorOf(2, "--facet", "password"));
-        assertEquals("error: topic 'other' is not in the catalogue: add --facet NAME to say which schema its "
-                + "values have (see --help)", errorOf(2, "--topic", "other"));
-        assertEquals("error: --collection cannot be dead_letters: it holds the invalid records (see --help)",
+        assertEquals(
+                "error: say what to stream: --facet NAME (one of profile, location, contact, account, "
+                        + "identity, picture) or --topic TOPIC (see --help)",
+                errorOf(2));
+        assertEquals(
+                "error: unknown facet 'password'; one of profile, location, contact, account, identity, "
+                        + "picture (see --help)",
+                errorOf(2, "--facet", "password"));
+        assertEquals(
+                "error: topic 'other' is not in the catalogue: add --facet NAME to say which schema its "
+                        + "values have (see --help)",
+                errorOf(2, "--topic", "other"));
+        assertEquals(
+                "error: --collection cannot be dead_letters: it holds the invalid records (see --help)",
                 errorOf(2, "--facet", "profile", "--collection", "dead_letters"));
-        assertEquals("error: --trigger-interval 'soon' is not an interval such as '1 second' (see --help)",
+        assertEquals(
+                "error: --trigger-interval 'soon' is not an interval such as '1 second' (see --help)",
                 errorOf(2, "--facet", "profile", "--trigger-interval", "soon"));
-        assertEquals("error: --max-offsets-per-trigger must be at least 1 (see --help)",
+        assertEquals(
+                "error: --max-offsets-per-trigger must be at least 1 (see --help)",
                 errorOf(2, "--facet", "profile", "--max-offsets-per-trigger", "0"));
-        assertEquals("error: --write-bulk-size must be at least 1 (see --help)",
+        assertEquals(
+                "error: --write-bulk-size must be at least 1 (see --help)",
                 errorOf(2, "--facet", "profile", "--write-bulk-size", "0"));
-        assertEquals("error: --starting-offsets must be earliest, latest or a Kafka offsets JSON object (see --help)",
+        assertEquals(
+                "error: --starting-offsets must be earliest, latest or a Kafka offsets JSON object (see --help)",
                 errorOf(2, "--facet", "profile", "--starting-offsets", "beginning"));
-        assertEquals(true, errorOf(2, "--facet", "profile", "--mongodb-uri", "http://x")
-                .startsWith("error: --mongodb-uri is not a MongoDB connection string: "));
-        assertEquals(true, errorOf(2, "--facet", "profile", "--no-such-option")
-                .startsWith("error: Unknown option: '--no-such-option'"));
+        assertEquals(
+                true,
+                errorOf(2, "--facet", "profile", "--mongodb-uri", "http://x")
+                        .startsWith("error: --mongodb-uri is not a MongoDB connection string: "));
+        assertEquals(
+                true,
+                errorOf(2, "--facet", "profile", "--no-such-option")
+                        .startsWith("error: Unknown option: '--no-such-option'"));
     }
 }

@@ -12,8 +12,7 @@ public final class CliMongoClient {
     /** A server that is down is reported within this, not after the driver's default 30 s. */
     private static final long SERVER_SELECTION_SECONDS = 10;
 
-    private CliMongoClient() {
-    }
+    private CliMongoClient() {}
 
     public static MongoClient open(String mongoUri) {
         return MongoClients.create(MongoClientSettings.builder()

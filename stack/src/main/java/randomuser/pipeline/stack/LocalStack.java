@@ -205,12 +205,18 @@ public final class LocalStack {
                 for (Facet facet : Facet.values()) {
                     String name = StreamingJobDriver.componentName(facet);
                     if (registry.runningPid(name).isEmpty()) {
-                        gone.add(name + " is not running" + inspection().streamingJobStatus(facet).map(s -> " (last state " + s.state()
-                                + (s.error() == null ? "" : ": " + s.error()) + ")").orElse("") + ", see "
+                        gone.add(name + " is not running"
+                                + inspection()
+                                        .streamingJobStatus(facet)
+                                        .map(s -> " (last state " + s.state()
+                                                + (s.error() == null ? "" : ": " + s.error()) + ")")
+                                        .orElse("")
+                                + ", see "
                                 + layout.root().relativize(layout.logFile(name)));
                     }
                 }
-                return gone.isEmpty() ? Optional.empty()
+                return gone.isEmpty()
+                        ? Optional.empty()
                         : Optional.of(String.join("; ", gone) + "; ./pipeline up starts it again");
             }
 
@@ -220,9 +226,14 @@ public final class LocalStack {
                 if (backlog.values().stream().anyMatch(OptionalLong::isEmpty)) {
                     return "";
                 }
-                LongSummaryStatistics records = backlog.values().stream().mapToLong(OptionalLong::getAsLong).summaryStatistics();
-                return "the jobs have " + (records.getMin() == records.getMax() ? Long.toString(records.getMax())
-                        : records.getMin() + "-" + records.getMax()) + " records each still to write";
+                LongSummaryStatistics records = backlog.values().stream()
+                        .mapToLong(OptionalLong::getAsLong)
+                        .summaryStatistics();
+                return "the jobs have "
+                        + (records.getMin() == records.getMax()
+                                ? Long.toString(records.getMax())
+                                : records.getMin() + "-" + records.getMax())
+                        + " records each still to write";
             }
         };
     }
@@ -295,8 +306,11 @@ public final class LocalStack {
         try (StackLock.Held lock = StackLock.acquire(layout.runDir())) {
             Map<String, Long> running = registry.allRunning();
             List<String> clients = topology.clientNames();
-            List<String> firstWave = running.keySet().stream().filter(clients::contains).toList();
-            List<String> secondWave = running.keySet().stream().filter(name -> !clients.contains(name)).toList();
+            List<String> firstWave =
+                    running.keySet().stream().filter(clients::contains).toList();
+            List<String> secondWave = running.keySet().stream()
+                    .filter(name -> !clients.contains(name))
+                    .toList();
             if (!firstWave.isEmpty()) {
                 progress.line("stopping " + String.join(", ", firstWave));
                 registry.stop(firstWave, STOP_GRACE_CLIENTS, progress);

@@ -13,6 +13,6 @@ public interface Progress {
     }
 
     static Progress silent() {
-        return text -> { };
+        return text -> {};
     }
 }

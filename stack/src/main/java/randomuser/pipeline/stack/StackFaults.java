@@ -72,7 +72,8 @@ public final class StackFaults {
      */
     public long killStreamingJobDriver(Facet facet) {
         String name = StreamingJobDriver.componentName(facet);
-        long driver = registry.runningPid(name).flatMap(StreamingJobDriver::driverOf)
+        long driver = registry.runningPid(name)
+                .flatMap(StreamingJobDriver::driverOf)
                 .orElseThrow(() -> new StackException(name + "'s driver is not running"));
         ProcessRegistry.killProcess(driver);
         return driver;
@@ -81,7 +82,8 @@ public final class StackFaults {
     /** Kills a streaming job's executor with SIGKILL, as a crash would (the master starts another). Answers its pid. */
     public long killStreamingJobExecutor(Facet facet) {
         String name = StreamingJobDriver.componentName(facet);
-        long executor = stack.inspection().executorsOf(name).stream().findFirst()
+        long executor = stack.inspection().executorsOf(name).stream()
+                .findFirst()
                 .orElseThrow(() -> new StackException(name + " has no executor running"));
         ProcessRegistry.killProcess(executor);
         return executor;
@@ -99,9 +101,11 @@ public final class StackFaults {
             if (registry.runningPid(job.name()).isPresent()) {
                 throw new StackException(job.name() + " is running: stop it first");
             }
-            registry.launch(new LaunchSpec(job.name(),
+            registry.launch(new LaunchSpec(
+                    job.name(),
                     job.keptRunning(submission.command(SparkJvm.javaModuleOptions(layout.sparkHome()))),
-                    submission.environment(), layout.root()));
+                    submission.environment(),
+                    layout.root()));
         }
     }
 

@@ -53,8 +53,12 @@ public final class StackInspection {
     private final String mongoUri;
     private final Supplier<Probes> probes;
 
-    StackInspection(StackLayout layout, ProcessRegistry registry, StackTopology topology, String mongoUri,
-                    Supplier<Probes> probes) {
+    StackInspection(
+            StackLayout layout,
+            ProcessRegistry registry,
+            StackTopology topology,
+            String mongoUri,
+            Supplier<Probes> probes) {
         this.layout = layout;
         this.registry = registry;
         this.topology = topology;
@@ -74,11 +78,13 @@ public final class StackInspection {
     public StackStatus report() {
         // The counts are asked for beside the probes, not after them: each probe waits on the network, and the
         // report answers in the time of the slowest one.
-        CompletableFuture<Map<String, Long>> counting = CompletableFuture.supplyAsync(() -> {
-            try (RunDocuments counts = new RunDocuments(mongoUri, Facet.DATABASE)) {
-                return counts.totalCounts();
-            }
-        }, STATUS_PROBES);
+        CompletableFuture<Map<String, Long>> counting = CompletableFuture.supplyAsync(
+                () -> {
+                    try (RunDocuments counts = new RunDocuments(mongoUri, Facet.DATABASE)) {
+                        return counts.totalCounts();
+                    }
+                },
+                STATUS_PROBES);
         StackStatus processes = processes();
         Map<String, Long> documents = Map.of();
         String documentsError = null;
@@ -87,7 +93,9 @@ public final class StackInspection {
             try {
                 documents = counting.join();
             } catch (CompletionException e) {
-                documentsError = e.getCause() instanceof StackException stack ? stack.getMessage() : String.valueOf(e.getCause());
+                documentsError = e.getCause() instanceof StackException stack
+                        ? stack.getMessage()
+                        : String.valueOf(e.getCause());
             }
         } else {
             counting.cancel(true);
@@ -104,10 +112,11 @@ public final class StackInspection {
         Map<String, Set<Long>> executors = new LinkedHashMap<>();
         Map<Facet, OptionalLong> backlog;
         try (Probes probes = this.probes.get()) {
-            CompletableFuture<Map<Facet, OptionalLong>> backlogs = CompletableFuture.supplyAsync(() -> backlog(probes), STATUS_PROBES);
+            CompletableFuture<Map<Facet, OptionalLong>> backlogs =
+                    CompletableFuture.supplyAsync(() -> backlog(probes), STATUS_PROBES);
             Map<String, CompletableFuture<Health>> probing = new LinkedHashMap<>();
-            components.forEach(component -> probing.put(component.name(),
-                    CompletableFuture.supplyAsync(() -> component.probe(probes), STATUS_PROBES)));
+            components.forEach(component -> probing.put(
+                    component.name(), CompletableFuture.supplyAsync(() -> component.probe(probes), STATUS_PROBES)));
             probing.forEach((name, probe) -> health.put(name, probe.join()));
             backlog = backlogs.join();
             SparkMasterView master = probes.sparkMaster();
@@ -125,28 +134,40 @@ public final class StackInspection {
         for (Component component : components) {
             Health h = health.get(component.name());
             Long pid = pids.get(component.name());
-            rows.add(new ComponentStatus(component.name(), h.healthy(), h.evidence(),
-                    pid == null ? OptionalLong.empty() : OptionalLong.of(pid), pid == null ? 0 : memory.get(component.name())));
+            rows.add(new ComponentStatus(
+                    component.name(),
+                    h.healthy(),
+                    h.evidence(),
+                    pid == null ? OptionalLong.empty() : OptionalLong.of(pid),
+                    pid == null ? 0 : memory.get(component.name())));
         }
-        pids.keySet().stream().filter(name -> components.stream().noneMatch(c -> c.name().equals(name)))
-                .forEach(name -> rows.add(new ComponentStatus(name, true, "process running",
-                        OptionalLong.of(pids.get(name)), memory.get(name))));
+        pids.keySet().stream()
+                .filter(name -> components.stream().noneMatch(c -> c.name().equals(name)))
+                .forEach(name -> rows.add(new ComponentStatus(
+                        name, true, "process running", OptionalLong.of(pids.get(name)), memory.get(name))));
 
         List<StackStatus.Job> jobs = new ArrayList<>();
         for (Facet facet : Facet.values()) {
             String name = StreamingJobDriver.componentName(facet);
             Long driver = pids.get(name);
             long executorKiB = executors.getOrDefault(name, Set.of()).stream()
-                    .mapToLong(pid -> ProcFs.residentKiB(pid).orElse(0)).sum();
-            jobs.add(new StackStatus.Job(name, driver != null, streamingJobStatus(facet), backlog.get(facet),
-                    driver == null ? 0 : memory.get(name) - executorKiB, executorKiB));
+                    .mapToLong(pid -> ProcFs.residentKiB(pid).orElse(0))
+                    .sum();
+            jobs.add(new StackStatus.Job(
+                    name,
+                    driver != null,
+                    streamingJobStatus(facet),
+                    backlog.get(facet),
+                    driver == null ? 0 : memory.get(name) - executorKiB,
+                    executorKiB));
         }
         return new StackStatus(rows, jobs, Map.of(), null);
     }
 
     /** True when every job has written every record of its topic (a job Kafka gives no backlog for has not). */
     public boolean streamingJobsCaughtUp() {
-        return streamingBacklog().values().stream().allMatch(backlog -> backlog.isPresent() && backlog.getAsLong() == 0);
+        return streamingBacklog().values().stream()
+                .allMatch(backlog -> backlog.isPresent() && backlog.getAsLong() == 0);
     }
 
     /**
@@ -164,7 +185,8 @@ public final class StackInspection {
         Optional<Map<String, Map<Integer, long[]>>> offsets = probes.topicOffsets(
                 Arrays.stream(Facet.values()).map(Facet::topic).toList());
         for (Facet facet : Facet.values()) {
-            Map<Integer, long[]> partitions = offsets.map(o -> o.get(facet.topic())).orElse(null);
+            Map<Integer, long[]> partitions =
+                    offsets.map(o -> o.get(facet.topic())).orElse(null);
             if (partitions == null) {
                 backlog.put(facet, OptionalLong.empty());
                 continue;
@@ -175,7 +197,9 @@ public final class StackInspection {
                 starts.put(partition, range[0]);
                 ends.put(partition, range[1]);
             });
-            Map<Integer, Long> committed = CheckpointOffsets.committed(layout.checkpointDir(facet.facetName()), facet.topic()).orElse(Map.of());
+            Map<Integer, Long> committed = CheckpointOffsets.committed(
+                            layout.checkpointDir(facet.facetName()), facet.topic())
+                    .orElse(Map.of());
             backlog.put(facet, OptionalLong.of(CheckpointOffsets.behind(ends, starts, committed)));
         }
         return backlog;
@@ -196,7 +220,9 @@ public final class StackInspection {
     /** Application id to its executors' pids, among the running workers' child processes. */
     private Map<String, Set<Long>> executorsByApplication(Map<String, Long> running) {
         return SparkExecutors.byApplication(topology.sparkWorkers().stream()
-                .map(worker -> running.get(worker.name())).filter(pid -> pid != null).toList());
+                .map(worker -> running.get(worker.name()))
+                .filter(pid -> pid != null)
+                .toList());
     }
 
     private static Set<Long> executorsOf(String jobName, SparkMasterView master, Map<String, Set<Long>> byApplication) {

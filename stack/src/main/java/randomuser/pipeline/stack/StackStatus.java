@@ -15,8 +15,8 @@ import randomuser.pipeline.stack.probe.StreamingJobStatus;
  *                       when MongoDB could not be asked
  * @param documentsError why MongoDB could not be asked, or null
  */
-public record StackStatus(List<ComponentStatus> components, List<Job> jobs, Map<String, Long> documents,
-                          String documentsError) {
+public record StackStatus(
+        List<ComponentStatus> components, List<Job> jobs, Map<String, Long> documents, String documentsError) {
 
     /** Every component serves: what {@code status} exits 0 for. */
     public boolean allUp() {
@@ -29,7 +29,11 @@ public record StackStatus(List<ComponentStatus> components, List<Job> jobs, Map<
      * @param driverKiB     resident memory of the driver
      * @param executorKiB   resident memory of its executors (children of the workers)
      */
-    public record Job(String name, boolean driverRunning, Optional<StreamingJobStatus> status, OptionalLong backlog,
-                      long driverKiB, long executorKiB) {
-    }
+    public record Job(
+            String name,
+            boolean driverRunning,
+            Optional<StreamingJobStatus> status,
+            OptionalLong backlog,
+            long driverKiB,
+            long executorKiB) {}
 }

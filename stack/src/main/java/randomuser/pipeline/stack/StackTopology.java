@@ -29,7 +29,9 @@ public final class StackTopology {
 
     /** The three Kafka nodes (broker and controller each). */
     public List<Component> kafkaBrokers() {
-        return KafkaBrokerConfig.NODE_IDS.stream().map(id -> (Component) new KafkaBroker(layout, id)).toList();
+        return KafkaBrokerConfig.NODE_IDS.stream()
+                .map(id -> (Component) new KafkaBroker(layout, id))
+                .toList();
     }
 
     public List<Component> mongoServer() {
@@ -45,7 +47,9 @@ public final class StackTopology {
     }
 
     List<SparkWorker> sparkWorkers() {
-        return IntStream.rangeClosed(1, SparkWorker.COUNT).mapToObj(n -> new SparkWorker(layout, n)).toList();
+        return IntStream.rangeClosed(1, SparkWorker.COUNT)
+                .mapToObj(n -> new SparkWorker(layout, n))
+                .toList();
     }
 
     public List<Component> emulator() {
@@ -58,7 +62,9 @@ public final class StackTopology {
 
     /** The six streaming jobs' drivers, in catalogue order. */
     public List<Component> streamingJobs() {
-        return Arrays.stream(Facet.values()).map(facet -> (Component) new StreamingJobDriver(layout, facet)).toList();
+        return Arrays.stream(Facet.values())
+                .map(facet -> (Component) new StreamingJobDriver(layout, facet))
+                .toList();
     }
 
     /** The servers the jobs and DAGs depend on, in start order. */

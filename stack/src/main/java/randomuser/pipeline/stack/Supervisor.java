@@ -50,7 +50,9 @@ final class Supervisor {
     /** Idempotent: components already running are only waited for. */
     void ensure(List<Component> components, List<InstallStep> extraSteps) {
         try (StackLock.Held lock = StackLock.acquire(layout.runDir())) {
-            List<Component> toStart = components.stream().filter(c -> registry.runningPid(c.name()).isEmpty()).toList();
+            List<Component> toStart = components.stream()
+                    .filter(c -> registry.runningPid(c.name()).isEmpty())
+                    .toList();
             List<InstallStep> steps = new ArrayList<>();
             toStart.forEach(c -> steps.addAll(c.installSteps()));
             steps.addAll(extraSteps);
@@ -86,8 +88,9 @@ final class Supervisor {
             }
         }
         if (!busy.isEmpty()) {
-            throw new StackException("cannot start the stack: " + String.join("; ", busy)
-                    + ". Stop that process (or `./pipeline down` if it is a stack started from another folder) and run again.");
+            throw new StackException(
+                    "cannot start the stack: " + String.join("; ", busy)
+                            + ". Stop that process (or `./pipeline down` if it is a stack started from another folder) and run again.");
         }
     }
 
@@ -133,14 +136,17 @@ final class Supervisor {
                 Health health = component.probe(probes);
                 while (!health.healthy()) {
                     Process process = started.get(component.name());
-                    boolean alive = process != null ? process.isAlive() : registry.runningPid(component.name()).isPresent();
+                    boolean alive = process != null
+                            ? process.isAlive()
+                            : registry.runningPid(component.name()).isPresent();
                     if (!alive) {
-                        throw new StackException(component.name() + " stopped while starting (" + health.evidence() + "); "
-                                + LogTail.excerpt(layout.logFile(component.name()), LOG_LINES));
+                        throw new StackException(component.name() + " stopped while starting (" + health.evidence()
+                                + "); " + LogTail.excerpt(layout.logFile(component.name()), LOG_LINES));
                     }
                     if (System.nanoTime() > deadline) {
                         throw new StackException(component.name() + " was not healthy within " + timeout.toSeconds()
-                                + "s (" + health.evidence() + "); " + LogTail.excerpt(layout.logFile(component.name()), LOG_LINES));
+                                + "s (" + health.evidence() + "); "
+                                + LogTail.excerpt(layout.logFile(component.name()), LOG_LINES));
                     }
                     if (System.nanoTime() >= nextReport) {
                         progress.line("waiting for " + component.name() + " ... " + secondsSince(waitStart) + "s");
@@ -149,8 +155,11 @@ final class Supervisor {
                     sleep(POLL);
                     health = component.probe(probes);
                 }
-                progress.line(component.name() + " is up" + (started.containsKey(component.name())
-                        ? " after " + secondsSince(waitStart) + "s" : " (already running)") + ": " + health.evidence());
+                progress.line(component.name() + " is up"
+                        + (started.containsKey(component.name())
+                                ? " after " + secondsSince(waitStart) + "s"
+                                : " (already running)")
+                        + ": " + health.evidence());
             }
         }
     }

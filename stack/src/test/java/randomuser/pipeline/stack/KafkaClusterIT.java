@@ -75,7 +75,9 @@ class KafkaClusterIT {
     void threeBrokersAndAThreeVoterQuorum() throws Exception {
         assertEquals(Set.of(1, 2, 3), brokers());
         QuorumInfo quorum = admin.describeMetadataQuorum().quorumInfo().get(15, TimeUnit.SECONDS);
-        assertEquals(Set.of(1, 2, 3), quorum.voters().stream().map(QuorumInfo.ReplicaState::replicaId).collect(Collectors.toSet()));
+        assertEquals(
+                Set.of(1, 2, 3),
+                quorum.voters().stream().map(QuorumInfo.ReplicaState::replicaId).collect(Collectors.toSet()));
         assertTrue(Set.of(1, 2, 3).contains(quorum.leaderId()), "leader " + quorum.leaderId());
     }
 
@@ -88,9 +90,15 @@ class KafkaClusterIT {
             assertEquals(Set.of(1, 2, 3), ids(partition.replicas()));
             assertEquals(Set.of(1, 2, 3), ids(partition.isr()));
         }
-        Map<String, String> config = admin.describeConfigs(List.of(new ConfigResource(
-                        ConfigResource.Type.TOPIC, topicName)))
-                .all().get(15, TimeUnit.SECONDS).values().iterator().next().entries().stream()
+        Map<String, String> config = admin
+                .describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, topicName)))
+                .all()
+                .get(15, TimeUnit.SECONDS)
+                .values()
+                .iterator()
+                .next()
+                .entries()
+                .stream()
                 .collect(Collectors.toMap(e -> e.name(), e -> String.valueOf(e.value())));
         assertEquals("2", config.get("min.insync.replicas"));
     }
@@ -100,13 +108,19 @@ class KafkaClusterIT {
         String topic = createTopicInSync();
         stack.faults().killBroker(KILLED);
         try {
-            awaitTrue("the cluster reports brokers 1 and 3", Duration.ofSeconds(60), () -> brokers().equals(Set.of(1, 3)));
+            awaitTrue(
+                    "the cluster reports brokers 1 and 3",
+                    Duration.ofSeconds(60),
+                    () -> brokers().equals(Set.of(1, 3)));
             // Then wait for the partitions the killed broker led to get new leaders. A producer started before
             // that can send a partition's first batch to the dead leader and a later batch to the new one; the new
             // leader, holding the later sequence numbers, rejects the first batch as out of order until it
             // expires (seen once: 63 records, after 120 s).
-            awaitTrue("every partition of " + topic + " is led by broker 1 or 3", Duration.ofSeconds(60),
-                    () -> describe(topic).partitions().stream().allMatch(p -> p.leader() != null && p.leader().id() != KILLED));
+            awaitTrue(
+                    "every partition of " + topic + " is led by broker 1 or 3",
+                    Duration.ofSeconds(60),
+                    () -> describe(topic).partitions().stream()
+                            .allMatch(p -> p.leader() != null && p.leader().id() != KILLED));
             int sent = 200;
             try (KafkaProducer<String, String> producer = producer()) {
                 List<Future<RecordMetadata>> results = new ArrayList<>();
@@ -122,9 +136,12 @@ class KafkaClusterIT {
                 assertEquals(sent, acknowledged);
             }
             long endOffsets = 0;
-            for (var offset : admin.listOffsets(describe(topic).partitions().stream().collect(Collectors.toMap(
-                    p -> new TopicPartition(topic, p.partition()),
-                    p -> OffsetSpec.latest()))).all().get(15, TimeUnit.SECONDS).values()) {
+            for (var offset : admin.listOffsets(describe(topic).partitions().stream()
+                            .collect(Collectors.toMap(
+                                    p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest())))
+                    .all()
+                    .get(15, TimeUnit.SECONDS)
+                    .values()) {
                 endOffsets += offset.offset();
             }
             assertEquals(sent, endOffsets);
@@ -133,7 +150,9 @@ class KafkaClusterIT {
         }
 
         assertEquals(Set.of(1, 2, 3), brokers());
-        awaitTrue("broker " + KILLED + " is back in the ISR of every partition", Duration.ofSeconds(90),
+        awaitTrue(
+                "broker " + KILLED + " is back in the ISR of every partition",
+                Duration.ofSeconds(90),
                 () -> isrSizes(topic).equals(List.of(3, 3, 3)));
         for (TopicPartitionInfo partition : describe(topic).partitions()) {
             assertEquals(Set.of(1, 2, 3), ids(partition.isr()));
@@ -145,7 +164,9 @@ class KafkaClusterIT {
         String topic = "stack-it-" + UUID.randomUUID();
         admin.createTopics(List.of(new NewTopic(topic, 3, (short) 3))).all().get(30, TimeUnit.SECONDS);
         CREATED_TOPICS.add(topic);
-        awaitTrue("every partition of " + topic + " has 3 in-sync replicas", Duration.ofSeconds(30),
+        awaitTrue(
+                "every partition of " + topic + " has 3 in-sync replicas",
+                Duration.ofSeconds(30),
                 () -> isrSizes(topic).equals(List.of(3, 3, 3)));
         return topic;
     }
@@ -166,7 +187,10 @@ class KafkaClusterIT {
     }
 
     private static TopicDescription describe(String topic) throws Exception {
-        return admin.describeTopics(List.of(topic)).allTopicNames().get(15, TimeUnit.SECONDS).get(topic);
+        return admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(15, TimeUnit.SECONDS)
+                .get(topic);
     }
 
     private static List<Integer> isrSizes(String topic) throws Exception {
@@ -199,5 +223,4 @@ class KafkaClusterIT {
             Thread.sleep(500);
         }
     }
-
 }

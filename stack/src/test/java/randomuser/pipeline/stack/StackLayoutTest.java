@@ -44,8 +44,12 @@ class StackLayoutTest {
     void theStateFolderCanMoveAndTheTestStackHasItsOwn() {
         StackLayout layout = StackLayout.at(Path.of("/p"));
         assertEquals(Path.of("/p/var"), layout.stateDir());
-        assertEquals(Path.of("/p/elsewhere/run/kafka-2.pid"), layout.withStateDir(Path.of("elsewhere")).pidFile("kafka-2"));
-        assertEquals(Path.of("/tmp/s/logs/kafka-2.log"), layout.withStateDir(Path.of("/tmp/s")).logFile("kafka-2"));
+        assertEquals(
+                Path.of("/p/elsewhere/run/kafka-2.pid"),
+                layout.withStateDir(Path.of("elsewhere")).pidFile("kafka-2"));
+        assertEquals(
+                Path.of("/tmp/s/logs/kafka-2.log"),
+                layout.withStateDir(Path.of("/tmp/s")).logFile("kafka-2"));
         StackLayout tests = layout.withStateDir(Path.of("/tmp/s")).forTests();
         assertEquals(Path.of("/p/var/test-stack"), tests.stateDir());
         assertEquals(Path.of("/p/var/test-stack/mongodb/data.mv.db"), tests.mongoDataFile());

@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.bson.Document;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bson.Document;
 
 import randomuser.pipeline.catalogue.Envelope;
 import randomuser.pipeline.catalogue.Facet;
@@ -27,8 +26,7 @@ public final class FacetDocumentCheck {
     private static final Set<String> LINEAGE_FIELDS =
             Set.of("topic", "partition", "offset", "kafka_ts", "run_id", "written_at");
 
-    private FacetDocumentCheck() {
-    }
+    private FacetDocumentCheck() {}
 
     /**
      * @param ignored paths not compared (e.g. {@code fetched_at}, which a dry run cannot know)
@@ -40,7 +38,10 @@ public final class FacetDocumentCheck {
         expectedKeys(facet).forEach((path, keys) -> {
             Object node = path.isEmpty() ? stored : valueAt(stored, path);
             if (node instanceof Document document) {
-                expect(problems, "fields of " + (path.isEmpty() ? "the document" : path), keys,
+                expect(
+                        problems,
+                        "fields of " + (path.isEmpty() ? "the document" : path),
+                        keys,
                         new LinkedHashSet<>(document.keySet()));
             } else {
                 problems.add(path + ": expected a sub-document, got " + describe(node));
@@ -67,8 +68,8 @@ public final class FacetDocumentCheck {
     }
 
     /** Every difference between {@code _ingest} and the Kafka record the document must come from. */
-    public static List<String> lineageDifferences(String topic, int partition, long offset, long kafkaTimestamp,
-                                                  String runId, Document stored) {
+    public static List<String> lineageDifferences(
+            String topic, int partition, long offset, long kafkaTimestamp, String runId, Document stored) {
         List<String> problems = new ArrayList<>();
         Document lineage = lineageOf(stored, problems);
         if (lineage == null) {
@@ -95,11 +96,12 @@ public final class FacetDocumentCheck {
      * dates and numbers where the job writes them (the Kafka record itself is not known here).
      */
     public static List<String> dagRunDifferences(Facet facet, JsonNode dryRunRecord, Document stored, String runId) {
-        List<String> problems = new ArrayList<>(valueDifferences(facet, dryRunRecord, stored,
-                Set.of(Envelope.RUN_ID, Envelope.FETCHED_AT)));
+        List<String> problems = new ArrayList<>(
+                valueDifferences(facet, dryRunRecord, stored, Set.of(Envelope.RUN_ID, Envelope.FETCHED_AT)));
         expect(problems, Envelope.RUN_ID, runId, stored.get(Envelope.RUN_ID));
         if (!(stored.get(Envelope.FETCHED_AT) instanceof Date)) {
-            problems.add(Envelope.FETCHED_AT + ": expected a BSON date, got " + describe(stored.get(Envelope.FETCHED_AT)));
+            problems.add(
+                    Envelope.FETCHED_AT + ": expected a BSON date, got " + describe(stored.get(Envelope.FETCHED_AT)));
         }
         Document lineage = lineageOf(stored, problems);
         if (lineage == null) {
@@ -109,12 +111,14 @@ public final class FacetDocumentCheck {
         expect(problems, "_ingest.run_id", runId, lineage.get("run_id"));
         for (String dateField : List.of("kafka_ts", "written_at")) {
             if (!(lineage.get(dateField) instanceof Date)) {
-                problems.add("_ingest." + dateField + ": expected a BSON date, got " + describe(lineage.get(dateField)));
+                problems.add(
+                        "_ingest." + dateField + ": expected a BSON date, got " + describe(lineage.get(dateField)));
             }
         }
         for (String numberField : List.of("partition", "offset")) {
             if (!(lineage.get(numberField) instanceof Number)) {
-                problems.add("_ingest." + numberField + ": expected a number, got " + describe(lineage.get(numberField)));
+                problems.add(
+                        "_ingest." + numberField + ": expected a number, got " + describe(lineage.get(numberField)));
             }
         }
         return problems;

@@ -39,8 +39,7 @@ public final class FetcherJar {
     }
 
     /** What a finished run left: its stdout file and its summary, the last line of its stderr. */
-    public record Output(Path stdout, String summary) {
-    }
+    public record Output(Path stdout, String summary) {}
 
     /**
      * Runs the fetcher with these JVM options and arguments; {@code name} names its output files
@@ -61,16 +60,18 @@ public final class FetcherJar {
         System.out.println("fetcher: " + String.join(" ", command));
         try {
             Files.createDirectories(workDir);
-            Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile())
-                    .redirectError(stderr.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile())
+                    .start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("the fetcher (" + name + ") did not end within "
-                        + timeout.toMinutes() + " minutes; its stderr ends: " + tail(stderr));
+                throw new IllegalStateException("the fetcher (" + name + ") did not end within " + timeout.toMinutes()
+                        + " minutes; its stderr ends: " + tail(stderr));
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("the fetcher (" + name + ") exited " + process.exitValue() + ": "
-                        + tail(stderr));
+                throw new IllegalStateException(
+                        "the fetcher (" + name + ") exited " + process.exitValue() + ": " + tail(stderr));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -97,12 +98,13 @@ public final class FetcherJar {
             lines.filter(line -> !line.isBlank()).forEach(line -> {
                 JsonNode record = readTree(json, line);
                 String topic = record.path("topic").asText();
-                Facet facet = Optional.of(topic).filter(name -> name.startsWith(topicPrefix))
+                Facet facet = Optional.of(topic)
+                        .filter(name -> name.startsWith(topicPrefix))
                         .flatMap(name -> Facet.byTopic(name.substring(topicPrefix.length())))
                         .orElseThrow(() -> new IllegalStateException("dry-run record on an unexpected topic: " + line));
                 if (byFacet.get(facet).put(record.path("key").asText(), record.path("value")) != null) {
-                    throw new IllegalStateException("the dry run produced key " + record.path("key").asText()
-                            + " twice on " + topic);
+                    throw new IllegalStateException(
+                            "the dry run produced key " + record.path("key").asText() + " twice on " + topic);
                 }
             });
         } catch (IOException e) {

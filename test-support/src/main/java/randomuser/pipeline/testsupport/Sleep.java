@@ -5,8 +5,7 @@ import java.time.Instant;
 
 /** Waits of the long-running benchmarks and soaks, which pace themselves by the clock. */
 public final class Sleep {
-    private Sleep() {
-    }
+    private Sleep() {}
 
     /** Sleeps until {@code when} (not at all when it has passed); an interrupt ends the run. */
     public static void until(Instant when) {

@@ -64,7 +64,11 @@ public enum TestServer {
             return address;
         }
         // Only host:port pairs: a MongoDB URI may hold credentials.
-        String where = String.join(",", hosts.stream().map(host -> host.getHostString() + ":" + host.getPort()).toList());
+        String where = String.join(
+                ",",
+                hosts.stream()
+                        .map(host -> host.getHostString() + ":" + host.getPort())
+                        .toList());
         throw new IllegalStateException("no " + description + " answers at " + where + " ("
                 + (fromEnvironment ? variable : variable + " is not set: the local stack's address") + "). The "
                 + "integration tests run on servers that are up and never start one: run them with ./pipeline test, "
@@ -79,7 +83,8 @@ public enum TestServer {
                 ConnectionString uri = new ConnectionString(address);
                 yield uri.isSrvProtocol() ? List.of() : uri.getHosts();
             }
-            case SPARK_MASTER -> Arrays.asList(address.replaceFirst("^spark://", "").split(","));
+            case SPARK_MASTER ->
+                Arrays.asList(address.replaceFirst("^spark://", "").split(","));
         };
         int defaultPort = this == MONGODB ? 27017 : -1;
         List<InetSocketAddress> hosts = new ArrayList<>();
@@ -90,7 +95,8 @@ public enum TestServer {
                 throw new IllegalStateException(variable + " holds " + trimmed + ", which has no port");
             }
             String host = colon < 0 ? trimmed : trimmed.substring(0, colon);
-            hosts.add(InetSocketAddress.createUnresolved(host, colon < 0 ? defaultPort : port(trimmed.substring(colon + 1))));
+            hosts.add(InetSocketAddress.createUnresolved(
+                    host, colon < 0 ? defaultPort : port(trimmed.substring(colon + 1))));
         }
         return hosts;
     }

@@ -7,11 +7,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
-import org.bson.Document;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
 
 import randomuser.pipeline.catalogue.Envelope;
 import randomuser.pipeline.catalogue.Facet;
@@ -34,50 +33,61 @@ class FacetDocumentCheckTest {
                 .append("user_id", "u-1")
                 .append("fetched_at", Date.from(Instant.parse(FETCHED_AT)))
                 .append("run_id", "run-1")
-                .append("source", new Document("api_version", "1.4").append("seed", null).append("page", 1))
+                .append(
+                        "source",
+                        new Document("api_version", "1.4").append("seed", null).append("page", 1))
                 .append("schema_version", 1)
                 .append("id", new Document("name", "TFN").append("value", null))
                 .append("nat", "AU")
-                .append("_ingest", new Document("topic", "randomuser.identities").append("partition", 2)
-                        .append("offset", 41L).append("kafka_ts", new Date(KAFKA_TS))
-                        .append("run_id", "run-1").append("written_at", new Date(KAFKA_TS + 500)));
+                .append(
+                        "_ingest",
+                        new Document("topic", "randomuser.identities")
+                                .append("partition", 2)
+                                .append("offset", 41L)
+                                .append("kafka_ts", new Date(KAFKA_TS))
+                                .append("run_id", "run-1")
+                                .append("written_at", new Date(KAFKA_TS + 500)));
     }
 
     @Test
     void aFaithfulDocumentHasNoDifference() throws Exception {
         assertEquals(List.of(), FacetDocumentCheck.valueDifferences(Facet.IDENTITY, produced(), stored(), Set.of()));
-        assertEquals(List.of(), FacetDocumentCheck.lineageDifferences("randomuser.identities", 2, 41L, KAFKA_TS,
-                "run-1", stored()));
+        assertEquals(
+                List.of(),
+                FacetDocumentCheck.lineageDifferences("randomuser.identities", 2, 41L, KAFKA_TS, "run-1", stored()));
         assertEquals(List.of(), FacetDocumentCheck.dagRunDifferences(Facet.IDENTITY, produced(), stored(), "run-1"));
     }
 
     @Test
     void eachDifferenceIsOneLine() throws Exception {
         Document stored = stored();
-        stored.append("nat", "FR");                                  // another value
-        stored.get("source", Document.class).append("page", 1L);     // another type
-        stored.get("id", Document.class).remove("value");            // a present null gone
-        stored.append("extra", true);                                // a field the schema does not have
-        stored.put("fetched_at", FETCHED_AT);                        // a date left as a string
+        stored.append("nat", "FR"); // another value
+        stored.get("source", Document.class).append("page", 1L); // another type
+        stored.get("id", Document.class).remove("value"); // a present null gone
+        stored.append("extra", true); // a field the schema does not have
+        stored.put("fetched_at", FETCHED_AT); // a date left as a string
 
-        assertEquals(List.of(
-                "fields of the document: expected [_id, user_id, fetched_at, run_id, source, schema_version, id, nat, "
-                        + "_ingest] (LinkedHashSet), got [_id, user_id, fetched_at, run_id, source, schema_version, id, "
-                        + "nat, _ingest, extra] (LinkedHashSet)",
-                "fields of id: expected [name, value] (LinkedHashSet), got [name] (LinkedHashSet)",
-                "fetched_at: expected " + Date.from(Instant.parse(FETCHED_AT)) + " (Date), got " + FETCHED_AT + " (String)",
-                "source.page: expected 1 (Integer), got 1 (Long)",
-                "id.value: expected a present null, got no field",
-                "nat: expected AU (String), got FR (String)"),
+        assertEquals(
+                List.of(
+                        "fields of the document: expected [_id, user_id, fetched_at, run_id, source, schema_version, id, nat, "
+                                + "_ingest] (LinkedHashSet), got [_id, user_id, fetched_at, run_id, source, schema_version, id, "
+                                + "nat, _ingest, extra] (LinkedHashSet)",
+                        "fields of id: expected [name, value] (LinkedHashSet), got [name] (LinkedHashSet)",
+                        "fetched_at: expected " + Date.from(Instant.parse(FETCHED_AT)) + " (Date), got " + FETCHED_AT
+                                + " (String)",
+                        "source.page: expected 1 (Integer), got 1 (Long)",
+                        "id.value: expected a present null, got no field",
+                        "nat: expected AU (String), got FR (String)"),
                 FacetDocumentCheck.valueDifferences(Facet.IDENTITY, produced(), stored, Set.of()));
     }
 
     @Test
     void lineageIsComparedWithTheRecordItCameFrom() {
-        assertEquals(List.of(
-                "_ingest.partition: expected 1 (Integer), got 2 (Integer)",
-                "_ingest.offset: expected 40 (Long), got 41 (Long)",
-                "_ingest.run_id: expected run-2 (String), got run-1 (String)"),
+        assertEquals(
+                List.of(
+                        "_ingest.partition: expected 1 (Integer), got 2 (Integer)",
+                        "_ingest.offset: expected 40 (Long), got 41 (Long)",
+                        "_ingest.run_id: expected run-2 (String), got run-1 (String)"),
                 FacetDocumentCheck.lineageDifferences("randomuser.identities", 1, 40L, KAFKA_TS, "run-2", stored()));
     }
 
@@ -86,9 +96,10 @@ class FacetDocumentCheckTest {
         Document stored = stored();
         stored.put(Envelope.FETCHED_AT, new Date());
         assertEquals(List.of(), FacetDocumentCheck.dagRunDifferences(Facet.IDENTITY, produced(), stored, "run-1"));
-        assertEquals(List.of(
-                "run_id: expected manual__1 (String), got run-1 (String)",
-                "_ingest.run_id: expected manual__1 (String), got run-1 (String)"),
+        assertEquals(
+                List.of(
+                        "run_id: expected manual__1 (String), got run-1 (String)",
+                        "_ingest.run_id: expected manual__1 (String), got run-1 (String)"),
                 FacetDocumentCheck.dagRunDifferences(Facet.IDENTITY, produced(), stored, "manual__1"));
     }
 }

@@ -9,11 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import randomuser.pipeline.catalogue.Facet;
 
@@ -41,21 +40,27 @@ class FetcherJarTest {
                 {"topic":"randomuser.profiles","key":"u1","value":{}}
                 {"topic":"randomuser.profiles","key":"u1","value":{}}
                 """);
-        assertEquals("the dry run produced key u1 twice on randomuser.profiles", assertThrows(
-                IllegalStateException.class, () -> FetcherJar.dryRunRecords(twice, "", JSON)).getMessage());
-        Path unprefixed = Files.writeString(dir.resolve("unprefixed.jsonl"),
-                "{\"topic\":\"randomuser.profiles\",\"key\":\"u1\",\"value\":{}}\n");
-        assertEquals("dry-run record on an unexpected topic: {\"topic\":\"randomuser.profiles\",\"key\":\"u1\","
-                + "\"value\":{}}", assertThrows(IllegalStateException.class,
-                        () -> FetcherJar.dryRunRecords(unprefixed, "it-1.", JSON)).getMessage());
+        assertEquals(
+                "the dry run produced key u1 twice on randomuser.profiles",
+                assertThrows(IllegalStateException.class, () -> FetcherJar.dryRunRecords(twice, "", JSON))
+                        .getMessage());
+        Path unprefixed = Files.writeString(
+                dir.resolve("unprefixed.jsonl"), "{\"topic\":\"randomuser.profiles\",\"key\":\"u1\",\"value\":{}}\n");
+        assertEquals(
+                "dry-run record on an unexpected topic: {\"topic\":\"randomuser.profiles\",\"key\":\"u1\","
+                        + "\"value\":{}}",
+                assertThrows(IllegalStateException.class, () -> FetcherJar.dryRunRecords(unprefixed, "it-1.", JSON))
+                        .getMessage());
     }
 
     @Test
     void aMissingJarSaysHowToBuildIt(@TempDir Path dir) {
         FetcherJar fetcher = new FetcherJar(dir.resolve("fetcher.jar"), dir, Duration.ofSeconds(5));
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> fetcher.run("dry-run", List.of(), List.of("--dry-run")));
-        assertEquals("no fetcher jar at " + dir.resolve("fetcher.jar") + ": build it with `mvn -B -q -pl fetcher -am "
-                + "install -DskipTests` (./pipeline up builds it too)", e.getMessage());
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class, () -> fetcher.run("dry-run", List.of(), List.of("--dry-run")));
+        assertEquals(
+                "no fetcher jar at " + dir.resolve("fetcher.jar") + ": build it with `mvn -B -q -pl fetcher -am "
+                        + "install -DskipTests` (./pipeline up builds it too)",
+                e.getMessage());
     }
 }

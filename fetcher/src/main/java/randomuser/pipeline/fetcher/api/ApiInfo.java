@@ -1,23 +1,27 @@
 package randomuser.pipeline.fetcher.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The response's {@code info} object. Every part is optional: {@code noinfo} removes it and saved files
  * may lack it.
  */
-public record ApiInfo(Optional<String> seed, Optional<Integer> results, Optional<Integer> page,
-        Optional<String> version) {
+public record ApiInfo(
+        Optional<String> seed, Optional<Integer> results, Optional<Integer> page, Optional<String> version) {
 
-    public static final ApiInfo NONE = new ApiInfo(Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty());
+    public static final ApiInfo NONE =
+            new ApiInfo(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     static ApiInfo from(JsonNode info) {
         if (info == null || !info.isObject()) {
             return NONE;
         }
-        return new ApiInfo(text(info.get("seed")), integer(info.get("results")), integer(info.get("page")),
+        return new ApiInfo(
+                text(info.get("seed")),
+                integer(info.get("results")),
+                integer(info.get("page")),
                 text(info.get("version")));
     }
 
@@ -27,6 +31,7 @@ public record ApiInfo(Optional<String> seed, Optional<Integer> results, Optional
 
     private static Optional<Integer> integer(JsonNode node) {
         return node != null && node.canConvertToInt() && node.isIntegralNumber()
-                ? Optional.of(node.intValue()) : Optional.empty();
+                ? Optional.of(node.intValue())
+                : Optional.empty();
     }
 }

@@ -1,5 +1,9 @@
 package randomuser.pipeline.fetcher.api;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,9 +11,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
+
 import randomuser.pipeline.fetcher.mapping.UserLeaves;
 
 /**
@@ -29,8 +31,8 @@ public final class ApiResponseParser {
         Body parsed = read(body);
         if (parsed.error() != null) {
             JsonNode error = parsed.error();
-            throw new InvalidResponseException("an error: " + Snippets.of(error.isTextual() ? error.asText()
-                    : error.toString()));
+            throw new InvalidResponseException(
+                    "an error: " + Snippets.of(error.isTextual() ? error.asText() : error.toString()));
         }
         List<UserLeaves> results = parsed.results();
         if (results == null) {
@@ -39,8 +41,8 @@ public final class ApiResponseParser {
         ApiInfo info = ApiInfo.from(parsed.info());
         int expected = expectedUsers > 0 ? expectedUsers : info.results().orElse(results.size());
         if (results.isEmpty()) {
-            throw new InvalidResponseException("an empty results array"
-                    + (expected > 0 ? " (" + expected + " users expected)" : ""));
+            throw new InvalidResponseException(
+                    "an empty results array" + (expected > 0 ? " (" + expected + " users expected)" : ""));
         }
         if (results.size() < expected) {
             throw new InvalidResponseException("only " + results.size() + " of " + expected + " users");
@@ -54,8 +56,7 @@ public final class ApiResponseParser {
      *
      * @param results {@code null} when the body has no {@code results} array
      */
-    private record Body(JsonNode error, List<UserLeaves> results, JsonNode info) {
-    }
+    private record Body(JsonNode error, List<UserLeaves> results, JsonNode info) {}
 
     private Body read(byte[] body) throws InvalidResponseException {
         try (JsonParser parser = mapper.createParser(body)) {
@@ -66,8 +67,8 @@ public final class ApiResponseParser {
             if (first != JsonToken.START_OBJECT) {
                 JsonNode root = first == JsonToken.VALUE_NULL ? NullNode.getInstance() : parser.readValueAsTree();
                 requireEnd(parser);
-                throw new InvalidResponseException("a JSON " + root.getNodeType().name().toLowerCase()
-                        + " instead of an object: " + Snippets.of(body));
+                throw new InvalidResponseException("a JSON "
+                        + root.getNodeType().name().toLowerCase() + " instead of an object: " + Snippets.of(body));
             }
             JsonNode error = null;
             List<UserLeaves> results = null;

@@ -4,13 +4,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
+
 import okhttp3.HttpUrl;
 
 /** Builds request URLs in the API's documented shape, with the version pinned in the path. */
 public final class ApiUrls {
 
-    private ApiUrls() {
-    }
+    private ApiUrls() {}
 
     public static HttpUrl pageUrl(HttpUrl base, PageQuery page) {
         UserQuery query = page.users();
@@ -37,7 +37,8 @@ public final class ApiUrls {
 
     /** Items encoded one by one, joined by a literal comma as the API documents its lists ("nat=gb,fr"). */
     private static String encodedList(List<String> items) {
-        return items.stream().map(item -> URLEncoder.encode(item, StandardCharsets.UTF_8))
+        return items.stream()
+                .map(item -> URLEncoder.encode(item, StandardCharsets.UTF_8))
                 .collect(Collectors.joining(","));
     }
 }

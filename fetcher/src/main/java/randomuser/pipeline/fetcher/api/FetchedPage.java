@@ -11,5 +11,4 @@ import java.time.Instant;
  * @param receivedAt when the usable response arrived: the records' {@code fetched_at}
  * @param elapsed    time spent on this page, retries and waits included
  */
-public record FetchedPage(int page, ApiPage body, int attempts, Instant receivedAt, Duration elapsed) {
-}
+public record FetchedPage(int page, ApiPage body, int attempts, Instant receivedAt, Duration elapsed) {}

@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -31,8 +32,13 @@ public final class PageFetcher {
     private final Clock clock;
     private final ApiResponseParser parser = new ApiResponseParser();
 
-    public PageFetcher(OkHttpClient client, HttpUrl baseUrl, RetryPolicy policy, Sleeper sleeper,
-            RetryListener listener, Clock clock) {
+    public PageFetcher(
+            OkHttpClient client,
+            HttpUrl baseUrl,
+            RetryPolicy policy,
+            Sleeper sleeper,
+            RetryListener listener,
+            Clock clock) {
         this.client = client;
         this.baseUrl = baseUrl;
         this.policy = policy;
@@ -53,7 +59,8 @@ public final class PageFetcher {
 
     public FetchedPage fetch(PageQuery query) throws PageFetchException, InterruptedException {
         HttpUrl url = ApiUrls.pageUrl(baseUrl, query);
-        Request request = new Request.Builder().url(url)
+        Request request = new Request.Builder()
+                .url(url)
                 .header("Accept", "application/json")
                 .header("User-Agent", USER_AGENT)
                 .build();
@@ -61,14 +68,20 @@ public final class PageFetcher {
         for (int attempt = 1; ; attempt++) {
             Outcome outcome = attempt(request, query.users().results());
             if (outcome.page() != null) {
-                return new FetchedPage(query.page(), outcome.page(), attempt, clock.instant(),
+                return new FetchedPage(
+                        query.page(),
+                        outcome.page(),
+                        attempt,
+                        clock.instant(),
                         Duration.ofNanos(System.nanoTime() - started));
             }
             if (outcome.stop() != null) {
                 throw new PageFetchException(outcome.stop(), attempt, stopMessage(query, url, outcome));
             }
             if (attempt >= policy.maxAttempts()) {
-                throw new PageFetchException(PageFetchException.Kind.RETRIES_EXHAUSTED, attempt,
+                throw new PageFetchException(
+                        PageFetchException.Kind.RETRIES_EXHAUSTED,
+                        attempt,
                         "page " + query.page() + ": no usable response after " + attempt + " attempt"
                                 + (attempt == 1 ? "" : "s") + " (--max-attempts " + policy.maxAttempts()
                                 + "); the last attempt got " + outcome.problem() + " [" + url + "]");
@@ -103,16 +116,18 @@ public final class PageFetcher {
             }
             return Outcome.stop(PageFetchException.Kind.REJECTED, problem);
         } catch (SocketTimeoutException e) {
-            return Outcome.retryable("a timeout (connect " + seconds(client.connectTimeoutMillis()) + ", read "
-                    + seconds(client.readTimeoutMillis()) + "): " + e.getMessage(), Optional.empty());
+            return Outcome.retryable(
+                    "a timeout (connect " + seconds(client.connectTimeoutMillis()) + ", read "
+                            + seconds(client.readTimeoutMillis()) + "): " + e.getMessage(),
+                    Optional.empty());
         } catch (InterruptedIOException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("interrupted while fetching");
             }
             return Outcome.retryable("an interrupted transfer: " + e.getMessage(), Optional.empty());
         } catch (IOException e) {
-            return Outcome.retryable("a connection error: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    Optional.empty());
+            return Outcome.retryable(
+                    "a connection error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), Optional.empty());
         }
     }
 

@@ -10,8 +10,7 @@ import java.util.Optional;
 /** Reads a {@code Retry-After} header: delay-seconds or an HTTP date (RFC 9110). */
 public final class RetryAfter {
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     public static Optional<Duration> parse(String header, Instant now) {
         if (header == null || header.isBlank()) {
@@ -26,7 +25,8 @@ public final class RetryAfter {
             }
         }
         try {
-            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             Duration until = Duration.between(now, at);
             return Optional.of(until.isNegative() ? Duration.ZERO : until);
         } catch (DateTimeParseException e) {

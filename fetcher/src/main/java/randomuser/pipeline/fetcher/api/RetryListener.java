@@ -6,7 +6,7 @@ import java.time.Duration;
 @FunctionalInterface
 public interface RetryListener {
 
-    RetryListener NONE = (page, attempt, maxAttempts, problem, delay) -> { };
+    RetryListener NONE = (page, attempt, maxAttempts, problem, delay) -> {};
 
     void retrying(int page, int failedAttempt, int maxAttempts, String problem, Duration delay);
 }

@@ -22,7 +22,11 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     }
 
     public static RetryPolicy of(int maxAttempts, Duration baseDelay, Duration maxDelay) {
-        return new RetryPolicy(maxAttempts, baseDelay, maxDelay, () -> ThreadLocalRandom.current().nextDouble());
+        return new RetryPolicy(
+                maxAttempts,
+                baseDelay,
+                maxDelay,
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /** The wait after {@code failedAttempts} failures: the server's Retry-After if given, else the backoff. */

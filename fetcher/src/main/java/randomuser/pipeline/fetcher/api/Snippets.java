@@ -8,8 +8,7 @@ public final class Snippets {
 
     private static final int MAX_CHARS = 100;
 
-    private Snippets() {
-    }
+    private Snippets() {}
 
     public static String of(byte[] body) {
         byte[] head = Arrays.copyOf(body, Math.min(body.length, MAX_CHARS * 4));

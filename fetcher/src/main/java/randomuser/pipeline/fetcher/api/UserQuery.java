@@ -3,6 +3,7 @@ package randomuser.pipeline.fetcher.api;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+
 import randomuser.pipeline.fetcher.mapping.UserFields;
 
 /**

@@ -1,6 +1,7 @@
 package randomuser.pipeline.fetcher.cli;
 
 import java.util.Map;
+
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;

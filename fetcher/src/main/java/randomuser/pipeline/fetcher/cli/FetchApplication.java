@@ -1,6 +1,7 @@
 package randomuser.pipeline.fetcher.cli;
 
 import java.util.Optional;
+
 import randomuser.pipeline.fetcher.api.ApiInfo;
 import randomuser.pipeline.fetcher.api.ApiSettings;
 import randomuser.pipeline.fetcher.api.FetchedPage;
@@ -49,8 +50,11 @@ public final class FetchApplication {
         }
         if (report.unacknowledged() > 0) {
             throw FetcherException.failure(report.unacknowledged() + " of " + report.sent()
-                    + " records were not acknowledged" + report.delivery().firstError().map(e -> " (first error: " + e + ")")
-                    .orElse(""));
+                    + " records were not acknowledged"
+                    + report.delivery()
+                            .firstError()
+                            .map(e -> " (first error: " + e + ")")
+                            .orElse(""));
         }
         return 0;
     }
@@ -59,11 +63,20 @@ public final class FetchApplication {
     public RunReport execute() throws InterruptedException {
         TopicNames topics = config.kafka().topics();
         PageSource source = openSource();
-        FacetMapper mapper = new FacetMapper(config.input().isPresent()
-                ? Optional.empty() : Optional.of(config.query().requestedFields()));
+        FacetMapper mapper = new FacetMapper(
+                config.input().isPresent()
+                        ? Optional.empty()
+                        : Optional.of(config.query().requestedFields()));
         try (RecordSink sink = openSink(topics)) {
-            RunReport report = new FetchRun(source, mapper, sink, this::stamp, config.runId(), config.api().concurrency(),
-                    environment.stderr()).run();
+            RunReport report = new FetchRun(
+                            source,
+                            mapper,
+                            sink,
+                            this::stamp,
+                            config.runId(),
+                            config.api().concurrency(),
+                            environment.stderr())
+                    .run();
             environment.stderr().println(report.summaryLine());
             return report;
         }
@@ -78,11 +91,16 @@ public final class FetchApplication {
             }
         }
         ApiSettings api = config.api();
-        PageFetcher fetcher = new PageFetcher(PageFetcher.httpClient(api.connectTimeout(), api.readTimeout()),
-                api.baseUrl(), api.retries(), environment.sleeper(),
-                (page, attempt, max, problem, delay) -> environment.stderr().printf(
-                        "page %d: attempt %d/%d got %s; retrying in %.1f s%n", page, attempt, max, problem,
-                        delay.toMillis() / 1000.0),
+        PageFetcher fetcher = new PageFetcher(
+                PageFetcher.httpClient(api.connectTimeout(), api.readTimeout()),
+                api.baseUrl(),
+                api.retries(),
+                environment.sleeper(),
+                (page, attempt, max, problem, delay) -> environment
+                        .stderr()
+                        .printf(
+                                "page %d: attempt %d/%d got %s; retrying in %.1f s%n",
+                                page, attempt, max, problem, delay.toMillis() / 1000.0),
                 environment.clock());
         return new ApiPageSource(config.query(), config.pages(), fetcher);
     }
@@ -93,8 +111,12 @@ public final class FetchApplication {
         }
         try {
             KafkaTarget kafka = config.kafka();
-            return KafkaRecordSink.open(kafka.bootstrapServers(), kafka.partitions(), kafka.timeout(),
-                    "fetcher-" + config.runId().replaceAll("[^A-Za-z0-9._-]", "_"), topics,
+            return KafkaRecordSink.open(
+                    kafka.bootstrapServers(),
+                    kafka.partitions(),
+                    kafka.timeout(),
+                    "fetcher-" + config.runId().replaceAll("[^A-Za-z0-9._-]", "_"),
+                    topics,
                     environment.stderr()::println);
         } catch (BrokersUnreachableException e) {
             throw FetcherException.usage(e.getMessage());
@@ -106,7 +128,11 @@ public final class FetchApplication {
     /** The response's own info wins (it echoes the caller's seed); a saved file may lack it. */
     private PageStamp stamp(FetchedPage page) {
         ApiInfo info = page.body().info();
-        return new PageStamp(config.runId(), page.receivedAt(), info.version().orElse(config.query().version().code()),
-                info.seed().or(config.query()::seed), info.page().orElse(page.page()));
+        return new PageStamp(
+                config.runId(),
+                page.receivedAt(),
+                info.version().orElse(config.query().version().code()),
+                info.seed().or(config.query()::seed),
+                info.page().orElse(page.page()));
     }
 }

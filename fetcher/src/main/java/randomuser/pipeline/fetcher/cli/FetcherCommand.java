@@ -7,9 +7,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
 import randomuser.pipeline.fetcher.api.ApiSettings;
 import randomuser.pipeline.fetcher.api.UserQuery;
 import randomuser.pipeline.fetcher.kafka.KafkaTarget;
@@ -17,13 +19,16 @@ import randomuser.pipeline.fetcher.run.FetchConfig;
 import randomuser.pipeline.fetcher.run.InputPageSource;
 
 /** The fetcher's flags. Every value is checked before anything runs: a bad one is one usage error. */
-@Command(name = "fetcher", sortOptions = false,
+@Command(
+        name = "fetcher",
+        sortOptions = false,
         version = "randomuser-pipeline fetcher",
         description = {
             "Fetches pages of users from the Random User API and produces each user as six facet records "
                     + "(keyed by login.uuid) to Kafka, or writes them to stdout with --dry-run.",
             "Progress and the summary go to stderr. Exit codes: 0 every page fetched and every record "
-                    + "acknowledged, 1 the run failed, 2 bad flags or unreachable Kafka."})
+                    + "acknowledged, 1 the run failed, 2 bad flags or unreachable Kafka."
+        })
 final class FetcherCommand implements Callable<Integer> {
 
     static final int MAX_PAGES = 10_000;
@@ -41,27 +46,46 @@ final class FetcherCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--pages", paramLabel = "P", defaultValue = "1", order = 20,
+    @Option(
+            names = "--pages",
+            paramLabel = "P",
+            defaultValue = "1",
+            order = 20,
             description = "Pages to fetch, 1..10000 (the API's page limit). Default: ${DEFAULT-VALUE}.")
     int pages;
 
-    @Option(names = "--run-id", paramLabel = "ID", order = 100,
+    @Option(
+            names = "--run-id",
+            paramLabel = "ID",
+            order = 100,
             description = "Run id written into every record (the Airflow run id); generated if absent.")
     String runId;
 
-    @Option(names = "--input", paramLabel = "FILE|-", order = 210,
+    @Option(
+            names = "--input",
+            paramLabel = "FILE|-",
+            order = 210,
             description = "Read one saved API response from FILE (or stdin for -) instead of calling the API.")
     String input;
 
-    @Option(names = "--dry-run", order = 220,
+    @Option(
+            names = "--dry-run",
+            order = 220,
             description = "Write records to stdout, one JSON per line {\"topic\",\"key\",\"value\"}, instead of Kafka.")
     boolean dryRun;
 
     // Declared rather than mixed in (mixinStandardHelpOptions), so that they can come last in --help.
-    @Option(names = {"-h", "--help"}, usageHelp = true, order = 230, description = "Show this help message and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            order = 230,
+            description = "Show this help message and exit.")
     boolean help;
 
-    @Option(names = {"-V", "--version"}, versionHelp = true, order = 240,
+    @Option(
+            names = {"-V", "--version"},
+            versionHelp = true,
+            order = 240,
             description = "Print version information and exit.")
     boolean version;
 
@@ -100,7 +124,9 @@ final class FetcherCommand implements Callable<Integer> {
     }
 
     private String runId() {
-        return FlagChecks.optional(runId).orElseGet(() -> "fetch-" + RUN_ID_TIME.format(environment.clock().instant())
-                + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt()));
+        return FlagChecks.optional(runId)
+                .orElseGet(() -> "fetch-"
+                        + RUN_ID_TIME.format(environment.clock().instant()) + "-"
+                        + String.format("%08x", ThreadLocalRandom.current().nextInt()));
     }
 }

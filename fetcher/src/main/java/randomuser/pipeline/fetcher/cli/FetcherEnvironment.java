@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
+
 import randomuser.pipeline.fetcher.api.Sleeper;
 
 /**
@@ -19,8 +20,8 @@ public record FetcherEnvironment(
         Clock clock) {
 
     public static FetcherEnvironment system() {
-        return new FetcherEnvironment(System.getenv(), System.in, System.out, System.err, Sleeper.SYSTEM,
-                Clock.systemUTC());
+        return new FetcherEnvironment(
+                System.getenv(), System.in, System.out, System.err, Sleeper.SYSTEM, Clock.systemUTC());
     }
 
     public FetcherEnvironment withSleeper(Sleeper other) {

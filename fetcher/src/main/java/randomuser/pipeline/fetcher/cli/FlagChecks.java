@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 final class FlagChecks {
 
-    private FlagChecks() {
-    }
+    private FlagChecks() {}
 
     static int range(String flag, int value, int min, int max, String why) {
         if (value < min || value > max) {

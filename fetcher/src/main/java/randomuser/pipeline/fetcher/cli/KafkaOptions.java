@@ -1,7 +1,9 @@
 package randomuser.pipeline.fetcher.cli;
 
 import java.time.Duration;
+
 import picocli.CommandLine.Option;
+
 import randomuser.pipeline.catalogue.DefaultAddresses;
 import randomuser.pipeline.catalogue.TopicPolicy;
 import randomuser.pipeline.fetcher.kafka.KafkaTarget;
@@ -12,23 +14,38 @@ final class KafkaOptions {
 
     static final int MAX_PARTITIONS = 1000;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...", order = 110,
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT,...",
+            order = 110,
             defaultValue = DefaultAddresses.KAFKA_BOOTSTRAP_SERVERS,
             description = "Kafka brokers (env KAFKA_BOOTSTRAP_SERVERS). Default: ${DEFAULT-VALUE}.")
     String bootstrapServers;
 
-    @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = "", order = 120,
+    @Option(
+            names = "--topic-prefix",
+            paramLabel = "PREFIX",
+            defaultValue = "",
+            order = 120,
             description = "Put before every topic name (e.g. it-3f2a. gives it-3f2a.randomuser.profiles), so tests "
                     + "and benchmarks stay out of the pipeline's topics; letters, digits, '.', '_', '-' "
                     + "(env FETCHER_TOPIC_PREFIX). Default: none.")
     String topicPrefix;
 
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + TopicPolicy.PARTITIONS, order = 130,
+    @Option(
+            names = "--partitions",
+            paramLabel = "N",
+            defaultValue = "" + TopicPolicy.PARTITIONS,
+            order = 130,
             description = "Partitions of topics the fetcher creates (RF 3, min.insync.replicas 2; existing "
                     + "topics are left alone). Default: ${DEFAULT-VALUE}.")
     int partitions;
 
-    @Option(names = "--kafka-timeout", paramLabel = "DURATION", defaultValue = "10s", order = 180,
+    @Option(
+            names = "--kafka-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "10s",
+            order = 180,
             converter = DurationConverter.class,
             description = "Time allowed for Kafka to answer the reachability check and topic creation. "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -40,8 +57,8 @@ final class KafkaOptions {
         FlagChecks.positive("--kafka-timeout", kafkaTimeout);
         String servers = bootstrapServers == null ? "" : bootstrapServers.trim();
         if (!dryRun && servers.isEmpty()) {
-            throw FetcherException.usage("--bootstrap-servers is empty; give host:port[,host:port...] "
-                    + "or set KAFKA_BOOTSTRAP_SERVERS");
+            throw FetcherException.usage(
+                    "--bootstrap-servers is empty; give host:port[,host:port...] " + "or set KAFKA_BOOTSTRAP_SERVERS");
         }
         return new KafkaTarget(servers, checkedTopicPrefix(), partitions, kafkaTimeout);
     }

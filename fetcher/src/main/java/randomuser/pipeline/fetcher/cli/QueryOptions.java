@@ -5,7 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+
 import picocli.CommandLine.Option;
+
 import randomuser.pipeline.fetcher.api.ApiVersion;
 import randomuser.pipeline.fetcher.api.UserQuery;
 import randomuser.pipeline.fetcher.mapping.UserFields;
@@ -16,38 +18,62 @@ final class QueryOptions {
     static final int MAX_RESULTS = 5000;
     private static final List<String> GENDERS = List.of("male", "female");
 
-    @Option(names = "--results", paramLabel = "N", defaultValue = "5000", order = 10,
+    @Option(
+            names = "--results",
+            paramLabel = "N",
+            defaultValue = "5000",
+            order = 10,
             description = "Users per page, 1..5000 (the API's limit). Default: ${DEFAULT-VALUE}.")
     int results;
 
-    @Option(names = "--api-version", paramLabel = "V", defaultValue = "1.4", order = 40,
+    @Option(
+            names = "--api-version",
+            paramLabel = "V",
+            defaultValue = "1.4",
+            order = 40,
             description = "Pinned API version: 1.0, 1.1, 1.2, 1.3 or 1.4. Default: ${DEFAULT-VALUE}.")
     String apiVersion;
 
-    @Option(names = "--seed", paramLabel = "S", order = 50,
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            order = 50,
             description = "Seed for reproducible pages; without it the server's info.seed is recorded.")
     String seed;
 
-    @Option(names = "--nat", paramLabel = "CODES", order = 60,
+    @Option(
+            names = "--nat",
+            paramLabel = "CODES",
+            order = 60,
             description = "Comma-separated nationality codes of the API version, e.g. gb,fr.")
     String nat;
 
-    @Option(names = "--gender", paramLabel = "male|female", order = 70,
+    @Option(
+            names = "--gender",
+            paramLabel = "male|female",
+            order = 70,
             description = "Only this gender (the API ignores it with --seed, so the two are exclusive).")
     String gender;
 
-    @Option(names = "--inc", paramLabel = "FIELDS", order = 80,
+    @Option(
+            names = "--inc",
+            paramLabel = "FIELDS",
+            order = 80,
             description = "Comma-separated top-level fields to include.")
     String inc;
 
-    @Option(names = "--exc", paramLabel = "FIELDS", order = 90,
+    @Option(
+            names = "--exc",
+            paramLabel = "FIELDS",
+            order = 90,
             description = "Comma-separated top-level fields to exclude.")
     String exc;
 
     UserQuery toQuery() {
         FlagChecks.range("--results", results, 1, MAX_RESULTS, " (the API's limit)");
-        ApiVersion version = ApiVersion.byCode(apiVersion.trim()).orElseThrow(() -> FetcherException.usage(
-                "--api-version '" + apiVersion + "' is unknown; allowed: " + ApiVersion.knownCodes()));
+        ApiVersion version = ApiVersion.byCode(apiVersion.trim())
+                .orElseThrow(() -> FetcherException.usage(
+                        "--api-version '" + apiVersion + "' is unknown; allowed: " + ApiVersion.knownCodes()));
         List<String> nationalities = nationalities(version);
         Optional<String> seedValue = FlagChecks.optional(seed);
         Optional<String> genderValue = gender(seedValue);
@@ -73,11 +99,12 @@ final class QueryOptions {
     private Optional<String> gender(Optional<String> seedValue) {
         Optional<String> value = FlagChecks.optional(gender).map(g -> g.toLowerCase(Locale.ROOT));
         if (value.isPresent() && !GENDERS.contains(value.get())) {
-            throw FetcherException.usage("--gender '" + gender + "' is unknown; allowed: " + String.join(", ", GENDERS));
+            throw FetcherException.usage(
+                    "--gender '" + gender + "' is unknown; allowed: " + String.join(", ", GENDERS));
         }
         if (value.isPresent() && seedValue.isPresent()) {
-            throw FetcherException.usage("--gender cannot be combined with --seed: the API ignores the gender "
-                    + "of a seeded request");
+            throw FetcherException.usage(
+                    "--gender cannot be combined with --seed: the API ignores the gender " + "of a seeded request");
         }
         return value;
     }
@@ -87,8 +114,8 @@ final class QueryOptions {
         for (String item : FlagChecks.items(flag, value)) {
             String field = item.toLowerCase(Locale.ROOT);
             if (!UserFields.all().contains(field)) {
-                throw FetcherException.usage(flag + " '" + item + "' is not a user field; allowed: "
-                        + String.join(", ", UserFields.all()));
+                throw FetcherException.usage(
+                        flag + " '" + item + "' is not a user field; allowed: " + String.join(", ", UserFields.all()));
             }
             fields.add(field);
         }
@@ -98,8 +125,8 @@ final class QueryOptions {
     private static void requireKeyField(List<String> include, List<String> exclude) {
         String keyField = UserFields.KEY.topLevelField();
         if (!UserFields.requested(include, exclude).contains(keyField)) {
-            throw FetcherException.usage("--inc/--exc must keep '" + keyField + "': "
-                    + UserFields.KEY.path() + " is the key of every record");
+            throw FetcherException.usage("--inc/--exc must keep '" + keyField + "': " + UserFields.KEY.path()
+                    + " is the key of every record");
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+
 import randomuser.pipeline.catalogue.Facet;
 
 /** Thread-safe tally of acknowledgements and failures; producer callbacks run on the producer's I/O thread. */

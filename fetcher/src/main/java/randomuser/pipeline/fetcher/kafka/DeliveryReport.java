@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param failed       records whose send failed
  * @param firstError   the first send error, for the message
  */
-public record DeliveryReport(Map<String, Long> ackedByTopic, long ackedBytes, long failed, Optional<String> firstError) {
+public record DeliveryReport(
+        Map<String, Long> ackedByTopic, long ackedBytes, long failed, Optional<String> firstError) {
 
     public long acked() {
         return ackedByTopic.values().stream().mapToLong(Long::longValue).sum();

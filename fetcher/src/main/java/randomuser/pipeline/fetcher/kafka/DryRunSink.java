@@ -1,10 +1,12 @@
 package randomuser.pipeline.fetcher.kafka;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import randomuser.pipeline.fetcher.mapping.FacetRecord;
 
 /**

@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.function.Consumer;
+
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.catalogue.TopicPolicy;
 import randomuser.pipeline.fetcher.mapping.FacetRecord;
@@ -31,10 +33,16 @@ public final class KafkaRecordSink implements RecordSink {
     /**
      * Checks the brokers, creates missing topics (each reported to {@code log}), then opens the producer.
      */
-    public static KafkaRecordSink open(String bootstrapServers, int partitions, Duration adminTimeout, String clientId,
-            TopicNames topics, Consumer<String> log)
+    public static KafkaRecordSink open(
+            String bootstrapServers,
+            int partitions,
+            Duration adminTimeout,
+            String clientId,
+            TopicNames topics,
+            Consumer<String> log)
             throws BrokersUnreachableException, TopicSetupException, InterruptedException {
-        Collection<String> names = java.util.Arrays.stream(Facet.values()).map(topics::topicOf).toList();
+        Collection<String> names =
+                java.util.Arrays.stream(Facet.values()).map(topics::topicOf).toList();
         try (TopicProvisioner provisioner = TopicProvisioner.connect(bootstrapServers, adminTimeout)) {
             provisioner.checkReachable();
             for (String created : provisioner.ensureTopics(names, partitions)) {
@@ -43,7 +51,8 @@ public final class KafkaRecordSink implements RecordSink {
                         + TopicPolicy.MIN_INSYNC_REPLICAS + ")");
             }
         }
-        return new KafkaRecordSink(new KafkaProducer<>(ProducerSettings.forFetcher(bootstrapServers, clientId)), topics);
+        return new KafkaRecordSink(
+                new KafkaProducer<>(ProducerSettings.forFetcher(bootstrapServers, clientId)), topics);
     }
 
     @Override
@@ -51,13 +60,14 @@ public final class KafkaRecordSink implements RecordSink {
         Facet facet = record.facet();
         long size = record.key().getBytes(StandardCharsets.UTF_8).length + (long) record.value().length;
         try {
-            producer.send(new ProducerRecord<>(topics.topicOf(facet), record.key(), record.value()), (metadata, error) -> {
-                if (error == null) {
-                    counter.acked(facet, size);
-                } else {
-                    counter.failed(error.getClass().getSimpleName() + ": " + error.getMessage());
-                }
-            });
+            producer.send(
+                    new ProducerRecord<>(topics.topicOf(facet), record.key(), record.value()), (metadata, error) -> {
+                        if (error == null) {
+                            counter.acked(facet, size);
+                        } else {
+                            counter.failed(error.getClass().getSimpleName() + ": " + error.getMessage());
+                        }
+                    });
         } catch (KafkaException e) {
             counter.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
         }

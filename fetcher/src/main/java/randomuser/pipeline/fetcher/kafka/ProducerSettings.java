@@ -3,6 +3,7 @@ package randomuser.pipeline.fetcher.kafka;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -19,8 +20,7 @@ public final class ProducerSettings {
     public static final int BATCH_SIZE_BYTES = 128 * 1024;
     public static final int LINGER_MS = 20;
 
-    private ProducerSettings() {
-    }
+    private ProducerSettings() {}
 
     /** Settings shared with ProducerPerformance: everything but serializers and the client id. */
     public static Map<String, String> shared(String bootstrapServers) {

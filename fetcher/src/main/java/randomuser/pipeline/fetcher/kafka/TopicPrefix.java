@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import randomuser.pipeline.catalogue.Facet;
 
 /**
@@ -16,11 +17,12 @@ public final class TopicPrefix {
     public static final int MAX_TOPIC_NAME_LENGTH = 249;
 
     private static final Pattern ILLEGAL_CHARACTER = Pattern.compile("[^a-zA-Z0-9._-]");
-    private static final String LONGEST_TOPIC = Arrays.stream(Facet.values()).map(Facet::topic)
-            .reduce((a, b) -> b.length() > a.length() ? b : a).orElseThrow();
+    private static final String LONGEST_TOPIC = Arrays.stream(Facet.values())
+            .map(Facet::topic)
+            .reduce((a, b) -> b.length() > a.length() ? b : a)
+            .orElseThrow();
 
-    private TopicPrefix() {
-    }
+    private TopicPrefix() {}
 
     /** The longest prefix that keeps every catalogue topic within Kafka's limit. */
     public static int maxLength() {
@@ -31,8 +33,9 @@ public final class TopicPrefix {
     public static Optional<String> problem(String prefix) {
         Matcher illegal = ILLEGAL_CHARACTER.matcher(prefix);
         if (illegal.find()) {
-            return Optional.of("'" + prefix + "' has the character '" + illegal.group()
-                    + "', which Kafka does not allow in topic names; allowed: letters a-z A-Z, digits 0-9, '.', '_', '-'");
+            return Optional.of(
+                    "'" + prefix + "' has the character '" + illegal.group()
+                            + "', which Kafka does not allow in topic names; allowed: letters a-z A-Z, digits 0-9, '.', '_', '-'");
         }
         if (prefix.length() > maxLength()) {
             return Optional.of("is " + prefix.length() + " characters long, at most " + maxLength() + " allowed: "

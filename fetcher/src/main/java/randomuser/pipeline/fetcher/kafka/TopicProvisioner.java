@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+
 import randomuser.pipeline.catalogue.TopicPolicy;
 
 /**
@@ -36,7 +38,8 @@ public final class TopicProvisioner implements AutoCloseable {
         this.timeout = timeout;
     }
 
-    public static TopicProvisioner connect(String bootstrapServers, Duration timeout) throws BrokersUnreachableException {
+    public static TopicProvisioner connect(String bootstrapServers, Duration timeout)
+            throws BrokersUnreachableException {
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "fetcher-admin");
@@ -54,7 +57,9 @@ public final class TopicProvisioner implements AutoCloseable {
     public int checkReachable() throws BrokersUnreachableException, InterruptedException {
         try {
             return admin.describeCluster(new DescribeClusterOptions().timeoutMs(millis()))
-                    .nodes().get(millis(), TimeUnit.MILLISECONDS).size();
+                    .nodes()
+                    .get(millis(), TimeUnit.MILLISECONDS)
+                    .size();
         } catch (ExecutionException | TimeoutException e) {
             throw new BrokersUnreachableException("cannot reach Kafka at " + bootstrapServers + " within "
                     + timeout.toSeconds() + " s (" + rootMessage(e) + "); set --bootstrap-servers or "
@@ -73,8 +78,10 @@ public final class TopicProvisioner implements AutoCloseable {
         }
         List<NewTopic> missing = topics.stream()
                 .filter(topic -> !existing.contains(topic))
-                .map(topic -> new NewTopic(topic, partitions, TopicPolicy.REPLICATION_FACTOR).configs(Map.of(
-                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(TopicPolicy.MIN_INSYNC_REPLICAS))))
+                .map(topic -> new NewTopic(topic, partitions, TopicPolicy.REPLICATION_FACTOR)
+                        .configs(Map.of(
+                                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                                Integer.toString(TopicPolicy.MIN_INSYNC_REPLICAS))))
                 .toList();
         if (missing.isEmpty()) {
             return List.of();
@@ -92,8 +99,8 @@ public final class TopicProvisioner implements AutoCloseable {
                             + " partitions, RF " + TopicPolicy.REPLICATION_FACTOR + "): " + rootMessage(e));
                 }
             } catch (TimeoutException e) {
-                throw new TopicSetupException("creating topic " + topic.name() + " did not finish within "
-                        + timeout.toSeconds() + " s");
+                throw new TopicSetupException(
+                        "creating topic " + topic.name() + " did not finish within " + timeout.toSeconds() + " s");
             }
         }
         return created;

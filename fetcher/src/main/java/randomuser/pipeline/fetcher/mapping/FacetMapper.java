@@ -1,9 +1,5 @@
 package randomuser.pipeline.fetcher.mapping;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -12,6 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import randomuser.pipeline.catalogue.Envelope;
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.catalogue.FieldSpec;
@@ -36,12 +38,14 @@ public final class FacetMapper {
 
     /** Makes the generators that write the values: thread-safe, with the same defaults as an ObjectMapper's. */
     private static final JsonFactory JSON = new JsonFactory();
+
     private static final int KEY_INDEX = UserLeaves.indexOf(UserFields.KEY);
 
     private final FieldNormaliser normaliser = new FieldNormaliser();
     private final Optional<Set<String>> requestedFields;
     /** Each facet's value shape, worked out once instead of once per user. */
-    private final List<ValueLayout> layouts = Arrays.stream(Facet.values()).map(ValueLayout::of).toList();
+    private final List<ValueLayout> layouts =
+            Arrays.stream(Facet.values()).map(ValueLayout::of).toList();
 
     /**
      * @param requestedFields the top-level fields the request asked for, which must all be present; empty

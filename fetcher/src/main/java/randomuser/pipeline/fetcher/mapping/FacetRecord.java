@@ -7,5 +7,4 @@ import randomuser.pipeline.catalogue.Facet;
  *
  * @param value the facet's value as UTF-8 JSON, the bytes every sink writes as they are
  */
-public record FacetRecord(Facet facet, String key, byte[] value) {
-}
+public record FacetRecord(Facet facet, String key, byte[] value) {}

@@ -1,8 +1,5 @@
 package randomuser.pipeline.fetcher.mapping;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.NullNode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +9,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+
 import randomuser.pipeline.catalogue.FieldSpec;
 
 /**
@@ -100,8 +102,14 @@ public final class FieldNormaliser {
 
     /** Whether the text is a valid date-time exactly as {@link #ISO_MILLIS} writes it: what it would become. */
     static boolean isIsoMillis(String text) {
-        if (text.length() != 24 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.' || text.charAt(23) != 'Z') {
+        if (text.length() != 24
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(10) != 'T'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':'
+                || text.charAt(19) != '.'
+                || text.charAt(23) != 'Z') {
             return false;
         }
         int year = digits(text, 0, 4);
@@ -154,7 +162,7 @@ public final class FieldNormaliser {
         if (shown.length() > 60) {
             shown = shown.substring(0, 60) + "...";
         }
-        return new InvalidFieldException(spec.path(), "is not a valid " + spec.type().name().toLowerCase()
-                + ": " + shown);
+        return new InvalidFieldException(
+                spec.path(), "is not a valid " + spec.type().name().toLowerCase() + ": " + shown);
     }
 }

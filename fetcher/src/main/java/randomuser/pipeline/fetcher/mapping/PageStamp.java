@@ -1,11 +1,13 @@
 package randomuser.pipeline.fetcher.mapping;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
 import randomuser.pipeline.catalogue.Envelope;
 import randomuser.pipeline.catalogue.FieldSpec;
 
@@ -28,7 +30,8 @@ public record PageStamp(String runId, Instant fetchedAt, String apiVersion, Opti
         values.put(Envelope.FETCHED_AT, NODES.textNode(FieldNormaliser.ISO_MILLIS.format(fetchedAt)));
         values.put(Envelope.RUN_ID, NODES.textNode(runId));
         values.put(Envelope.SOURCE + ".api_version", NODES.textNode(apiVersion));
-        values.put(Envelope.SOURCE + ".seed", seed.<JsonNode>map(NODES::textNode).orElse(NODES.nullNode()));
+        values.put(
+                Envelope.SOURCE + ".seed", seed.<JsonNode>map(NODES::textNode).orElse(NODES.nullNode()));
         values.put(Envelope.SOURCE + ".page", NODES.numberNode(page));
         values.put(Envelope.SCHEMA_VERSION_FIELD, NODES.numberNode(Envelope.SCHEMA_VERSION));
         for (FieldSpec field : Envelope.FIELDS) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.catalogue.FieldSpec;
 
@@ -16,12 +17,14 @@ public final class UserFields {
             .findFirst()
             .orElseThrow(() -> new IllegalStateException("the catalogue's account facet has no login.uuid"));
 
-    private UserFields() {
-    }
+    private UserFields() {}
 
     /** Every top-level field the facets are built from, i.e. the names {@code inc}/{@code exc} accept. */
     public static List<String> all() {
-        return Arrays.stream(Facet.values()).flatMap(facet -> facet.topLevelFields().stream()).distinct().toList();
+        return Arrays.stream(Facet.values())
+                .flatMap(facet -> facet.topLevelFields().stream())
+                .distinct()
+                .toList();
     }
 
     /** The top-level fields a request with these {@code inc}/{@code exc} lists returns, as the API computes it. */

@@ -6,14 +6,11 @@ import java.util.List;
 public sealed interface UserMapping {
 
     /** A keyed, valid user: one record per facet the response carried. */
-    record Mapped(String userId, List<FacetRecord> records) implements UserMapping {
-    }
+    record Mapped(String userId, List<FacetRecord> records) implements UserMapping {}
 
     /** No usable {@code login.uuid}: the user cannot be keyed. */
-    record Unkeyed(String reason) implements UserMapping {
-    }
+    record Unkeyed(String reason) implements UserMapping {}
 
     /** A keyed user with a field that cannot be normalised: none of its facets is produced. */
-    record Invalid(String userId, String reason) implements UserMapping {
-    }
+    record Invalid(String userId, String reason) implements UserMapping {}
 }

@@ -1,11 +1,13 @@
 package randomuser.pipeline.fetcher.mapping;
 
-import com.fasterxml.jackson.core.io.SerializedString;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
+
+import com.fasterxml.jackson.core.io.SerializedString;
+
 import randomuser.pipeline.catalogue.Envelope;
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.catalogue.FieldSpec;
@@ -31,12 +33,10 @@ record ValueLayout(Facet facet, List<Member> fields) {
         SerializedString jsonName();
     }
 
-    record Group(String name, SerializedString jsonName, List<Member> members) implements Member {
-    }
+    record Group(String name, SerializedString jsonName, List<Member> members) implements Member {}
 
     /** @param index where the user's value for the field is in {@link UserLeaves}; -1 in the envelope */
-    record Leaf(String name, SerializedString jsonName, FieldSpec field, int index) implements Member {
-    }
+    record Leaf(String name, SerializedString jsonName, FieldSpec field, int index) implements Member {}
 
     /** Whether the user has any of the API fields this facet is built from; if not, the facet is not produced. */
     boolean hasAnyField(UserLeaves user) {
@@ -51,9 +51,10 @@ record ValueLayout(Facet facet, List<Member> fields) {
     static ValueLayout of(Facet facet) {
         List<Member> fields = members(facet.fields(), UserLeaves::indexOf);
         for (Member member : fields) {
-            if (ENVELOPE.stream().anyMatch(envelopeMember -> envelopeMember.name().equals(member.name()))) {
-                throw new IllegalStateException("the " + facet.facetName() + " field " + member.name()
-                        + " has the name of an envelope field");
+            if (ENVELOPE.stream()
+                    .anyMatch(envelopeMember -> envelopeMember.name().equals(member.name()))) {
+                throw new IllegalStateException(
+                        "the " + facet.facetName() + " field " + member.name() + " has the name of an envelope field");
             }
         }
         return new ValueLayout(facet, fields);

@@ -1,6 +1,7 @@
 package randomuser.pipeline.fetcher.run;
 
 import java.util.Optional;
+
 import randomuser.pipeline.fetcher.api.ApiSettings;
 import randomuser.pipeline.fetcher.api.UserQuery;
 import randomuser.pipeline.fetcher.kafka.KafkaTarget;
@@ -19,5 +20,4 @@ public record FetchConfig(
         Optional<String> input,
         ApiSettings api,
         KafkaTarget kafka,
-        boolean dryRun) {
-}
+        boolean dryRun) {}

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.fetcher.api.FetchedPage;
 import randomuser.pipeline.fetcher.api.PageFetchException;
@@ -51,8 +52,14 @@ public final class FetchRun {
     private long sent;
     private int pagesFetched;
 
-    public FetchRun(PageSource source, FacetMapper mapper, RecordSink sink, StampFactory stamps, String runId,
-            int concurrency, PrintStream console) {
+    public FetchRun(
+            PageSource source,
+            FacetMapper mapper,
+            RecordSink sink,
+            StampFactory stamps,
+            String runId,
+            int concurrency,
+            PrintStream console) {
         this.source = source;
         this.mapper = mapper;
         this.sink = sink;
@@ -93,7 +100,8 @@ public final class FetchRun {
                     page = done.get();
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof PageFetchException fetchFailure)) {
-                        throw new IllegalStateException("a page failed unexpectedly while fetched or mapped", e.getCause());
+                        throw new IllegalStateException(
+                                "a page failed unexpectedly while fetched or mapped", e.getCause());
                     }
                     if (failure.isEmpty()) {
                         failure = Optional.of(fetchFailure);
@@ -111,8 +119,17 @@ public final class FetchRun {
             pool.shutdownNow();
         }
         DeliveryReport delivery = sink.awaitDelivery();
-        return new RunReport(runId, total, pagesFetched, users, unkeyed, invalid, sent, delivery,
-                Duration.ofNanos(System.nanoTime() - started), failure);
+        return new RunReport(
+                runId,
+                total,
+                pagesFetched,
+                users,
+                unkeyed,
+                invalid,
+                sent,
+                delivery,
+                Duration.ofNanos(System.nanoTime() - started),
+                failure);
     }
 
     private void submit(CompletionService<MappedPage> completions, int page) {
@@ -123,8 +140,14 @@ public final class FetchRun {
      * A fetched page's users as records, or why each skipped one is skipped: done in the worker that fetched the
      * page, so the run's thread only sends.
      */
-    private record MappedPage(FetchedPage fetched, PageStamp stamp, List<FacetRecord> records, long users,
-            long unkeyed, long invalid, List<String> skipReasons) {
+    private record MappedPage(
+            FetchedPage fetched,
+            PageStamp stamp,
+            List<FacetRecord> records,
+            long users,
+            long unkeyed,
+            long invalid,
+            List<String> skipReasons) {
 
         long skipped() {
             return unkeyed + invalid;
@@ -168,10 +191,17 @@ public final class FetchRun {
         sent += page.records().size();
         pagesFetched++;
         FetchedPage fetched = page.fetched();
-        console.println(String.format(Locale.ROOT,
+        console.println(String.format(
+                Locale.ROOT,
                 "page %d/%d: %d users, %d records sent, %d skipped, %d attempt%s, %.2f s, seed %s",
-                fetched.page(), total, page.users(), page.records().size(), page.skipped(), fetched.attempts(),
-                fetched.attempts() == 1 ? "" : "s", fetched.elapsed().toNanos() / 1e9,
+                fetched.page(),
+                total,
+                page.users(),
+                page.records().size(),
+                page.skipped(),
+                fetched.attempts(),
+                fetched.attempts() == 1 ? "" : "s",
+                fetched.elapsed().toNanos() / 1e9,
                 page.stamp().seed().orElse("(none)")));
     }
 

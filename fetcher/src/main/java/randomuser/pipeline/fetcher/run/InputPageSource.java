@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+
 import randomuser.pipeline.fetcher.api.ApiPage;
 import randomuser.pipeline.fetcher.api.ApiResponseParser;
 import randomuser.pipeline.fetcher.api.FetchedPage;
@@ -40,8 +41,8 @@ public final class InputPageSource implements PageSource {
             // Page 1 of this run; the envelope takes the response's own page number from its info.
             return new InputPageSource(new FetchedPage(1, apiPage, 1, readAt, Duration.ZERO));
         } catch (InvalidResponseException e) {
-            throw new InvalidInputException("--input " + name + " is not a Random User API response: it holds "
-                    + e.getMessage());
+            throw new InvalidInputException(
+                    "--input " + name + " is not a Random User API response: it holds " + e.getMessage());
         }
     }
 

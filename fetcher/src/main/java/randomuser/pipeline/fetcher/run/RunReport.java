@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+
 import randomuser.pipeline.fetcher.api.PageFetchException;
 import randomuser.pipeline.fetcher.kafka.DeliveryReport;
 
@@ -30,7 +31,9 @@ public record RunReport(
 
     /** Exit 0 is allowed only when every page was fetched and every record acknowledged. */
     public boolean succeeded() {
-        return fetchFailure.isEmpty() && pagesFetched == pagesTotal && delivery.failed() == 0
+        return fetchFailure.isEmpty()
+                && pagesFetched == pagesTotal
+                && delivery.failed() == 0
                 && delivery.acked() == sent;
     }
 
@@ -55,10 +58,21 @@ public record RunReport(
         String perTopic = delivery.ackedByTopic().entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue())
                 .collect(Collectors.joining(" "));
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "summary: run_id=%s pages=%d/%d users=%d skipped_no_uuid=%d skipped_invalid=%d "
                         + "records_acked=%d records_failed=%d [%s] seconds=%.2f users_per_s=%.1f mb_per_s=%.2f",
-                runId, pagesFetched, pagesTotal, users, unkeyed, invalid, delivery.acked(), unacknowledged(),
-                perTopic, seconds(), usersPerSecond(), megabytesPerSecond());
+                runId,
+                pagesFetched,
+                pagesTotal,
+                users,
+                unkeyed,
+                invalid,
+                delivery.acked(),
+                unacknowledged(),
+                perTopic,
+                seconds(),
+                usersPerSecond(),
+                megabytesPerSecond());
     }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
+
 import randomuser.pipeline.fetcher.support.Fixtures;
 
 class ApiResponseParserTest {
@@ -28,15 +30,20 @@ class ApiResponseParserTest {
 
     @Test
     void eachKnownFailureIsRejectedWithWhatTheBodyWas() {
-        assertEquals("a body that is not JSON: <html><body><h1>502 Bad Gateway</h1></body></html>",
+        assertEquals(
+                "a body that is not JSON: <html><body><h1>502 Bad Gateway</h1></body></html>",
                 reason("<html><body><h1>502 Bad Gateway</h1></body></html>", 5));
         assertEquals("a body that is not JSON: {\"results\":[{\"gender\":", reason("{\"results\":[{\"gender\":", 5));
         assertEquals("a body that is not JSON: {\"results\":[]} trailing", reason("{\"results\":[]} trailing", 5));
         assertEquals("an empty body", reason("", 5));
-        assertEquals("an error: Uh oh, something has gone wrong.",
+        assertEquals(
+                "an error: Uh oh, something has gone wrong.",
                 reason("{\"error\":\"Uh oh, something has gone wrong.\"}", 5));
-        assertEquals("an empty results array (1 users expected)",
-                reason("{\"results\":[],\"info\":{\"seed\":\"d3adb33f\",\"results\":1,\"page\":1,\"version\":\"1.4\"}}", 0));
+        assertEquals(
+                "an empty results array (1 users expected)",
+                reason(
+                        "{\"results\":[],\"info\":{\"seed\":\"d3adb33f\",\"results\":1,\"page\":1,\"version\":\"1.4\"}}",
+                        0));
         assertEquals("an empty results array (5 users expected)", reason("{\"results\":[]}", 5));
         assertEquals("only 3 of 5 users", reason(Fixtures.response(3, 1, "s"), 5));
         assertEquals("JSON without a results array: {\"info\":{}}", reason("{\"info\":{}}", 5));
@@ -50,7 +57,9 @@ class ApiResponseParserTest {
     }
 
     private String reason(String body, int expected) {
-        return assertThrows(InvalidResponseException.class,
-                () -> parser.parse(body.getBytes(StandardCharsets.UTF_8), expected)).getMessage();
+        return assertThrows(
+                        InvalidResponseException.class,
+                        () -> parser.parse(body.getBytes(StandardCharsets.UTF_8), expected))
+                .getMessage();
     }
 }

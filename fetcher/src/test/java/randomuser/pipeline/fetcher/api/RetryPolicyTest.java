@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {

@@ -1,6 +1,5 @@
 package randomuser.pipeline.fetcher.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,11 +19,14 @@ import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import okhttp3.HttpUrl;
 import org.apache.kafka.tools.ProducerPerformance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.emulator.RandomUserEmulator;
 import randomuser.pipeline.fetcher.api.ApiSettings;
@@ -52,16 +54,19 @@ import randomuser.pipeline.fetcher.run.RunReport;
 @Command(name = "fetcher-benchmark", mixinStandardHelpOptions = true)
 public final class FetcherBenchmark implements Callable<Integer> {
 
-    private static final Pattern PERF_SUMMARY = Pattern.compile(
-            "(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\).*50th.*");
+    private static final Pattern PERF_SUMMARY =
+            Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\).*50th.*");
     /** The emulator's request threads when it runs in this JVM (its default). */
     private static final int EMULATOR_THREADS = 16;
 
-    @Option(names = "--api-url", defaultValue = "${env:RANDOMUSER_API_URL}",
+    @Option(
+            names = "--api-url",
+            defaultValue = "${env:RANDOMUSER_API_URL}",
             description = "API base URL (env RANDOMUSER_API_URL); default: an in-process emulator without gzip.")
     String apiUrl;
 
-    @Option(names = "--bootstrap-servers",
+    @Option(
+            names = "--bootstrap-servers",
             defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:19092,127.0.0.1:19192,127.0.0.1:19292}",
             description = "Kafka brokers (env KAFKA_BOOTSTRAP_SERVERS). Default: the local stack's.")
     String bootstrapServers;
@@ -78,7 +83,9 @@ public final class FetcherBenchmark implements Callable<Integer> {
     int pages;
 
     /** A full run's worth by default: with fewer, the JIT is still compiling the mapping during the first runs. */
-    @Option(names = "--warmup-pages", defaultValue = "40",
+    @Option(
+            names = "--warmup-pages",
+            defaultValue = "40",
             description = "Pages fetched before measuring; ProducerPerformance warms up with as many records.")
     int warmupPages;
 
@@ -95,14 +102,15 @@ public final class FetcherBenchmark implements Callable<Integer> {
     @Option(names = "--topic-prefix", description = "Prefix of the throw-away topics. Default: bench-<millis>.")
     String topicPrefix;
 
-    @Option(names = "--live-api", description = "Have the API generate every page the fetcher asks for. Default: "
-            + "each page is generated once, recorded, and served again from memory (RecordedApi), so the API's own "
-            + "work on these two cores is not timed as the fetcher's.")
+    @Option(
+            names = "--live-api",
+            description = "Have the API generate every page the fetcher asks for. Default: "
+                    + "each page is generated once, recorded, and served again from memory (RecordedApi), so the API's own "
+                    + "work on these two cores is not timed as the fetcher's.")
     boolean liveApi;
 
     /** One measured run of either side. */
-    private record Figures(double recordsPerSecond, double megabytesPerSecond, double usersPerSecond) {
-    }
+    private record Figures(double recordsPerSecond, double megabytesPerSecond, double usersPerSecond) {}
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new FetcherBenchmark()).execute(args));
@@ -119,8 +127,9 @@ public final class FetcherBenchmark implements Callable<Integer> {
         });
         String servers = bootstrapServers;
         String url = apiUrl == null || apiUrl.isBlank() ? null : apiUrl;
-        RandomUserEmulator emulator = url == null ? RandomUserEmulator.start(
-                new RandomUserEmulator.Settings("127.0.0.1", 0, EMULATOR_THREADS, false)) : null;
+        RandomUserEmulator emulator = url == null
+                ? RandomUserEmulator.start(new RandomUserEmulator.Settings("127.0.0.1", 0, EMULATOR_THREADS, false))
+                : null;
         String generating = url != null ? url : emulator.baseUrl();
         RecordedApi recorded = null;
         String perfTopic = prefix + "producer-performance";
@@ -132,8 +141,11 @@ public final class FetcherBenchmark implements Callable<Integer> {
                 recorded = RecordedApi.record(generating, results, recordedPages, "bench-recorded");
                 api = recorded.baseUrl();
             }
-            say("api " + api + (recorded != null ? " (pages recorded from " + generating + ", served from memory)"
-                    : emulator != null ? " (in-process emulator, no gzip)" : "") + ", brokers " + servers
+            say("api " + api
+                    + (recorded != null
+                            ? " (pages recorded from " + generating + ", served from memory)"
+                            : emulator != null ? " (in-process emulator, no gzip)" : "")
+                    + ", brokers " + servers
                     + ", topics " + prefix + "*");
             say("fetcher warm-up: " + warmupPages + " pages x " + results + " users");
             fetch(api, servers, prefix, warmupPages, "bench-warmup", false, System.err);
@@ -157,39 +169,69 @@ public final class FetcherBenchmark implements Callable<Integer> {
                     return 1;
                 }
                 long records = fetcher.delivery().acked();
-                Figures fetched = new Figures(records / fetcher.seconds(),
-                        fetcher.delivery().ackedBytes() / 1024.0 / 1024.0 / fetcher.seconds(), fetcher.usersPerSecond());
+                Figures fetched = new Figures(
+                        records / fetcher.seconds(),
+                        fetcher.delivery().ackedBytes() / 1024.0 / 1024.0 / fetcher.seconds(),
+                        fetcher.usersPerSecond());
                 fetcherRuns.add(fetched);
-                say(String.format(Locale.ROOT, "run %d fetcher: %.0f users/s, %.0f records/s, %.2f MB/s (%d users, "
-                                + "%d records, avg %d bytes key+value, %.2f s)", run, fetched.usersPerSecond(),
-                        fetched.recordsPerSecond(), fetched.megabytesPerSecond(), fetcher.users(), records,
-                        fetcher.delivery().ackedBytes() / Math.max(records, 1), fetcher.seconds()));
+                say(String.format(
+                        Locale.ROOT,
+                        "run %d fetcher: %.0f users/s, %.0f records/s, %.2f MB/s (%d users, "
+                                + "%d records, avg %d bytes key+value, %.2f s)",
+                        run,
+                        fetched.usersPerSecond(),
+                        fetched.recordsPerSecond(),
+                        fetched.megabytesPerSecond(),
+                        fetcher.users(),
+                        records,
+                        fetcher.delivery().ackedBytes() / Math.max(records, 1),
+                        fetcher.seconds()));
 
                 say("run " + run + "/" + runs + ", ProducerPerformance: " + records + " records");
                 double[] perf = producerPerformance(perfTopic, records, payloads, servers);
                 perfRuns.add(new Figures(perf[1], perf[2], 0));
-                say(String.format(Locale.ROOT, "run %d ProducerPerformance: %.0f records/s, %.2f MB/s (%d records); "
-                        + "run %d ratio fetcher / ProducerPerformance: %.2f (records/s)", run, perf[1], perf[2],
-                        (long) perf[0], run, fetched.recordsPerSecond() / perf[1]));
+                say(String.format(
+                        Locale.ROOT,
+                        "run %d ProducerPerformance: %.0f records/s, %.2f MB/s (%d records); "
+                                + "run %d ratio fetcher / ProducerPerformance: %.2f (records/s)",
+                        run,
+                        perf[1],
+                        perf[2],
+                        (long) perf[0],
+                        run,
+                        fetched.recordsPerSecond() / perf[1]));
             }
 
             double fetcherRecords = median(fetcherRuns, Figures::recordsPerSecond);
             double fetcherMegabytes = median(fetcherRuns, Figures::megabytesPerSecond);
             double perfRecords = median(perfRuns, Figures::recordsPerSecond);
             double perfMegabytes = median(perfRuns, Figures::megabytesPerSecond);
-            System.out.printf(Locale.ROOT, "median of %d runs, fetcher:             %.0f users/s, %.0f records/s, "
-                    + "%.2f MB/s%n", runs, median(fetcherRuns, Figures::usersPerSecond), fetcherRecords, fetcherMegabytes);
-            System.out.printf(Locale.ROOT, "median of %d runs, ProducerPerformance: %.0f records/s, %.2f MB/s%n",
-                    runs, perfRecords, perfMegabytes);
-            System.out.printf(Locale.ROOT, "ratio of the medians, fetcher / ProducerPerformance: %.2f (records/s), "
-                    + "%.2f (MB/s)%n", fetcherRecords / perfRecords, fetcherMegabytes / perfMegabytes);
+            System.out.printf(
+                    Locale.ROOT,
+                    "median of %d runs, fetcher:             %.0f users/s, %.0f records/s, " + "%.2f MB/s%n",
+                    runs,
+                    median(fetcherRuns, Figures::usersPerSecond),
+                    fetcherRecords,
+                    fetcherMegabytes);
+            System.out.printf(
+                    Locale.ROOT,
+                    "median of %d runs, ProducerPerformance: %.0f records/s, %.2f MB/s%n",
+                    runs,
+                    perfRecords,
+                    perfMegabytes);
+            System.out.printf(
+                    Locale.ROOT,
+                    "ratio of the medians, fetcher / ProducerPerformance: %.2f (records/s), " + "%.2f (MB/s)%n",
+                    fetcherRecords / perfRecords,
+                    fetcherMegabytes / perfMegabytes);
             System.out.println("(MB = MiB as ProducerPerformance counts it; the fetcher's bytes include the 36-byte"
                     + " key, ProducerPerformance sends none, so records/s is the like-for-like ratio)");
             return 0;
         } finally {
             try (TopicProvisioner provisioner = TopicProvisioner.connect(servers, Duration.ofSeconds(30))) {
                 List<String> created = new ArrayList<>(Arrays.stream(Facet.values())
-                        .map(facet -> prefix + facet.topic()).toList());
+                        .map(facet -> prefix + facet.topic())
+                        .toList());
                 created.add(perfTopic);
                 provisioner.deleteTopics(created);
                 say("deleted topics " + String.join(", ", created));
@@ -203,17 +245,22 @@ public final class FetcherBenchmark implements Callable<Integer> {
         }
     }
 
-    private RunReport fetch(String api, String servers, String prefix, int pageCount, String seed, boolean dryRun,
-            PrintStream stdout) throws InterruptedException {
-        UserQuery query = new UserQuery(ApiVersion.DEFAULT, results, Optional.of(seed), List.of(), Optional.empty(),
-                List.of(), List.of());
-        ApiSettings apiSettings = new ApiSettings(HttpUrl.get(api), Duration.ofSeconds(10), Duration.ofSeconds(120),
-                concurrency, RetryPolicy.of(5, Duration.ofSeconds(1), Duration.ofSeconds(30)));
+    private RunReport fetch(
+            String api, String servers, String prefix, int pageCount, String seed, boolean dryRun, PrintStream stdout)
+            throws InterruptedException {
+        UserQuery query = new UserQuery(
+                ApiVersion.DEFAULT, results, Optional.of(seed), List.of(), Optional.empty(), List.of(), List.of());
+        ApiSettings apiSettings = new ApiSettings(
+                HttpUrl.get(api),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(120),
+                concurrency,
+                RetryPolicy.of(5, Duration.ofSeconds(1), Duration.ofSeconds(30)));
         KafkaTarget kafka = new KafkaTarget(servers, prefix, partitions, Duration.ofSeconds(30));
-        FetchConfig config = new FetchConfig("bench-" + seed, query, pageCount, Optional.empty(), apiSettings, kafka,
-                dryRun);
-        FetcherEnvironment environment = new FetcherEnvironment(System.getenv(), System.in, stdout, System.err,
-                Sleeper.SYSTEM, Clock.systemUTC());
+        FetchConfig config =
+                new FetchConfig("bench-" + seed, query, pageCount, Optional.empty(), apiSettings, kafka, dryRun);
+        FetcherEnvironment environment = new FetcherEnvironment(
+                System.getenv(), System.in, stdout, System.err, Sleeper.SYSTEM, Clock.systemUTC());
         return new FetchApplication(config, environment).execute();
     }
 
@@ -235,8 +282,16 @@ public final class FetcherBenchmark implements Callable<Integer> {
     /** Runs ProducerPerformance in this JVM; returns {records, records/s, MB/s} of its summary line. */
     private static double[] producerPerformance(String topic, long records, Path payloads, String servers)
             throws Exception {
-        List<String> args = new ArrayList<>(List.of("--topic", topic, "--num-records", Long.toString(records),
-                "--payload-file", payloads.toString(), "--throughput", "-1", "--producer-props"));
+        List<String> args = new ArrayList<>(List.of(
+                "--topic",
+                topic,
+                "--num-records",
+                Long.toString(records),
+                "--payload-file",
+                payloads.toString(),
+                "--throughput",
+                "-1",
+                "--producer-props"));
         ProducerSettings.shared(servers).forEach((key, value) -> args.add(key + "=" + value));
         say("ProducerPerformance " + String.join(" ", args));
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -250,8 +305,11 @@ public final class FetcherBenchmark implements Callable<Integer> {
         for (String line : captured.toString(StandardCharsets.UTF_8).split("\n")) {
             Matcher matcher = PERF_SUMMARY.matcher(line.trim());
             if (matcher.matches()) {
-                return new double[] {Double.parseDouble(matcher.group(1)), Double.parseDouble(matcher.group(2)),
-                    Double.parseDouble(matcher.group(3))};
+                return new double[] {
+                    Double.parseDouble(matcher.group(1)),
+                    Double.parseDouble(matcher.group(2)),
+                    Double.parseDouble(matcher.group(3))
+                };
             }
         }
         throw new IllegalStateException("no summary line in ProducerPerformance's output");

@@ -20,16 +20,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.bson.Document;
-
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
-
+import org.bson.Document;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.fetcher.api.Sleeper;
 import randomuser.pipeline.fetcher.cli.FetcherCli;
@@ -55,6 +54,7 @@ import randomuser.pipeline.testsupport.Sleep;
 public final class FreshnessBenchmark implements Callable<Integer> {
     /** The API's own ceiling on users per page. */
     private static final int MAX_RESULTS_PER_PAGE = 5000;
+
     private static final Duration BACKLOG_SAMPLE_EVERY = Duration.ofSeconds(2);
     private static final Duration DRAIN_STALL_TIMEOUT = Duration.ofMinutes(3);
     private static final int MAX_SEARCH_STEPS = 5;
@@ -68,21 +68,30 @@ public final class FreshnessBenchmark implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "200", description = "Users per second (default ${DEFAULT-VALUE}).")
     int rate;
 
-    @Option(names = "--minutes", defaultValue = "5", description = "How long to keep the rate (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--minutes",
+            defaultValue = "5",
+            description = "How long to keep the rate (default ${DEFAULT-VALUE}).")
     double minutes;
 
-    @Option(names = "--tick-seconds", defaultValue = "5",
+    @Option(
+            names = "--tick-seconds",
+            defaultValue = "5",
             description = "One fetcher run of rate x tick users every tick (default ${DEFAULT-VALUE}).")
     int tickSeconds;
 
     @Option(names = "--find-max", description = "Then search the highest rate that keeps the p99 target.")
     boolean findMax;
 
-    @Option(names = "--step-minutes", defaultValue = "2",
+    @Option(
+            names = "--step-minutes",
+            defaultValue = "2",
             description = "How long each rate of the search runs (default ${DEFAULT-VALUE}).")
     double stepMinutes;
 
-    @Option(names = "--p99-target-ms", defaultValue = "5000",
+    @Option(
+            names = "--p99-target-ms",
+            defaultValue = "5000",
             description = "Kafka→visible p99 a sustainable rate keeps, in ms (default ${DEFAULT-VALUE}).")
     long p99TargetMs;
 
@@ -93,8 +102,15 @@ public final class FreshnessBenchmark implements Callable<Integer> {
     }
 
     /** What one rate gave; the worst p99 is that of the collection with the highest Kafka→visible p99. */
-    private record Outcome(int rate, double usersPerSecondAchieved, long users, long worstKafkaP99Ms,
-            String worstCollection, long largestBacklog, double documentsPerSecond, boolean keptPace) {
+    private record Outcome(
+            int rate,
+            double usersPerSecondAchieved,
+            long users,
+            long worstKafkaP99Ms,
+            String worstCollection,
+            long largestBacklog,
+            double documentsPerSecond,
+            boolean keptPace) {
         boolean sustainable(long p99TargetMs) {
             return keptPace && users > 0 && worstKafkaP99Ms <= p99TargetMs;
         }
@@ -103,23 +119,31 @@ public final class FreshnessBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (rate < 1 || tickSeconds < 1 || minutes <= 0 || stepMinutes <= 0) {
-            System.err.println("freshness-benchmark: --rate, --tick-seconds, --minutes and --step-minutes must be positive");
+            System.err.println(
+                    "freshness-benchmark: --rate, --tick-seconds, --minutes and --step-minutes must be positive");
             return 2;
         }
         stack = LocalStack.forProject();
         stack.requireRunning(stack.topology().all());
-        boolean wasPaused = stack.airflowClient().dag(PipelineDags.INGEST).map(dag -> dag.path("is_paused").asBoolean())
+        boolean wasPaused = stack.airflowClient()
+                .dag(PipelineDags.INGEST)
+                .map(dag -> dag.path("is_paused").asBoolean())
                 .orElse(true);
         stack.pauseScheduledIngest();
         // Interrupted (Ctrl-C), the scheduled ingest is put back all the same.
-        Thread restore = new Thread(() -> {
-            if (!wasPaused) {
-                stack.resumeScheduledIngest();
-            }
-        }, "restore-scheduled-ingest");
+        Thread restore = new Thread(
+                () -> {
+                    if (!wasPaused) {
+                        stack.resumeScheduledIngest();
+                    }
+                },
+                "restore-scheduled-ingest");
         Runtime.getRuntime().addShutdownHook(restore);
-        System.out.printf(Locale.ROOT, "freshness: %s paused while it runs; the jobs' trigger interval and "
-                + "maxOffsetsPerTrigger as the stack starts them; fetcher runs every %d s%n", PipelineDags.INGEST,
+        System.out.printf(
+                Locale.ROOT,
+                "freshness: %s paused while it runs; the jobs' trigger interval and "
+                        + "maxOffsetsPerTrigger as the stack starts them; fetcher runs every %d s%n",
+                PipelineDags.INGEST,
                 tickSeconds);
         try (MongoClient client = MongoClients.create(stack.mongoUri())) {
             warmUp(client);
@@ -153,7 +177,8 @@ public final class FreshnessBenchmark implements Callable<Integer> {
                 next = (best.rate() + lowestFailing) / 2;
             }
             // Closer than this is within the noise of one short run.
-            if (next < 1 || (best != null && next - best.rate() < SEARCH_RESOLUTION)
+            if (next < 1
+                    || (best != null && next - best.rate() < SEARCH_RESOLUTION)
                     || lowestFailing - next < SEARCH_RESOLUTION) {
                 break;
             }
@@ -165,13 +190,20 @@ public final class FreshnessBenchmark implements Callable<Integer> {
                 lowestFailing = Math.min(lowestFailing, next);
             }
         }
-        System.out.println(best == null
-                ? "highest sustainable rate: none found down to " + lowestFailing + " users/s"
-                : String.format(Locale.ROOT, "highest sustainable rate: %d users/s (%.0f documents/s; every collection's "
-                        + "Kafka→visible p99 ≤ %.1f s, the worst %.1f s in %s; largest backlog %d records)%s", best.rate(),
-                        best.documentsPerSecond(), p99TargetMs / 1000.0, best.worstKafkaP99Ms() / 1000.0,
-                        best.worstCollection(), best.largestBacklog(), lowestFailing == Integer.MAX_VALUE ? ""
-                                : "; " + lowestFailing + " users/s was not"));
+        System.out.println(
+                best == null
+                        ? "highest sustainable rate: none found down to " + lowestFailing + " users/s"
+                        : String.format(
+                                Locale.ROOT,
+                                "highest sustainable rate: %d users/s (%.0f documents/s; every collection's "
+                                        + "Kafka→visible p99 ≤ %.1f s, the worst %.1f s in %s; largest backlog %d records)%s",
+                                best.rate(),
+                                best.documentsPerSecond(),
+                                p99TargetMs / 1000.0,
+                                best.worstKafkaP99Ms() / 1000.0,
+                                best.worstCollection(),
+                                best.largestBacklog(),
+                                lowestFailing == Integer.MAX_VALUE ? "" : "; " + lowestFailing + " users/s was not"));
     }
 
     private Outcome measure(MongoClient client, int usersPerSecond, Duration duration) {
@@ -179,14 +211,26 @@ public final class FreshnessBenchmark implements Callable<Integer> {
         int perTick = usersPerSecond * tickSeconds;
         int results = Math.min(perTick, MAX_RESULTS_PER_PAGE);
         int pages = (perTick + results - 1) / results;
-        System.out.printf(Locale.ROOT, "%n== %d users/s for %.1f min: every %d s one fetcher run of %d page(s) x %d users "
-                + "(run ids %s__N)%n", usersPerSecond, duration.toMillis() / 60_000.0, tickSeconds, pages, results, prefix);
+        System.out.printf(
+                Locale.ROOT,
+                "%n== %d users/s for %.1f min: every %d s one fetcher run of %d page(s) x %d users "
+                        + "(run ids %s__N)%n",
+                usersPerSecond,
+                duration.toMillis() / 60_000.0,
+                tickSeconds,
+                pages,
+                results,
+                prefix);
 
         Map<Facet, Long> largestBacklog = new EnumMap<>(Facet.class);
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        sampler.scheduleAtFixedRate(() -> stack.inspection().streamingBacklog().forEach((facet, backlog) ->
-                largestBacklog.merge(facet, backlog.orElse(-1), Math::max)),
-                0, BACKLOG_SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(
+                () -> stack.inspection()
+                        .streamingBacklog()
+                        .forEach((facet, backlog) -> largestBacklog.merge(facet, backlog.orElse(-1), Math::max)),
+                0,
+                BACKLOG_SAMPLE_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
 
         List<String> runIds = new ArrayList<>();
         long users = 0;
@@ -211,8 +255,14 @@ public final class FreshnessBenchmark implements Callable<Integer> {
         Duration producing = Collections.max(List.of(duration, Duration.between(start, Instant.now())));
         double achieved = users / (producing.toMillis() / 1000.0);
         boolean keptPace = achieved >= KEPT_PACE_SHARE * usersPerSecond;
-        System.out.printf(Locale.ROOT, "produced %,d users in %d fetcher runs over %.1f s: %.1f users/s%s%n", users,
-                runIds.size(), producing.toMillis() / 1000.0, achieved, keptPace ? "" : " (the fetcher fell behind)");
+        System.out.printf(
+                Locale.ROOT,
+                "produced %,d users in %d fetcher runs over %.1f s: %.1f users/s%s%n",
+                users,
+                runIds.size(),
+                producing.toMillis() / 1000.0,
+                achieved,
+                keptPace ? "" : " (the fetcher fell behind)");
 
         awaitDocuments(client, runIds, users);
         return summarise(client, usersPerSecond, achieved, runIds, users, largestBacklog, keptPace);
@@ -230,14 +280,20 @@ public final class FreshnessBenchmark implements Callable<Integer> {
             fetch(runIds.get(i), WARM_UP_USERS, 1);
         }
         awaitDocuments(client, runIds, (long) WARM_UP_RUNS * WARM_UP_USERS);
-        System.out.printf(Locale.ROOT, "warm-up: %d fetcher runs of %d users, not measured, deleted (%d documents)%n",
-                WARM_UP_RUNS, WARM_UP_USERS, delete(client, runIds));
+        System.out.printf(
+                Locale.ROOT,
+                "warm-up: %d fetcher runs of %d users, not measured, deleted (%d documents)%n",
+                WARM_UP_RUNS,
+                WARM_UP_USERS,
+                delete(client, runIds));
     }
 
     private static long delete(MongoClient client, List<String> runIds) {
         long deleted = 0;
         for (Facet facet : Facet.values()) {
-            deleted += collection(client, facet).deleteMany(in("_ingest.run_id", runIds)).getDeletedCount();
+            deleted += collection(client, facet)
+                    .deleteMany(in("_ingest.run_id", runIds))
+                    .getDeletedCount();
         }
         return deleted;
     }
@@ -245,12 +301,27 @@ public final class FreshnessBenchmark implements Callable<Integer> {
     /** One fetcher run, its command line as the DAG gives it, against the stack's emulator and brokers. */
     private void fetch(String runId, int results, int pages) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        FetcherEnvironment environment = new FetcherEnvironment(Map.of(), System.in,
-                new PrintStream(OutputStream.nullOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Sleeper.SYSTEM, Clock.systemUTC());
-        int exit = new FetcherCli(environment).run("--api-url", stack.emulatorUrl(), "--bootstrap-servers",
-                stack.bootstrapServers(), "--results", Integer.toString(results), "--pages", Integer.toString(pages),
-                "--seed", runId, "--run-id", runId);
+        FetcherEnvironment environment = new FetcherEnvironment(
+                Map.of(),
+                System.in,
+                new PrintStream(OutputStream.nullOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Sleeper.SYSTEM,
+                Clock.systemUTC());
+        int exit = new FetcherCli(environment)
+                .run(
+                        "--api-url",
+                        stack.emulatorUrl(),
+                        "--bootstrap-servers",
+                        stack.bootstrapServers(),
+                        "--results",
+                        Integer.toString(results),
+                        "--pages",
+                        Integer.toString(pages),
+                        "--seed",
+                        runId,
+                        "--run-id",
+                        runId);
         if (exit != 0) {
             throw new IllegalStateException("the fetcher run " + runId + " exited " + exit + ": "
                     + err.toString(StandardCharsets.UTF_8).trim());
@@ -277,16 +348,29 @@ public final class FreshnessBenchmark implements Callable<Integer> {
                 lastProgress = Instant.now();
             } else if (Duration.between(lastProgress, Instant.now()).compareTo(DRAIN_STALL_TIMEOUT) > 0) {
                 throw new IllegalStateException("no new document for " + DRAIN_STALL_TIMEOUT.toMinutes() + " minutes: "
-                        + total + " of " + users * Facet.values().length + " written; backlog " + stack.inspection().streamingBacklog());
+                        + total + " of " + users * Facet.values().length + " written; backlog "
+                        + stack.inspection().streamingBacklog());
             }
             Sleep.until(Instant.now().plusSeconds(2));
         }
     }
 
-    private Outcome summarise(MongoClient client, int usersPerSecond, double achieved, List<String> runIds, long users,
-            Map<Facet, Long> largestBacklog, boolean keptPace) {
-        System.out.printf(Locale.ROOT, "%-11s %9s | %-30s | %-30s | %s%n", "collection", "documents",
-                "fetch→visible p50/p95/p99/max s", "Kafka→visible p50/p95/p99/max s", "largest backlog");
+    private Outcome summarise(
+            MongoClient client,
+            int usersPerSecond,
+            double achieved,
+            List<String> runIds,
+            long users,
+            Map<Facet, Long> largestBacklog,
+            boolean keptPace) {
+        System.out.printf(
+                Locale.ROOT,
+                "%-11s %9s | %-30s | %-30s | %s%n",
+                "collection",
+                "documents",
+                "fetch→visible p50/p95/p99/max s",
+                "Kafka→visible p50/p95/p99/max s",
+                "largest backlog");
         List<Long> allKafka = new ArrayList<>();
         long worstP99 = -1;
         String worstCollection = "-";
@@ -295,7 +379,8 @@ public final class FreshnessBenchmark implements Callable<Integer> {
         for (Facet facet : Facet.values()) {
             List<Long> fetchToVisible = new ArrayList<>();
             List<Long> kafkaToVisible = new ArrayList<>();
-            for (Document document : collection(client, facet).find(in("_ingest.run_id", runIds))
+            for (Document document : collection(client, facet)
+                    .find(in("_ingest.run_id", runIds))
                     .projection(Projections.include("fetched_at", "_ingest.kafka_ts", "_ingest.written_at"))) {
                 Document ingest = document.get("_ingest", Document.class);
                 long fetched = document.getDate("fetched_at").getTime();
@@ -311,19 +396,35 @@ public final class FreshnessBenchmark implements Callable<Integer> {
                 worstP99 = kafka.p99();
                 worstCollection = facet.collection();
             }
-            System.out.printf(Locale.ROOT, "%-11s %9d | %-30s | %-30s | %d%n", facet.collection(), kafkaToVisible.size(),
-                    seconds(LatencySummary.of(toArray(fetchToVisible))), seconds(kafka),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-11s %9d | %-30s | %-30s | %d%n",
+                    facet.collection(),
+                    kafkaToVisible.size(),
+                    seconds(LatencySummary.of(toArray(fetchToVisible))),
+                    seconds(kafka),
                     largestBacklog.getOrDefault(facet, -1L));
         }
         LatencySummary kafkaAll = LatencySummary.of(toArray(allKafka));
         double documentsPerSecond = allKafka.size() / Math.max(0.001, (lastWritten - firstFetched) / 1000.0);
-        long backlog = largestBacklog.values().stream().mapToLong(Long::longValue).max().orElse(-1);
-        Outcome outcome = new Outcome(usersPerSecond, achieved, users, worstP99, worstCollection, backlog,
-                documentsPerSecond, keptPace);
-        System.out.printf(Locale.ROOT, "all six: %,d documents, %.0f documents/s from first fetch to last write; "
-                + "Kafka→visible p50/p95/p99/max %s s; worst collection p99 %.1f s (%s), target %.1f s: %s%n",
-                allKafka.size(), documentsPerSecond, seconds(kafkaAll), worstP99 / 1000.0, worstCollection,
-                p99TargetMs / 1000.0, outcome.sustainable(p99TargetMs) ? "sustainable"
+        long backlog = largestBacklog.values().stream()
+                .mapToLong(Long::longValue)
+                .max()
+                .orElse(-1);
+        Outcome outcome = new Outcome(
+                usersPerSecond, achieved, users, worstP99, worstCollection, backlog, documentsPerSecond, keptPace);
+        System.out.printf(
+                Locale.ROOT,
+                "all six: %,d documents, %.0f documents/s from first fetch to last write; "
+                        + "Kafka→visible p50/p95/p99/max %s s; worst collection p99 %.1f s (%s), target %.1f s: %s%n",
+                allKafka.size(),
+                documentsPerSecond,
+                seconds(kafkaAll),
+                worstP99 / 1000.0,
+                worstCollection,
+                p99TargetMs / 1000.0,
+                outcome.sustainable(p99TargetMs)
+                        ? "sustainable"
                         : keptPace ? "NOT sustainable" : "NOT sustainable (the fetcher fell behind)");
 
         System.out.printf(Locale.ROOT, "deleted the benchmark's %,d documents%n", delete(client, runIds));
@@ -331,8 +432,13 @@ public final class FreshnessBenchmark implements Callable<Integer> {
     }
 
     private static String seconds(LatencySummary s) {
-        return String.format(Locale.ROOT, "%.1f / %.1f / %.1f / %.1f", s.p50() / 1000.0, s.p95() / 1000.0,
-                s.p99() / 1000.0, s.max() / 1000.0);
+        return String.format(
+                Locale.ROOT,
+                "%.1f / %.1f / %.1f / %.1f",
+                s.p50() / 1000.0,
+                s.p95() / 1000.0,
+                s.p99() / 1000.0,
+                s.max() / 1000.0);
     }
 
     private static long[] toArray(List<Long> values) {

@@ -3,6 +3,7 @@ package randomuser.pipeline.fetcher.bench;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -33,11 +34,15 @@ final class RecordedApi implements AutoCloseable {
         OkHttpClient client = new OkHttpClient();
         List<byte[]> bodies = new ArrayList<>();
         for (int page = 1; page <= pages; page++) {
-            HttpUrl url = HttpUrl.get(api).newBuilder().addPathSegments("api/1.4/")
+            HttpUrl url = HttpUrl.get(api)
+                    .newBuilder()
+                    .addPathSegments("api/1.4/")
                     .addQueryParameter("results", Integer.toString(results))
                     .addQueryParameter("page", Integer.toString(page))
-                    .addQueryParameter("seed", seed).build();
-            try (Response response = client.newCall(new Request.Builder().url(url).build()).execute()) {
+                    .addQueryParameter("seed", seed)
+                    .build();
+            try (Response response =
+                    client.newCall(new Request.Builder().url(url).build()).execute()) {
                 ResponseBody body = response.body();
                 if (!response.isSuccessful() || body == null) {
                     throw new IOException("recording page " + page + ": HTTP " + response.code() + " from " + url);
@@ -49,12 +54,15 @@ final class RecordedApi implements AutoCloseable {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                String page = request.getRequestUrl() == null ? null : request.getRequestUrl().queryParameter("page");
+                String page = request.getRequestUrl() == null
+                        ? null
+                        : request.getRequestUrl().queryParameter("page");
                 if (page == null) {
                     return new MockResponse().setResponseCode(400);
                 }
                 byte[] body = bodies.get((Integer.parseInt(page) - 1) % bodies.size());
-                return new MockResponse().setHeader("Content-Type", "application/json; charset=utf-8")
+                return new MockResponse()
+                        .setHeader("Content-Type", "application/json; charset=utf-8")
                         .setBody(new Buffer().write(body));
             }
         });

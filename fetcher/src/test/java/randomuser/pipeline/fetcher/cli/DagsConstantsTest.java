@@ -29,7 +29,8 @@ class DagsConstantsTest {
     }
 
     private static String assignment(String source, String name, String valuePattern) {
-        Matcher matcher = Pattern.compile("(?m)^" + name + "(?:: [^=]+)? = " + valuePattern + "$").matcher(source);
+        Matcher matcher = Pattern.compile("(?m)^" + name + "(?:: [^=]+)? = " + valuePattern + "$")
+                .matcher(source);
         assertTrue(matcher.find(), name + " in " + DAGS_COMMON);
         return matcher.group(1);
     }
@@ -37,7 +38,8 @@ class DagsConstantsTest {
     @Test
     void theNationalitiesAreTheOnesTheFetchersApiVersionAccepts() throws IOException {
         String source = dagsCommon();
-        Matcher dict = Pattern.compile("(?s)NATIONALITY_NAMES: dict\\[str, str] = \\{(.*?)\\n}").matcher(source);
+        Matcher dict = Pattern.compile("(?s)NATIONALITY_NAMES: dict\\[str, str] = \\{(.*?)\\n}")
+                .matcher(source);
         assertTrue(dict.find(), "NATIONALITY_NAMES in " + DAGS_COMMON);
         List<String> codes = new ArrayList<>();
         Matcher entry = Pattern.compile("(?m)^\\s+\"([A-Z]{2})\": ").matcher(dict.group(1));
@@ -49,12 +51,14 @@ class DagsConstantsTest {
 
     @Test
     void thePageLimitIsTheFetchers() throws IOException {
-        assertEquals(QueryOptions.MAX_RESULTS, Integer.parseInt(assignment(dagsCommon(), "MAX_RESULTS_PER_PAGE", "(\\d+)")));
+        assertEquals(
+                QueryOptions.MAX_RESULTS, Integer.parseInt(assignment(dagsCommon(), "MAX_RESULTS_PER_PAGE", "(\\d+)")));
     }
 
     @Test
     void theDefaultBrokersAreTheFetchers() throws IOException {
-        assertEquals(DefaultAddresses.KAFKA_BOOTSTRAP_SERVERS,
+        assertEquals(
+                DefaultAddresses.KAFKA_BOOTSTRAP_SERVERS,
                 assignment(dagsCommon(), "DEFAULT_BOOTSTRAP_SERVERS", "\"([^\"]+)\""));
     }
 }

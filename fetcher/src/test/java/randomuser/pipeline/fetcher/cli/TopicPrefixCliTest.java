@@ -3,7 +3,6 @@ package randomuser.pipeline.fetcher.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +11,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.fetcher.support.CliRun;
 import randomuser.pipeline.fetcher.support.Fixtures;
@@ -23,8 +25,12 @@ import randomuser.pipeline.fetcher.support.Fixtures;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TopicPrefixCliTest {
 
-    private static final List<String> PREFIXED = List.of("it-3f2a.randomuser.profiles", "it-3f2a.randomuser.locations",
-            "it-3f2a.randomuser.contacts", "it-3f2a.randomuser.accounts", "it-3f2a.randomuser.identities",
+    private static final List<String> PREFIXED = List.of(
+            "it-3f2a.randomuser.profiles",
+            "it-3f2a.randomuser.locations",
+            "it-3f2a.randomuser.contacts",
+            "it-3f2a.randomuser.accounts",
+            "it-3f2a.randomuser.identities",
             "it-3f2a.randomuser.pictures");
 
     @TempDir
@@ -44,30 +50,40 @@ class TopicPrefixCliTest {
         assertEquals(PREFIXED, topicsOf(run));
         assertEquals(21 * 6, run.records().size());
         String summary = run.stderrLines().get(run.stderrLines().size() - 1);
-        assertTrue(summary.contains("[it-3f2a.randomuser.profiles=21 it-3f2a.randomuser.locations=21 "
-                + "it-3f2a.randomuser.contacts=21 it-3f2a.randomuser.accounts=21 it-3f2a.randomuser.identities=21 "
-                + "it-3f2a.randomuser.pictures=21]"), summary);
+        assertTrue(
+                summary.contains("[it-3f2a.randomuser.profiles=21 it-3f2a.randomuser.locations=21 "
+                        + "it-3f2a.randomuser.contacts=21 it-3f2a.randomuser.accounts=21 it-3f2a.randomuser.identities=21 "
+                        + "it-3f2a.randomuser.pictures=21]"),
+                summary);
     }
 
     @Test
     void thePrefixComesFromTheEnvironmentAndTheFlagWins() throws IOException {
-        CliRun fromEnv = CliRun.run(Map.of("FETCHER_TOPIC_PREFIX", "it-3f2a."), new byte[0], "--input", fixture(),
-                "--dry-run");
+        CliRun fromEnv =
+                CliRun.run(Map.of("FETCHER_TOPIC_PREFIX", "it-3f2a."), new byte[0], "--input", fixture(), "--dry-run");
         assertEquals(0, fromEnv.exitCode, fromEnv.toString());
         assertEquals(PREFIXED, topicsOf(fromEnv));
 
-        CliRun flagWins = CliRun.run(Map.of("FETCHER_TOPIC_PREFIX", "other."), new byte[0], "--input", fixture(),
-                "--dry-run", "--topic-prefix", "it-3f2a.");
+        CliRun flagWins = CliRun.run(
+                Map.of("FETCHER_TOPIC_PREFIX", "other."),
+                new byte[0],
+                "--input",
+                fixture(),
+                "--dry-run",
+                "--topic-prefix",
+                "it-3f2a.");
         assertEquals(PREFIXED, topicsOf(flagWins));
     }
 
     @Test
     void aBadPrefixFromTheEnvironmentIsAUsageError() throws IOException {
-        CliRun run = CliRun.run(Map.of("FETCHER_TOPIC_PREFIX", "it:3f2a."), new byte[0], "--input", fixture(),
-                "--dry-run");
+        CliRun run =
+                CliRun.run(Map.of("FETCHER_TOPIC_PREFIX", "it:3f2a."), new byte[0], "--input", fixture(), "--dry-run");
         assertEquals(2, run.exitCode, run.toString());
-        assertEquals(List.of("fetcher: --topic-prefix 'it:3f2a.' has the character ':', which Kafka does not allow "
-                + "in topic names; allowed: letters a-z A-Z, digits 0-9, '.', '_', '-' (flag or FETCHER_TOPIC_PREFIX)"),
+        assertEquals(
+                List.of(
+                        "fetcher: --topic-prefix 'it:3f2a.' has the character ':', which Kafka does not allow "
+                                + "in topic names; allowed: letters a-z A-Z, digits 0-9, '.', '_', '-' (flag or FETCHER_TOPIC_PREFIX)"),
                 run.stderrLines());
         assertEquals("", run.stdout);
     }

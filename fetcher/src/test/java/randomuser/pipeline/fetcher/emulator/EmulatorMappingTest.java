@@ -4,18 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.emulator.RandomUserEmulator;
 import randomuser.pipeline.fetcher.api.ApiVersion;
@@ -47,12 +49,26 @@ class EmulatorMappingTest {
     @ParameterizedTest
     @MethodSource("nationalities")
     void everyRecordOfEveryNationalityConformsToTheCatalogue(String nat) {
-        CliRun run = CliRun.run("--api-url", emulator.baseUrl(), "--results", Integer.toString(USERS), "--nat",
-                nat.toLowerCase(), "--seed", "nat-" + nat, "--run-id", "emu", "--dry-run");
+        CliRun run = CliRun.run(
+                "--api-url",
+                emulator.baseUrl(),
+                "--results",
+                Integer.toString(USERS),
+                "--nat",
+                nat.toLowerCase(),
+                "--seed",
+                "nat-" + nat,
+                "--run-id",
+                "emu",
+                "--dry-run");
 
         assertEquals(0, run.exitCode, run.toString());
-        assertTrue(run.stderrLines().get(0).startsWith("page 1/1: " + USERS + " users, " + USERS * 6
-                + " records sent, 0 skipped, 1 attempt, "), run.stderr);
+        assertTrue(
+                run.stderrLines()
+                        .get(0)
+                        .startsWith("page 1/1: " + USERS + " users, " + USERS * 6
+                                + " records sent, 0 skipped, 1 attempt, "),
+                run.stderr);
         List<JsonNode> records = run.records();
         assertEquals(USERS * 6, records.size());
         Set<String> keys = new HashSet<>();
@@ -74,21 +90,48 @@ class EmulatorMappingTest {
 
     @Test
     void mixedNationalitiesOverSeveralPagesHaveDistinctKeys() {
-        CliRun run = CliRun.run("--api-url", emulator.baseUrl(), "--results", "500", "--pages", "3", "--seed", "mix",
-                "--concurrency", "2", "--dry-run");
+        CliRun run = CliRun.run(
+                "--api-url",
+                emulator.baseUrl(),
+                "--results",
+                "500",
+                "--pages",
+                "3",
+                "--seed",
+                "mix",
+                "--concurrency",
+                "2",
+                "--dry-run");
         assertEquals(0, run.exitCode, run.toString());
         List<JsonNode> records = run.records();
         assertEquals(3 * 500 * 6, records.size());
         for (Facet facet : Facet.values()) {
-            assertEquals(1500, records.stream().filter(r -> r.get("topic").asText().equals(facet.topic()))
-                    .map(r -> r.get("key").asText()).distinct().count(), facet.topic());
+            assertEquals(
+                    1500,
+                    records.stream()
+                            .filter(r -> r.get("topic").asText().equals(facet.topic()))
+                            .map(r -> r.get("key").asText())
+                            .distinct()
+                            .count(),
+                    facet.topic());
         }
     }
 
     @Test
     void sameSeedAndPagesGiveTheSameRecords() {
-        String[] args = {"--api-url", emulator.baseUrl(), "--results", "50", "--pages", "2", "--seed", "again",
-                "--run-id", "same", "--dry-run"};
+        String[] args = {
+            "--api-url",
+            emulator.baseUrl(),
+            "--results",
+            "50",
+            "--pages",
+            "2",
+            "--seed",
+            "again",
+            "--run-id",
+            "same",
+            "--dry-run"
+        };
         CliRun first = CliRun.run(args);
         CliRun second = CliRun.run(args);
         assertEquals(0, first.exitCode, first.toString());

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.emulator.Fault;
 import randomuser.pipeline.emulator.FaultType;
@@ -54,7 +56,8 @@ class FetcherKafkaIT {
     private static final int PARTITIONS = 3;
     private static final int VICTIM_BROKER = 2;
     private static final int SECOND_VICTIM_BROKER = 3;
-    private static final String RUN_PREFIX = "it-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    private static final String RUN_PREFIX =
+            "it-" + UUID.randomUUID().toString().substring(0, 8) + ".";
 
     private static LocalStack stack;
     private static RandomUserEmulator emulator;
@@ -89,8 +92,10 @@ class FetcherKafkaIT {
         printSummary(run);
 
         assertEquals(0, run.exitCode, run.toString());
-        assertTrue(run.stderr.contains("users=" + USERS + " skipped_no_uuid=0 skipped_invalid=0 records_acked="
-                + USERS * 6 + " records_failed=0 [" + perTopicCounts(prefix) + "]"), run.stderr);
+        assertTrue(
+                run.stderr.contains("users=" + USERS + " skipped_no_uuid=0 skipped_invalid=0 records_acked=" + USERS * 6
+                        + " records_failed=0 [" + perTopicCounts(prefix) + "]"),
+                run.stderr);
         assertEveryTopicHoldsTheRun(prefix, runId);
         assertTopicsHaveTheProjectSettings(prefix);
     }
@@ -102,7 +107,8 @@ class FetcherKafkaIT {
         String runId = "it-kill-" + UUID.randomUUID();
         ExecutorService background = Executors.newSingleThreadExecutor();
         try {
-            Future<CliRun> running = background.submit(() -> CliRun.run(fetcherArgs(prefix, runId, "it-kill-" + runId)));
+            Future<CliRun> running =
+                    background.submit(() -> CliRun.run(fetcherArgs(prefix, runId, "it-kill-" + runId)));
             long profilesBeforeKill = waitForFirstPage(prefix + Facet.PROFILE.topic(), running);
             stack.faults().killBroker(VICTIM_BROKER);
             // Checked after the kill: a run that was over by then would prove nothing.
@@ -113,8 +119,10 @@ class FetcherKafkaIT {
             CliRun run = running.get(10, TimeUnit.MINUTES);
             printSummary(run);
             assertEquals(0, run.exitCode, run.toString());
-            assertTrue(run.stderr.contains("users=" + USERS + " skipped_no_uuid=0 skipped_invalid=0 records_acked="
-                    + USERS * 6 + " records_failed=0 [" + perTopicCounts(prefix) + "]"), run.stderr);
+            assertTrue(
+                    run.stderr.contains("users=" + USERS + " skipped_no_uuid=0 skipped_invalid=0 records_acked="
+                            + USERS * 6 + " records_failed=0 [" + perTopicCounts(prefix) + "]"),
+                    run.stderr);
         } finally {
             background.shutdownNow();
             stack.faults().startBroker(VICTIM_BROKER);
@@ -134,11 +142,27 @@ class FetcherKafkaIT {
         emulator.faults().add(Fault.of(FaultType.SLOW).withDelayMillis(5000), pages);
         ExecutorService background = Executors.newSingleThreadExecutor();
         try {
-            Future<CliRun> running = background.submit(() -> CliRun.run("--api-url", emulator.baseUrl(), "--results",
-                    Integer.toString(RESULTS), "--pages", Integer.toString(pages), "--concurrency", "1",
-                    "--seed", "it-two-down-" + runId, "--run-id", runId, "--topic-prefix", prefix,
-                    "--partitions", Integer.toString(PARTITIONS), "--bootstrap-servers", stack.bootstrapServers(),
-                    "--kafka-timeout", "60s"));
+            Future<CliRun> running = background.submit(() -> CliRun.run(
+                    "--api-url",
+                    emulator.baseUrl(),
+                    "--results",
+                    Integer.toString(RESULTS),
+                    "--pages",
+                    Integer.toString(pages),
+                    "--concurrency",
+                    "1",
+                    "--seed",
+                    "it-two-down-" + runId,
+                    "--run-id",
+                    runId,
+                    "--topic-prefix",
+                    prefix,
+                    "--partitions",
+                    Integer.toString(PARTITIONS),
+                    "--bootstrap-servers",
+                    stack.bootstrapServers(),
+                    "--kafka-timeout",
+                    "60s"));
             waitForFirstPage(prefix + Facet.PROFILE.topic(), running);
             stack.faults().killBroker(VICTIM_BROKER);
             stack.faults().killBroker(SECOND_VICTIM_BROKER);
@@ -149,14 +173,18 @@ class FetcherKafkaIT {
             printSummary(run);
             assertEquals(1, run.exitCode, run.toString());
             List<String> lines = run.stderrLines();
-            Matcher summary = Pattern.compile("records_acked=(\\d+) records_failed=(\\d+) ").matcher(lines.get(lines.size() - 2));
+            Matcher summary = Pattern.compile("records_acked=(\\d+) records_failed=(\\d+) ")
+                    .matcher(lines.get(lines.size() - 2));
             assertTrue(summary.find(), run.toString());
             long acked = Long.parseLong(summary.group(1));
             long failed = Long.parseLong(summary.group(2));
             assertTrue(failed > 0, "records_failed=" + failed);
             assertEquals(records, acked + failed, "every record sent is either acknowledged or counted as failed");
-            assertTrue(lines.get(lines.size() - 1).startsWith("fetcher: " + failed + " of " + records
-                    + " records were not acknowledged (first error: "), run.toString());
+            assertTrue(
+                    lines.get(lines.size() - 1)
+                            .startsWith("fetcher: " + failed + " of " + records
+                                    + " records were not acknowledged (first error: "),
+                    run.toString());
         } finally {
             background.shutdownNow();
             emulator.faults().clear();
@@ -166,21 +194,40 @@ class FetcherKafkaIT {
     }
 
     private static String[] fetcherArgs(String prefix, String runId, String seed) {
-        return new String[] {"--api-url", emulator.baseUrl(), "--results", Integer.toString(RESULTS),
-            "--pages", Integer.toString(PAGES), "--seed", seed, "--run-id", runId, "--topic-prefix", prefix,
-            "--partitions", Integer.toString(PARTITIONS), "--bootstrap-servers", stack.bootstrapServers(),
-            "--kafka-timeout", "60s"};
+        return new String[] {
+            "--api-url",
+            emulator.baseUrl(),
+            "--results",
+            Integer.toString(RESULTS),
+            "--pages",
+            Integer.toString(PAGES),
+            "--seed",
+            seed,
+            "--run-id",
+            runId,
+            "--topic-prefix",
+            prefix,
+            "--partitions",
+            Integer.toString(PARTITIONS),
+            "--bootstrap-servers",
+            stack.bootstrapServers(),
+            "--kafka-timeout",
+            "60s"
+        };
     }
 
     /** The fetcher's last stderr line (its summary, or its error) into the test report. */
     private static void printSummary(CliRun run) {
         List<String> lines = run.stderrLines();
-        System.out.println("fetcher exit " + run.exitCode + ": " + (lines.isEmpty() ? "" : lines.get(lines.size() - 1)));
+        System.out.println(
+                "fetcher exit " + run.exitCode + ": " + (lines.isEmpty() ? "" : lines.get(lines.size() - 1)));
     }
 
     /** The summary's per-topic part when every user reached every topic. */
     private static String perTopicCounts(String prefix) {
-        return Facet.topics().stream().map(topic -> prefix + topic + "=" + USERS).collect(Collectors.joining(" "));
+        return Facet.topics().stream()
+                .map(topic -> prefix + topic + "=" + USERS)
+                .collect(Collectors.joining(" "));
     }
 
     /** Waits until the first page's profiles are on the topic, so the kill happens mid-run; returns how many are. */
@@ -189,8 +236,8 @@ class FetcherKafkaIT {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {
             if (running.isDone()) {
-                throw new AssertionError("the run ended before its first page was on " + profiles + ":\n"
-                        + running.get());
+                throw new AssertionError(
+                        "the run ended before its first page was on " + profiles + ":\n" + running.get());
             }
             long count = contents.recordCount(profiles);
             if (count >= RESULTS) {
@@ -214,18 +261,23 @@ class FetcherKafkaIT {
     }
 
     private static void assertTopicsHaveTheProjectSettings(String prefix) throws Exception {
-        List<String> topics = Facet.topics().stream().map(topic -> prefix + topic).toList();
+        List<String> topics =
+                Facet.topics().stream().map(topic -> prefix + topic).toList();
         try (Admin admin = admin()) {
-            Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames()
-                    .get(30, TimeUnit.SECONDS);
+            Map<String, TopicDescription> descriptions =
+                    admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
             for (TopicDescription topic : descriptions.values()) {
                 assertEquals(PARTITIONS, topic.partitions().size(), topic.name() + " partitions");
                 topic.partitions().forEach(p -> assertEquals(3, p.replicas().size(), topic.name() + " RF"));
             }
             for (String topic : topics) {
                 ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-                Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
-                assertEquals("2", config.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value(), topic);
+                Config config = admin.describeConfigs(List.of(resource))
+                        .all()
+                        .get(30, TimeUnit.SECONDS)
+                        .get(resource);
+                assertEquals(
+                        "2", config.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value(), topic);
             }
         }
     }
@@ -234,7 +286,8 @@ class FetcherKafkaIT {
     private static void deleteTopicsOfThisRun() throws Exception {
         try (Admin admin = admin()) {
             Set<String> ours = admin.listTopics().names().get(60, TimeUnit.SECONDS).stream()
-                    .filter(topic -> topic.startsWith(RUN_PREFIX)).collect(Collectors.toSet());
+                    .filter(topic -> topic.startsWith(RUN_PREFIX))
+                    .collect(Collectors.toSet());
             if (!ours.isEmpty()) {
                 admin.deleteTopics(ours).all().get(60, TimeUnit.SECONDS);
             }

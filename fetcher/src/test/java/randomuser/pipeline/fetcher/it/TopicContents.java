@@ -1,7 +1,5 @@
 package randomuser.pipeline.fetcher.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,6 +19,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.fetcher.support.SchemaCheck;
 
@@ -72,7 +74,8 @@ final class TopicContents {
                 return Map.of();
             }
             List<TopicPartition> topicPartitions = partitions.stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             return new HashMap<>(consumer.endOffsets(topicPartitions, Duration.ofSeconds(30)));
         }
     }
@@ -113,7 +116,8 @@ final class TopicContents {
             if (!runId.equals(value.path("run_id").asText())) {
                 problems.add(where + " has run_id " + value.path("run_id") + ", not " + runId);
             }
-            if (record.key() == null || !record.key().equals(value.path("user_id").asText())) {
+            if (record.key() == null
+                    || !record.key().equals(value.path("user_id").asText())) {
                 problems.add(where + " key " + record.key() + " differs from user_id " + value.path("user_id"));
             }
             SchemaCheck.problems(facet, value).forEach(p -> problems.add(where + ": " + p));

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
+
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.fetcher.mapping.FacetRecord;
 
@@ -14,11 +16,13 @@ class DryRunSinkTest {
     void eachRecordIsOneJsonLineWithTopicKeyAndValue() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (DryRunSink sink = new DryRunSink(out, TopicNames.CATALOGUE)) {
-            sink.send(new FacetRecord(Facet.IDENTITY, "k\"1",
+            sink.send(new FacetRecord(
+                    Facet.IDENTITY,
+                    "k\"1",
                     "{\"user_id\":\"k\\\"1\",\"id\":{\"name\":\"\",\"value\":null},\"nat\":\"IR\"}"
                             .getBytes(StandardCharsets.UTF_8)));
-            sink.send(new FacetRecord(Facet.CONTACT, "k2",
-                    "{\"email\":\"\u00e9@example.com\"}".getBytes(StandardCharsets.UTF_8)));
+            sink.send(new FacetRecord(
+                    Facet.CONTACT, "k2", "{\"email\":\"\u00e9@example.com\"}".getBytes(StandardCharsets.UTF_8)));
             DeliveryReport report = sink.awaitDelivery();
             assertEquals(2, report.acked());
         }

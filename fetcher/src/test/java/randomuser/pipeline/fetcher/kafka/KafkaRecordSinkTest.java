@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -15,6 +16,7 @@ import org.apache.kafka.common.errors.NotEnoughReplicasException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.fetcher.mapping.FacetRecord;
 
@@ -24,8 +26,8 @@ class KafkaRecordSinkTest {
 
     @Test
     void everyRecordGoesToItsFacetTopicUnderItsKeyAsJson() throws Exception {
-        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
-                new ByteArraySerializer());
+        MockProducer<String, byte[]> producer =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
         KafkaRecordSink sink = new KafkaRecordSink(producer, TopicNames.CATALOGUE);
         byte[] value = "{\"user_id\":\"u1\",\"email\":\"a@example.com\"}".getBytes(StandardCharsets.UTF_8);
         sink.send(new FacetRecord(Facet.CONTACT, "u1", value));
@@ -33,7 +35,9 @@ class KafkaRecordSinkTest {
 
         DeliveryReport report = sink.awaitDelivery();
         List<ProducerRecord<String, byte[]>> sent = producer.history();
-        assertEquals(List.of("randomuser.contacts", "randomuser.pictures"), sent.stream().map(ProducerRecord::topic).toList());
+        assertEquals(
+                List.of("randomuser.contacts", "randomuser.pictures"),
+                sent.stream().map(ProducerRecord::topic).toList());
         assertEquals("u1", sent.get(0).key());
         assertArrayEquals(value, sent.get(0).value());
         assertEquals(2, report.acked());
@@ -45,8 +49,8 @@ class KafkaRecordSinkTest {
 
     @Test
     void failedSendsAreCountedWithTheFirstError() {
-        MockProducer<String, byte[]> producer = new MockProducer<>(false, null, new StringSerializer(),
-                new ByteArraySerializer());
+        MockProducer<String, byte[]> producer =
+                new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
         KafkaRecordSink sink = new KafkaRecordSink(producer, TopicNames.CATALOGUE);
         for (int i = 0; i < 4; i++) {
             sink.send(new FacetRecord(Facet.PROFILE, "u" + i, EMPTY_VALUE));
@@ -64,13 +68,16 @@ class KafkaRecordSinkTest {
 
     @Test
     void prefixedTopicsLeaveTheCatalogueTopicsAlone() {
-        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
-                new ByteArraySerializer());
+        MockProducer<String, byte[]> producer =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
         KafkaRecordSink sink = new KafkaRecordSink(producer, TopicNames.prefixed("bench."));
         sink.send(new FacetRecord(Facet.IDENTITY, "u1", EMPTY_VALUE));
         assertEquals("bench.randomuser.identities", producer.history().get(0).topic());
-        assertEquals(Map.of("bench.randomuser.identities", 1L), Map.of("bench.randomuser.identities",
-                sink.awaitDelivery().ackedByTopic().get("bench.randomuser.identities")));
+        assertEquals(
+                Map.of("bench.randomuser.identities", 1L),
+                Map.of(
+                        "bench.randomuser.identities",
+                        sink.awaitDelivery().ackedByTopic().get("bench.randomuser.identities")));
     }
 
     @Test

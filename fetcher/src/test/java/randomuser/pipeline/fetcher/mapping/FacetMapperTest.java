@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,11 +13,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
 import randomuser.pipeline.catalogue.Envelope;
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.catalogue.FieldSpec;
@@ -31,8 +33,8 @@ import randomuser.pipeline.fetcher.support.JsonLeaves;
 class FacetMapperTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final PageStamp STAMP = new PageStamp("run-42", Instant.parse("2025-01-02T03:04:05.678Z"), "1.4",
-            Optional.of("abc"), 7);
+    private static final PageStamp STAMP =
+            new PageStamp("run-42", Instant.parse("2025-01-02T03:04:05.678Z"), "1.4", Optional.of("abc"), 7);
     private static final Set<String> ALL_FIELDS = Set.copyOf(UserFields.all());
 
     private final FacetMapper mapper = new FacetMapper(Optional.of(ALL_FIELDS));
@@ -65,8 +67,12 @@ class FacetMapperTest {
 
     @Test
     void theFixtureCoversEveryV14Nationality() {
-        assertEquals(ApiVersion.V1_4.nationalities(), nationalities().map(a -> (String) a.get()[0]).toList());
-        assertEquals(ApiVersion.V1_4.nationalities(), Fixtures.users().stream().map(u -> u.get("nat").asText()).toList());
+        assertEquals(
+                ApiVersion.V1_4.nationalities(),
+                nationalities().map(a -> (String) a.get()[0]).toList());
+        assertEquals(
+                ApiVersion.V1_4.nationalities(),
+                Fixtures.users().stream().map(u -> u.get("nat").asText()).toList());
     }
 
     @ParameterizedTest
@@ -80,12 +86,16 @@ class FacetMapperTest {
         assertTrue(location.get("postcode").isTextual(), nat + " postcode must be a string");
         assertEquals(postcode, location.get("postcode").asText());
         assertTrue(location.get("coordinates").get("latitude").isDouble());
-        assertEquals(Double.parseDouble(user.at("/location/coordinates/latitude").asText()),
+        assertEquals(
+                Double.parseDouble(user.at("/location/coordinates/latitude").asText()),
                 location.get("coordinates").get("latitude").doubleValue());
-        assertEquals(Double.parseDouble(user.at("/location/coordinates/longitude").asText()),
+        assertEquals(
+                Double.parseDouble(user.at("/location/coordinates/longitude").asText()),
                 location.get("coordinates").get("longitude").doubleValue());
         assertTrue(location.get("timezone").get("offset").isTextual());
-        assertEquals(user.at("/location/timezone/offset").asText(), location.get("timezone").get("offset").asText());
+        assertEquals(
+                user.at("/location/timezone/offset").asText(),
+                location.get("timezone").get("offset").asText());
         assertTrue(location.get("street").get("number").isInt());
 
         JsonNode id = values.get(Facet.IDENTITY).get("id");
@@ -102,9 +112,13 @@ class FacetMapperTest {
         JsonNode contact = values.get(Facet.CONTACT);
         assertEquals(user.get("phone").asText(), contact.get("phone").asText());
         assertEquals(user.get("cell").asText(), contact.get("cell").asText());
-        assertEquals("1992-03-08T15:13:16.688Z", values.get(Facet.PROFILE).at("/dob/date").asText());
+        assertEquals(
+                "1992-03-08T15:13:16.688Z",
+                values.get(Facet.PROFILE).at("/dob/date").asText());
         assertEquals(33, values.get(Facet.PROFILE).at("/dob/age").intValue());
-        assertEquals("2007-07-09T05:51:59.390Z", values.get(Facet.ACCOUNT).at("/registered/date").asText());
+        assertEquals(
+                "2007-07-09T05:51:59.390Z",
+                values.get(Facet.ACCOUNT).at("/registered/date").asText());
     }
 
     @ParameterizedTest
@@ -160,7 +174,9 @@ class FacetMapperTest {
         UserMapping.Mapped mapped = (UserMapping.Mapped) mapper.map(Fixtures.user("GB"), noSeed);
         JsonNode source = valueOf(mapped.records().get(0)).get(Envelope.SOURCE);
         assertTrue(source.has("seed") && source.get("seed").isNull());
-        assertEquals("1970-01-01T00:00:00.000Z", valueOf(mapped.records().get(0)).get(Envelope.FETCHED_AT).asText());
+        assertEquals(
+                "1970-01-01T00:00:00.000Z",
+                valueOf(mapped.records().get(0)).get(Envelope.FETCHED_AT).asText());
     }
 
     @ParameterizedTest
@@ -173,16 +189,42 @@ class FacetMapperTest {
 
     @Test
     void quirksOfTheLiveApiAreKeptVerbatim() {
-        assertEquals("C58 K38-9602", mapAll(Fixtures.user("CA")).get(Facet.CONTACT).get("phone").asText());
-        assertEquals("(067) Z42-7667", mapAll(Fixtures.user("UA")).get(Facet.CONTACT).get("cell").asText());
-        assertEquals("08939079", mapAll(Fixtures.user("DK")).get(Facet.CONTACT).get("phone").asText());
-        assertEquals("Madame", mapAll(Fixtures.user("CH")).get(Facet.PROFILE).at("/name/title").asText());
-        assertEquals("\u0622\u0631\u0634", mapAll(Fixtures.user("IR")).get(Facet.PROFILE).at("/name/first").asText());
-        assertEquals("Van den Brand", mapAll(Fixtures.user("NL")).get(Facet.PROFILE).at("/name/last").asText());
-        assertEquals("Rua Duque de Caxias ", mapAll(Fixtures.user("BR")).get(Facet.LOCATION)
-                .at("/location/street/name").asText());
-        assertEquals("0:00", mapAll(Fixtures.user("CA")).get(Facet.LOCATION).at("/location/timezone/offset").asText());
-        assertEquals("+5:45", mapAll(Fixtures.user("CH")).get(Facet.LOCATION).at("/location/timezone/offset").asText());
+        assertEquals(
+                "C58 K38-9602",
+                mapAll(Fixtures.user("CA")).get(Facet.CONTACT).get("phone").asText());
+        assertEquals(
+                "(067) Z42-7667",
+                mapAll(Fixtures.user("UA")).get(Facet.CONTACT).get("cell").asText());
+        assertEquals(
+                "08939079",
+                mapAll(Fixtures.user("DK")).get(Facet.CONTACT).get("phone").asText());
+        assertEquals(
+                "Madame",
+                mapAll(Fixtures.user("CH")).get(Facet.PROFILE).at("/name/title").asText());
+        assertEquals(
+                "\u0622\u0631\u0634",
+                mapAll(Fixtures.user("IR")).get(Facet.PROFILE).at("/name/first").asText());
+        assertEquals(
+                "Van den Brand",
+                mapAll(Fixtures.user("NL")).get(Facet.PROFILE).at("/name/last").asText());
+        assertEquals(
+                "Rua Duque de Caxias ",
+                mapAll(Fixtures.user("BR"))
+                        .get(Facet.LOCATION)
+                        .at("/location/street/name")
+                        .asText());
+        assertEquals(
+                "0:00",
+                mapAll(Fixtures.user("CA"))
+                        .get(Facet.LOCATION)
+                        .at("/location/timezone/offset")
+                        .asText());
+        assertEquals(
+                "+5:45",
+                mapAll(Fixtures.user("CH"))
+                        .get(Facet.LOCATION)
+                        .at("/location/timezone/offset")
+                        .asText());
     }
 
     @Test
@@ -191,7 +233,9 @@ class FacetMapperTest {
         ((ObjectNode) user.get("location")).put("postcode", "02134");
         ((ObjectNode) user.at("/location/coordinates")).put("latitude", 12.5).put("longitude", "-0.0001");
         ((ObjectNode) user.at("/location/street")).put("number", "8929");
-        ((ObjectNode) user.get("dob")).put("date", "1992-03-08T16:13:16.688+01:00").put("age", "33");
+        ((ObjectNode) user.get("dob"))
+                .put("date", "1992-03-08T16:13:16.688+01:00")
+                .put("age", "33");
         ((ObjectNode) user.get("registered")).put("date", "2007-07-09T05:51:59Z");
         Map<Facet, JsonNode> values = mapAll(user);
         JsonNode location = values.get(Facet.LOCATION).get("location");
@@ -199,9 +243,13 @@ class FacetMapperTest {
         assertEquals(12.5, location.at("/coordinates/latitude").doubleValue());
         assertEquals(-0.0001, location.at("/coordinates/longitude").doubleValue());
         assertEquals(8929, location.at("/street/number").intValue());
-        assertEquals("1992-03-08T15:13:16.688Z", values.get(Facet.PROFILE).at("/dob/date").asText());
+        assertEquals(
+                "1992-03-08T15:13:16.688Z",
+                values.get(Facet.PROFILE).at("/dob/date").asText());
         assertEquals(33, values.get(Facet.PROFILE).at("/dob/age").intValue());
-        assertEquals("2007-07-09T05:51:59.000Z", values.get(Facet.ACCOUNT).at("/registered/date").asText());
+        assertEquals(
+                "2007-07-09T05:51:59.000Z",
+                values.get(Facet.ACCOUNT).at("/registered/date").asText());
     }
 
     @Test
@@ -217,10 +265,11 @@ class FacetMapperTest {
 
         assertEquals(new UserMapping.Unkeyed("no login.uuid (missing)"), mapper.map(missing, STAMP));
         assertEquals(new UserMapping.Unkeyed("no login.uuid (null)"), mapper.map(nullUuid, STAMP));
-        assertEquals(new UserMapping.Unkeyed("no login.uuid (not a non-empty string: \" \")"),
-                mapper.map(blankUuid, STAMP));
+        assertEquals(
+                new UserMapping.Unkeyed("no login.uuid (not a non-empty string: \" \")"), mapper.map(blankUuid, STAMP));
         assertEquals(new UserMapping.Unkeyed("no login.uuid (missing)"), mapper.map(noLogin, STAMP));
-        assertEquals(new UserMapping.Unkeyed("the result is not a JSON object"),
+        assertEquals(
+                new UserMapping.Unkeyed("the result is not a JSON object"),
                 mapper.map(MAPPER.getNodeFactory().textNode("x"), STAMP));
     }
 
@@ -228,23 +277,31 @@ class FacetMapperTest {
     void aFieldThatCannotBeNormalisedMakesTheWholeUserInvalid() {
         ObjectNode user = Fixtures.user("GB");
         ((ObjectNode) user.get("location")).put("postcode", true);
-        assertEquals(new UserMapping.Invalid("00000000-0000-4000-8000-000000000010",
-                "location.postcode is not a valid string: true"), mapper.map(user, STAMP));
+        assertEquals(
+                new UserMapping.Invalid(
+                        "00000000-0000-4000-8000-000000000010", "location.postcode is not a valid string: true"),
+                mapper.map(user, STAMP));
 
         ObjectNode badLatitude = Fixtures.user("GB");
         ((ObjectNode) badLatitude.at("/location/coordinates")).put("latitude", "north");
-        assertEquals(new UserMapping.Invalid("00000000-0000-4000-8000-000000000010",
-                "location.coordinates.latitude is not a valid double: \"north\""), mapper.map(badLatitude, STAMP));
+        assertEquals(
+                new UserMapping.Invalid(
+                        "00000000-0000-4000-8000-000000000010",
+                        "location.coordinates.latitude is not a valid double: \"north\""),
+                mapper.map(badLatitude, STAMP));
 
         ObjectNode noPostcode = Fixtures.user("GB");
         ((ObjectNode) noPostcode.get("location")).remove("postcode");
-        assertEquals(new UserMapping.Invalid("00000000-0000-4000-8000-000000000010", "location.postcode is missing"),
+        assertEquals(
+                new UserMapping.Invalid("00000000-0000-4000-8000-000000000010", "location.postcode is missing"),
                 mapper.map(noPostcode, STAMP));
 
         ObjectNode badDate = Fixtures.user("GB");
         ((ObjectNode) badDate.get("dob")).put("date", "yesterday");
-        assertEquals(new UserMapping.Invalid("00000000-0000-4000-8000-000000000010",
-                "dob.date is not an ISO-8601 date-time: \"yesterday\""), mapper.map(badDate, STAMP));
+        assertEquals(
+                new UserMapping.Invalid(
+                        "00000000-0000-4000-8000-000000000010", "dob.date is not an ISO-8601 date-time: \"yesterday\""),
+                mapper.map(badDate, STAMP));
     }
 
     @Test
@@ -260,7 +317,8 @@ class FacetMapperTest {
             UserMapping.Mapped alone = (UserMapping.Mapped) mapper.map(user, STAMP);
             assertEquals(alone.records().size(), afterInvalid.records().size());
             for (int i = 0; i < alone.records().size(); i++) {
-                assertEquals(new String(alone.records().get(i).value(), java.nio.charset.StandardCharsets.UTF_8),
+                assertEquals(
+                        new String(alone.records().get(i).value(), java.nio.charset.StandardCharsets.UTF_8),
                         new String(afterInvalid.records().get(i).value(), java.nio.charset.StandardCharsets.UTF_8));
             }
         }
@@ -283,7 +341,9 @@ class FacetMapperTest {
 
         Map<Facet, JsonNode> values = byFacet(mapped);
         assertEquals(List.of(Facet.PROFILE, Facet.ACCOUNT, Facet.IDENTITY), new ArrayList<>(values.keySet()));
-        assertEquals(envelopeAnd("name.title", "name.first", "name.last", "nat"), JsonLeaves.paths(values.get(Facet.PROFILE)));
+        assertEquals(
+                envelopeAnd("name.title", "name.first", "name.last", "nat"),
+                JsonLeaves.paths(values.get(Facet.PROFILE)));
         assertEquals(envelopeAnd("login.uuid", "login.username"), JsonLeaves.paths(values.get(Facet.ACCOUNT)));
         assertEquals(envelopeAnd("nat"), JsonLeaves.paths(values.get(Facet.IDENTITY)));
     }
@@ -292,8 +352,9 @@ class FacetMapperTest {
     void aRequestedFieldMissingFromTheResponseMakesTheUserInvalid() {
         ObjectNode user = Fixtures.user("IE");
         user.remove("picture");
-        assertEquals(new UserMapping.Invalid("00000000-0000-4000-8000-000000000011",
-                "picture was requested but is missing"), mapper.map(user, STAMP));
+        assertEquals(
+                new UserMapping.Invalid("00000000-0000-4000-8000-000000000011", "picture was requested but is missing"),
+                mapper.map(user, STAMP));
     }
 
     @Test
@@ -301,7 +362,8 @@ class FacetMapperTest {
         ObjectNode user = Fixtures.user("IE");
         user.remove("picture");
         UserMapping.Mapped mapped = (UserMapping.Mapped) new FacetMapper(Optional.empty()).map(user, STAMP);
-        assertEquals(List.of(Facet.PROFILE, Facet.LOCATION, Facet.CONTACT, Facet.ACCOUNT, Facet.IDENTITY),
+        assertEquals(
+                List.of(Facet.PROFILE, Facet.LOCATION, Facet.CONTACT, Facet.ACCOUNT, Facet.IDENTITY),
                 new ArrayList<>(byFacet(mapped).keySet()));
     }
 
@@ -309,8 +371,21 @@ class FacetMapperTest {
     void theKeyIsTheCatalogueAccountField() {
         assertEquals("login.uuid", UserFields.KEY.path());
         assertTrue(Facet.ACCOUNT.fields().contains(UserFields.KEY));
-        assertEquals(List.of("gender", "name", "dob", "nat", "location", "email", "phone", "cell", "login",
-                "registered", "id", "picture"), UserFields.all());
+        assertEquals(
+                List.of(
+                        "gender",
+                        "name",
+                        "dob",
+                        "nat",
+                        "location",
+                        "email",
+                        "phone",
+                        "cell",
+                        "login",
+                        "registered",
+                        "id",
+                        "picture"),
+                UserFields.all());
     }
 
     private Map<Facet, JsonNode> mapAll(JsonNode user) {
@@ -333,7 +408,8 @@ class FacetMapperTest {
     }
 
     private static List<String> envelopeAnd(String... paths) {
-        List<String> expected = new ArrayList<>(Envelope.FIELDS.stream().map(FieldSpec::path).toList());
+        List<String> expected =
+                new ArrayList<>(Envelope.FIELDS.stream().map(FieldSpec::path).toList());
         expected.addAll(Arrays.asList(paths));
         return expected;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+
 import randomuser.pipeline.catalogue.FieldSpec;
 import randomuser.pipeline.catalogue.FieldType;
 
@@ -31,7 +32,9 @@ class FieldNormaliserTest {
         FieldSpec idValue = FieldSpec.nullable("id.value", FieldType.STRING);
         JsonNode result = normaliser.normalise(idValue, json("null"));
         assertTrue(result.isNull());
-        assertEquals("\"null\"", normaliser.normalise(idValue, json("\"null\"")).toString(),
+        assertEquals(
+                "\"null\"",
+                normaliser.normalise(idValue, json("\"null\"")).toString(),
                 "a string is passed through untouched");
     }
 
@@ -41,15 +44,16 @@ class FieldNormaliserTest {
         assertEquals(json("33"), normaliser.normalise(age, json("33")));
         assertEquals(json("33"), normaliser.normalise(age, json("\" 33 \"")));
         assertTrue(normaliser.normalise(age, json("4000000000")).isLong());
-        InvalidFieldException error = assertThrows(InvalidFieldException.class,
-                () -> normaliser.normalise(age, json("33.5")));
+        InvalidFieldException error =
+                assertThrows(InvalidFieldException.class, () -> normaliser.normalise(age, json("33.5")));
         assertEquals("dob.age is not a valid integer: 33.5", error.getMessage());
     }
 
     @Test
     void doublesAcceptNumbersAndNumericText() throws Exception {
         FieldSpec latitude = FieldSpec.required("location.coordinates.latitude", FieldType.DOUBLE);
-        assertEquals(-69.8246, normaliser.normalise(latitude, json("\"-69.8246\"")).doubleValue());
+        assertEquals(
+                -69.8246, normaliser.normalise(latitude, json("\"-69.8246\"")).doubleValue());
         assertEquals(12.0, normaliser.normalise(latitude, json("12")).doubleValue());
         assertTrue(normaliser.normalise(latitude, json("12")).isDouble());
         assertThrows(InvalidFieldException.class, () -> normaliser.normalise(latitude, json("\"NaN\"")));
@@ -60,21 +64,38 @@ class FieldNormaliserTest {
     @Test
     void timestampsBecomeIsoUtcWithMilliseconds() throws Exception {
         FieldSpec date = FieldSpec.required("dob.date", FieldType.TIMESTAMP);
-        assertEquals("1992-03-08T15:13:16.688Z", normaliser.normalise(date, json("\"1992-03-08T15:13:16.688Z\"")).asText());
-        assertEquals("1992-03-08T15:13:16.000Z", normaliser.normalise(date, json("\"1992-03-08T15:13:16Z\"")).asText());
-        assertEquals("1992-03-08T14:13:16.688Z",
-                normaliser.normalise(date, json("\"1992-03-08T15:13:16.688+01:00\"")).asText());
+        assertEquals(
+                "1992-03-08T15:13:16.688Z",
+                normaliser.normalise(date, json("\"1992-03-08T15:13:16.688Z\"")).asText());
+        assertEquals(
+                "1992-03-08T15:13:16.000Z",
+                normaliser.normalise(date, json("\"1992-03-08T15:13:16Z\"")).asText());
+        assertEquals(
+                "1992-03-08T14:13:16.688Z",
+                normaliser
+                        .normalise(date, json("\"1992-03-08T15:13:16.688+01:00\""))
+                        .asText());
         assertThrows(InvalidFieldException.class, () -> normaliser.normalise(date, json("\"1992-03-08\"")));
         // The canonical shape is not enough: the date and the time must exist.
-        assertThrows(InvalidFieldException.class, () -> normaliser.normalise(date, json("\"1992-02-30T15:13:16.688Z\"")));
-        assertThrows(InvalidFieldException.class, () -> normaliser.normalise(date, json("\"1992-03-08T25:13:16.688Z\"")));
-        assertEquals("2024-02-29T23:59:59.999Z", normaliser.normalise(date, json("\"2024-02-29T23:59:59.999Z\"")).asText());
-        assertThrows(InvalidFieldException.class, () -> normaliser.normalise(date, json("\"2023-02-29T23:59:59.999Z\"")));
-        assertThrows(InvalidFieldException.class, () -> normaliser.normalise(date, json("\"1992-03-08T15:13:16.6a8Z\"")));
+        assertThrows(
+                InvalidFieldException.class, () -> normaliser.normalise(date, json("\"1992-02-30T15:13:16.688Z\"")));
+        assertThrows(
+                InvalidFieldException.class, () -> normaliser.normalise(date, json("\"1992-03-08T25:13:16.688Z\"")));
+        assertEquals(
+                "2024-02-29T23:59:59.999Z",
+                normaliser.normalise(date, json("\"2024-02-29T23:59:59.999Z\"")).asText());
+        assertThrows(
+                InvalidFieldException.class, () -> normaliser.normalise(date, json("\"2023-02-29T23:59:59.999Z\"")));
+        assertThrows(
+                InvalidFieldException.class, () -> normaliser.normalise(date, json("\"1992-03-08T15:13:16.6a8Z\"")));
         // Not the canonical shape, so parsed and written again: blanks are trimmed, a lower-case z is read as Z.
-        assertEquals("1992-03-08T15:13:16.688Z",
-                normaliser.normalise(date, json("\" 1992-03-08T15:13:16.688Z \"")).asText());
-        assertEquals("1992-03-08T15:13:16.688Z",
+        assertEquals(
+                "1992-03-08T15:13:16.688Z",
+                normaliser
+                        .normalise(date, json("\" 1992-03-08T15:13:16.688Z \""))
+                        .asText());
+        assertEquals(
+                "1992-03-08T15:13:16.688Z",
                 normaliser.normalise(date, json("\"1992-03-08T15:13:16.688z\"")).asText());
         assertThrows(InvalidFieldException.class, () -> normaliser.normalise(date, json("700000000")));
     }
@@ -82,7 +103,8 @@ class FieldNormaliserTest {
     @Test
     void missingRequiredFieldIsReported() {
         FieldSpec email = FieldSpec.required("email", FieldType.STRING);
-        InvalidFieldException error = assertThrows(InvalidFieldException.class,
+        InvalidFieldException error = assertThrows(
+                InvalidFieldException.class,
                 () -> normaliser.normalise(email, com.fasterxml.jackson.databind.node.MissingNode.getInstance()));
         assertEquals("email is missing", error.getMessage());
     }

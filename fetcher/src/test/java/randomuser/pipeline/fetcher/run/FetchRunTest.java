@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.fetcher.api.ApiInfo;
 import randomuser.pipeline.fetcher.api.ApiPage;
@@ -29,8 +31,8 @@ import randomuser.pipeline.fetcher.kafka.DeliveryReport;
 import randomuser.pipeline.fetcher.kafka.RecordSink;
 import randomuser.pipeline.fetcher.mapping.FacetMapper;
 import randomuser.pipeline.fetcher.mapping.FacetRecord;
-import randomuser.pipeline.fetcher.mapping.UserLeaves;
 import randomuser.pipeline.fetcher.mapping.PageStamp;
+import randomuser.pipeline.fetcher.mapping.UserLeaves;
 import randomuser.pipeline.fetcher.support.Fixtures;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -88,9 +90,15 @@ class FetchRunTest {
 
     private static RunReport run(PageSource source, RecordSink sink, int concurrency) throws InterruptedException {
         PrintStream console = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        return new FetchRun(source, new FacetMapper(Optional.empty()), sink,
-                page -> new PageStamp("r", page.receivedAt(), "1.4", Optional.of("s"), page.page()), "r", concurrency,
-                console).run();
+        return new FetchRun(
+                        source,
+                        new FacetMapper(Optional.empty()),
+                        sink,
+                        page -> new PageStamp("r", page.receivedAt(), "1.4", Optional.of("s"), page.page()),
+                        "r",
+                        concurrency,
+                        console)
+                .run();
     }
 
     /** Pages of two fixture users each; {@code hook} runs inside each fetch (to delay or fail it). */
@@ -109,8 +117,12 @@ class FetchRunTest {
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
-            return new FetchedPage(page, new ApiPage(users.stream().map(UserLeaves::of).toList(), ApiInfo.NONE), 1,
-                    Instant.EPOCH, Duration.ZERO);
+            return new FetchedPage(
+                    page,
+                    new ApiPage(users.stream().map(UserLeaves::of).toList(), ApiInfo.NONE),
+                    1,
+                    Instant.EPOCH,
+                    Duration.ZERO);
         }
     }
 
@@ -141,7 +153,6 @@ class FetchRunTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -1,7 +1,5 @@
 package randomuser.pipeline.fetcher.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +13,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import randomuser.pipeline.fetcher.cli.FetcherCli;
 import randomuser.pipeline.fetcher.cli.FetcherEnvironment;
 
@@ -44,9 +46,13 @@ public final class CliRun {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         RecordingSleeper sleeper = new RecordingSleeper();
-        FetcherEnvironment environment = new FetcherEnvironment(env, new ByteArrayInputStream(stdin),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                sleeper, Clock.fixed(NOW, ZoneOffset.UTC));
+        FetcherEnvironment environment = new FetcherEnvironment(
+                env,
+                new ByteArrayInputStream(stdin),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                sleeper,
+                Clock.fixed(NOW, ZoneOffset.UTC));
         int code = new FetcherCli(environment).run(args);
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), sleeper);
     }

@@ -1,14 +1,15 @@
 package randomuser.pipeline.fetcher.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Hand-written API data: {@code responses/all-nationalities-1.4.json} holds one v1.4 user per nationality
@@ -21,8 +22,7 @@ public final class Fixtures {
     public static final String ALL_NATIONALITIES = "responses/all-nationalities-1.4.json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static byte[] bytes(String resource) {
         try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(resource)) {
@@ -50,7 +50,9 @@ public final class Fixtures {
     }
 
     public static ObjectNode user(String nat) {
-        return (ObjectNode) users().stream().filter(u -> u.get("nat").asText().equals(nat)).findFirst()
+        return (ObjectNode) users().stream()
+                .filter(u -> u.get("nat").asText().equals(nat))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no fixture user for " + nat))
                 .deepCopy();
     }

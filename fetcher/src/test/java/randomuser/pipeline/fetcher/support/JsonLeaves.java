@@ -1,14 +1,14 @@
 package randomuser.pipeline.fetcher.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** Dotted paths of every leaf of a JSON object, in document order: {@code source.seed}, {@code name.first}... */
 public final class JsonLeaves {
 
-    private JsonLeaves() {
-    }
+    private JsonLeaves() {}
 
     public static List<String> paths(JsonNode node) {
         List<String> paths = new ArrayList<>();

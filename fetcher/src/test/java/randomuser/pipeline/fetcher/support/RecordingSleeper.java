@@ -3,6 +3,7 @@ package randomuser.pipeline.fetcher.support;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+
 import randomuser.pipeline.fetcher.api.Sleeper;
 
 /** Records the backoff waits instead of sleeping, so retry tests take milliseconds. */

@@ -1,23 +1,25 @@
 package randomuser.pipeline.fetcher.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.catalogue.FieldSpec;
 
 /** Checks a produced facet value against the catalogue's schema, as the streaming job will parse it. */
 public final class SchemaCheck {
 
-    private SchemaCheck() {
-    }
+    private SchemaCheck() {}
 
     /** Every way the value differs from {@code facet.valueSchema()}; empty when it conforms. */
     public static List<String> problems(Facet facet, JsonNode value) {
         List<String> problems = new ArrayList<>();
-        List<String> expectedPaths = facet.valueSchema().stream().map(FieldSpec::path).toList();
+        List<String> expectedPaths =
+                facet.valueSchema().stream().map(FieldSpec::path).toList();
         if (!expectedPaths.equals(JsonLeaves.paths(value))) {
             problems.add("leaves " + JsonLeaves.paths(value) + " instead of " + expectedPaths);
         }

@@ -14,12 +14,17 @@ import java.util.function.Supplier;
 final class Await {
     private static final Duration REPORT_EVERY = Duration.ofSeconds(30);
 
-    private Await() {
-    }
+    private Await() {}
 
     /** Polls {@code probe} every {@code poll} until {@code done} accepts its value; answers that value. */
-    static <T> T until(String what, Duration poll, Duration stall, Duration max, Supplier<T> probe, Predicate<T> done,
-                       Supplier<String> diagnostics) {
+    static <T> T until(
+            String what,
+            Duration poll,
+            Duration stall,
+            Duration max,
+            Supplier<T> probe,
+            Predicate<T> done,
+            Supplier<String> diagnostics) {
         long started = System.nanoTime();
         long lastChange = started;
         long nextReport = started + REPORT_EVERY.toNanos();
@@ -28,10 +33,11 @@ final class Await {
             long now = System.nanoTime();
             long seconds = Duration.ofNanos(now - started).toSeconds();
             if (now - lastChange > stall.toNanos() || now - started > max.toNanos()) {
-                String why = now - started > max.toNanos() ? "not within " + max.toSeconds() + "s"
+                String why = now - started > max.toNanos()
+                        ? "not within " + max.toSeconds() + "s"
                         : "no progress for " + stall.toSeconds() + "s";
-                throw new AssertionError(what + ": " + why + " (after " + seconds + "s); last seen: " + last
-                        + "\n" + diagnostics.get());
+                throw new AssertionError(
+                        what + ": " + why + " (after " + seconds + "s); last seen: " + last + "\n" + diagnostics.get());
             }
             if (now >= nextReport) {
                 System.out.println("waiting for " + what + " ... " + seconds + "s: " + last);
@@ -44,7 +50,8 @@ final class Await {
             }
             last = next;
         }
-        System.out.println(what + " after " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + "s: " + last);
+        System.out.println(
+                what + " after " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + "s: " + last);
         return last;
     }
 

@@ -13,13 +13,12 @@ import java.util.stream.Stream;
  * next driver that starts from this checkpoint.
  */
 final class Checkpoints {
-    private Checkpoints() {
-    }
+    private Checkpoints() {}
 
     /** Latest planned and latest committed batch, e.g. "planned 4, committed 4". */
     static String describe(Path checkpointDir) {
-        return "planned " + text(lastBatch(checkpointDir.resolve("offsets")))
-                + ", committed " + text(lastBatch(checkpointDir.resolve("commits")));
+        return "planned " + text(lastBatch(checkpointDir.resolve("offsets"))) + ", committed "
+                + text(lastBatch(checkpointDir.resolve("commits")));
     }
 
     /** True when every batch planned so far is committed (and at least one was). */

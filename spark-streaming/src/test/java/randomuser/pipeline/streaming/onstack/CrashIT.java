@@ -37,40 +37,54 @@ class CrashIT {
     @Test
     void aDriverKilledMidBacklogResumesFromItsCheckpointAndEndsWithExactlyOneDocumentPerUser() {
         try (TestRun run = TestRun.create("crash")) {
-            Set<String> expectedIds = new TreeSet<>(run.fetcher().dryRun(USERS).get(FACET).keySet());
+            Set<String> expectedIds =
+                    new TreeSet<>(run.fetcher().dryRun(USERS).get(FACET).keySet());
             assertEquals(USERS.count(), expectedIds.size(), "users of the dry run");
             // The backlog is on the topic before the job starts, so every batch is full.
             run.fetcher().produce(USERS);
             TestJob job = run.job(FACET, "--max-offsets-per-trigger", Integer.toString(MAX_OFFSETS_PER_TRIGGER));
             run.start(List.of(job));
 
-            StreamingJobStatus atKill = run.killWithBatchInFlight(job, KILL_AFTER + " documents written",
-                    status -> status.totalUpserted() >= KILL_AFTER);
+            StreamingJobStatus atKill = run.killWithBatchInFlight(
+                    job, KILL_AFTER + " documents written", status -> status.totalUpserted() >= KILL_AFTER);
             long storedAtKill = run.collection(FACET).countDocuments();
             // Records of the batches the checkpoint holds as committed (the topic is the run's own: offsets from 0).
             long committedAtKill = CheckpointOffsets.committed(job.checkpointDir(), job.topic())
-                    .map(offsets -> offsets.values().stream().mapToLong(Long::longValue).sum()).orElse(0L);
+                    .map(offsets ->
+                            offsets.values().stream().mapToLong(Long::longValue).sum())
+                    .orElse(0L);
             System.out.println("killed " + job.name() + " (SIGKILL) at " + TestJob.describe(atKill) + "; "
                     + storedAtKill + " documents stored; checkpoint " + Checkpoints.describe(job.checkpointDir())
                     + ", " + committedAtKill + " records committed");
-            assertTrue(storedAtKill < USERS.count(), "the kill came after the whole backlog was written: " + storedAtKill);
+            assertTrue(
+                    storedAtKill < USERS.count(), "the kill came after the whole backlog was written: " + storedAtKill);
 
             run.start(List.of(job));
             run.awaitCounts(List.of(job), USERS.count(), Duration.ofMinutes(4), Duration.ofMinutes(12));
-            StreamingJobStatus done = Await.until(job.name() + " caught up", Duration.ofSeconds(2), Duration.ofMinutes(2),
-                    Duration.ofMinutes(3), () -> job.status().orElse(null),
-                    status -> status != null && status.lag().isPresent() && status.lag().getAsLong() == 0,
+            StreamingJobStatus done = Await.until(
+                    job.name() + " caught up",
+                    Duration.ofSeconds(2),
+                    Duration.ofMinutes(2),
+                    Duration.ofMinutes(3),
+                    () -> job.status().orElse(null),
+                    status -> status != null
+                            && status.lag().isPresent()
+                            && status.lag().getAsLong() == 0,
                     () -> run.diagnostics(List.of(job)));
 
             assertEquals(USERS.count(), run.collection(FACET).countDocuments(), "documents after the restart");
             Set<String> storedIds = new TreeSet<>();
-            run.collection(FACET).find().projection(new org.bson.Document("_id", 1))
+            run.collection(FACET)
+                    .find()
+                    .projection(new org.bson.Document("_id", 1))
                     .forEach(d -> storedIds.add(String.valueOf(d.get("_id"))));
             assertEquals(expectedIds, storedIds, "the stored users are exactly the produced ones");
             // Resumed from the last committed batch, not from the beginning and not after the batch in flight: the
             // new driver read exactly the records past the committed offsets, the uncommitted batch included.
             long readAfterRestart = job.totalRowsIn();
-            assertEquals(USERS.count() - committedAtKill, readAfterRestart,
+            assertEquals(
+                    USERS.count() - committedAtKill,
+                    readAfterRestart,
                     "records the resubmitted driver read; " + TestJob.describe(done));
             assertTrue(committedAtKill > 0, "no batch was committed before the kill");
             assertEquals(0, run.deadLetters().countDocuments(), "dead letters");

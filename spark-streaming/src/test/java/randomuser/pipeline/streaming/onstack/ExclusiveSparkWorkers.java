@@ -13,8 +13,11 @@ public final class ExclusiveSparkWorkers implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(ExclusiveSparkWorkers.class, key -> new Paused(PausedStackJobs.pause(TestStack.get())),
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(
+                        ExclusiveSparkWorkers.class,
+                        key -> new Paused(PausedStackJobs.pause(TestStack.get())),
                         Paused.class);
     }
 

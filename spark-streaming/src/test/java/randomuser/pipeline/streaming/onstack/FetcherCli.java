@@ -24,6 +24,7 @@ import randomuser.pipeline.testsupport.FetcherJar;
 final class FetcherCli {
     /** Exact decimals: the values are re-serialised when tests produce them themselves. */
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     /** What one run fetches: users {@code results x pages} for a seed, under a run id. */
@@ -45,13 +46,23 @@ final class FetcherCli {
 
     /** The records a run would produce, by facet, then by key (user id), in the order the fetcher wrote them. */
     Map<Facet, Map<String, JsonNode>> dryRun(SeededUsers users) {
-        return FetcherJar.dryRunRecords(run(users, "dry-run", List.of("--dry-run")).stdout(), topicPrefix, JSON);
+        return FetcherJar.dryRunRecords(
+                run(users, "dry-run", List.of("--dry-run")).stdout(), topicPrefix, JSON);
     }
 
     /** Produces the users to the six prefixed topics (created by the fetcher if missing); answers its summary line. */
     String produce(SeededUsers users) {
-        String summary = run(users, "produce", List.of("--bootstrap-servers", stack.bootstrapServers(),
-                "--kafka-timeout", "60s", "--partitions", "3")).summary();
+        String summary = run(
+                        users,
+                        "produce",
+                        List.of(
+                                "--bootstrap-servers",
+                                stack.bootstrapServers(),
+                                "--kafka-timeout",
+                                "60s",
+                                "--partitions",
+                                "3"))
+                .summary();
         String expected = "users=" + users.count() + " skipped_no_uuid=0 skipped_invalid=0 records_acked="
                 + users.count() * Facet.values().length + " records_failed=0";
         if (!summary.contains(expected)) {
@@ -61,11 +72,22 @@ final class FetcherCli {
     }
 
     private FetcherJar.Output run(SeededUsers users, String mode, List<String> extra) {
-        List<String> arguments = new ArrayList<>(List.of("--api-url", stack.emulatorUrl(), "--seed", users.seed(),
-                "--results", Integer.toString(users.results()), "--pages", Integer.toString(users.pages()),
-                "--run-id", users.runId(), "--topic-prefix", topicPrefix));
+        List<String> arguments = new ArrayList<>(List.of(
+                "--api-url",
+                stack.emulatorUrl(),
+                "--seed",
+                users.seed(),
+                "--results",
+                Integer.toString(users.results()),
+                "--pages",
+                Integer.toString(users.pages()),
+                "--run-id",
+                users.runId(),
+                "--topic-prefix",
+                topicPrefix));
         arguments.addAll(extra);
-        return new FetcherJar(stack.layout().fetcherJar(), workDir, TIMEOUT).run(mode + "-" + users.runId(), List.of("-Xmx256m"), arguments);
+        return new FetcherJar(stack.layout().fetcherJar(), workDir, TIMEOUT)
+                .run(mode + "-" + users.runId(), List.of("-Xmx256m"), arguments);
     }
 
     /** A facet value as produced (JSON bytes). */

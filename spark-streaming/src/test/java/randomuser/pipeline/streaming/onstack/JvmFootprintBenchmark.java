@@ -29,11 +29,9 @@ public final class JvmFootprintBenchmark {
     private static final String SMALL = "small footprint";
     private static final String DEFAULTS = "JVM defaults";
 
-    private record Measured(String kind, double documentsPerSecond, double slowestJob, long jobsRssKiB) {
-    }
+    private record Measured(String kind, double documentsPerSecond, double slowestJob, long jobsRssKiB) {}
 
-    private JvmFootprintBenchmark() {
-    }
+    private JvmFootprintBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = StreamingBenchmark.options(args);
@@ -45,9 +43,10 @@ public final class JvmFootprintBenchmark {
         LocalStack stack = TestStack.get();
 
         try (PausedStackJobs paused = PausedStackJobs.pause(stack);
-             TestRun run = TestRun.create("benchmark", "jvm")) {
+                TestRun run = TestRun.create("benchmark", "jvm")) {
             List<TestJob> small = facets.stream().map(run::job).toList();
-            List<TestJob> defaults = facets.stream().map(run::jobWithJvmDefaults).toList();
+            List<TestJob> defaults =
+                    facets.stream().map(run::jobWithJvmDefaults).toList();
             facets.forEach(facet -> run.topics().ensure(run.topic(facet), TestRun.PARTITIONS));
 
             System.out.println("fill round (not measured): " + users.count() + " users per job, new ids; then the "
@@ -71,26 +70,35 @@ public final class JvmFootprintBenchmark {
         run.fetcher().produce(users);
         AtomicLong maxRssKiB = new AtomicLong();
         AtomicBoolean sampling = new AtomicBoolean(true);
-        Thread sampler = new Thread(() -> {
-            while (sampling.get()) {
-                maxRssKiB.accumulateAndGet(jobsRssKiB(stack, jobs), Math::max);
-                sleep(Duration.ofSeconds(1));
-            }
-        }, "jobs-rss");
+        Thread sampler = new Thread(
+                () -> {
+                    while (sampling.get()) {
+                        maxRssKiB.accumulateAndGet(jobsRssKiB(stack, jobs), Math::max);
+                        sleep(Duration.ofSeconds(1));
+                    }
+                },
+                "jobs-rss");
         run.start(jobs);
         sampler.start();
         StreamingBenchmark.awaitUpserted(run, jobs, users.count());
         sampling.set(false);
         sampler.join();
         Map<Facet, Round> rounds = new EnumMap<>(Facet.class);
-        jobs.forEach(job -> rounds.put(job.facet(),
-                StreamingBenchmark.rounds(List.of(job), lastBatch.get(job.facet())).get(job.facet())));
+        jobs.forEach(job -> rounds.put(
+                job.facet(),
+                StreamingBenchmark.rounds(List.of(job), lastBatch.get(job.facet()))
+                        .get(job.facet())));
         jobs.forEach(run::stop);
         double total = rounds.values().stream().mapToDouble(Round::rate).sum();
         double slowest = rounds.values().stream().mapToDouble(Round::rate).min().orElse(0);
         Measured result = new Measured(kind, total, slowest, maxRssKiB.get());
-        System.out.printf(Locale.ROOT, "  %-15s %8.0f documents/s, slowest job %6.0f, jobs' resident memory max %5.0f MiB%n",
-                kind, total, slowest, result.jobsRssKiB() / 1024.0);
+        System.out.printf(
+                Locale.ROOT,
+                "  %-15s %8.0f documents/s, slowest job %6.0f, jobs' resident memory max %5.0f MiB%n",
+                kind,
+                total,
+                slowest,
+                result.jobsRssKiB() / 1024.0);
         return result;
     }
 
@@ -99,7 +107,9 @@ public final class JvmFootprintBenchmark {
         long kib = 0;
         for (TestJob job : jobs) {
             kib += job.pid().map(pid -> ProcFs.residentKiB(pid).orElse(0)).orElse(0L);
-            kib += stack.inspection().executorsOf(job.name()).stream().mapToLong(pid -> ProcFs.residentKiB(pid).orElse(0)).sum();
+            kib += stack.inspection().executorsOf(job.name()).stream()
+                    .mapToLong(pid -> ProcFs.residentKiB(pid).orElse(0))
+                    .sum();
         }
         return kib;
     }
@@ -111,19 +121,36 @@ public final class JvmFootprintBenchmark {
         double defaultSlowest = median(rounds, DEFAULTS, Measured::slowestJob);
         double smallRss = median(rounds, SMALL, m -> m.jobsRssKiB() / 1024.0);
         double defaultRss = median(rounds, DEFAULTS, m -> m.jobsRssKiB() / 1024.0);
-        System.out.printf(Locale.ROOT, "%n%d users per job and round, matching ids; medians of %d rounds each%n",
-                users, rounds.size() / 2);
-        System.out.printf(Locale.ROOT, "%-15s | %12s | %11s | %16s%n", "jobs' JVMs", "documents/s", "slowest job",
+        System.out.printf(
+                Locale.ROOT,
+                "%n%d users per job and round, matching ids; medians of %d rounds each%n",
+                users,
+                rounds.size() / 2);
+        System.out.printf(
+                Locale.ROOT,
+                "%-15s | %12s | %11s | %16s%n",
+                "jobs' JVMs",
+                "documents/s",
+                "slowest job",
                 "jobs' RSS max MiB");
-        System.out.printf(Locale.ROOT, "%-15s | %12.0f | %11.0f | %16.0f%n", DEFAULTS, defaultRate, defaultSlowest, defaultRss);
+        System.out.printf(
+                Locale.ROOT, "%-15s | %12.0f | %11.0f | %16.0f%n", DEFAULTS, defaultRate, defaultSlowest, defaultRss);
         System.out.printf(Locale.ROOT, "%-15s | %12.0f | %11.0f | %16.0f%n", SMALL, smallRate, smallSlowest, smallRss);
-        System.out.printf(Locale.ROOT, "small / defaults: documents/s %.2f, slowest job %.2f, resident memory %.2f%n",
-                smallRate / defaultRate, smallSlowest / defaultSlowest, smallRss / defaultRss);
+        System.out.printf(
+                Locale.ROOT,
+                "small / defaults: documents/s %.2f, slowest job %.2f, resident memory %.2f%n",
+                smallRate / defaultRate,
+                smallSlowest / defaultSlowest,
+                smallRss / defaultRss);
         System.out.println("(the executors' workers run with MALLOC_ARENA_MAX=2 in both: the workers are the stack's)");
     }
 
     private static double median(List<Measured> rounds, String kind, ToDoubleFunction<Measured> value) {
-        double[] values = rounds.stream().filter(m -> m.kind().equals(kind)).mapToDouble(value).sorted().toArray();
+        double[] values = rounds.stream()
+                .filter(m -> m.kind().equals(kind))
+                .mapToDouble(value)
+                .sorted()
+                .toArray();
         int middle = values.length / 2;
         return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }

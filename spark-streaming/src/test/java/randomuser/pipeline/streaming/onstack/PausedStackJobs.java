@@ -35,7 +35,8 @@ final class PausedStackJobs implements AutoCloseable {
     static PausedStackJobs pause(LocalStack stack) {
         ProcessRegistry registry = new ProcessRegistry(stack.layout());
         List<Facet> running = Arrays.stream(Facet.values())
-                .filter(facet -> registry.runningPid(StreamingJobDriver.componentName(facet)).isPresent())
+                .filter(facet -> registry.runningPid(StreamingJobDriver.componentName(facet))
+                        .isPresent())
                 .toList();
         System.out.println("pausing the stack's streaming jobs " + names(running)
                 + " to free their Spark workers; they are started again at the end");
@@ -60,7 +61,9 @@ final class PausedStackJobs implements AutoCloseable {
         }
         System.out.println("starting the stack's streaming jobs " + names(stopped) + " again");
         List<String> names = names(stopped);
-        List<Component> jobs = stack.topology().streamingJobs().stream().filter(job -> names.contains(job.name())).toList();
+        List<Component> jobs = stack.topology().streamingJobs().stream()
+                .filter(job -> names.contains(job.name()))
+                .toList();
         stack.ensure(jobs, List.of());
     }
 

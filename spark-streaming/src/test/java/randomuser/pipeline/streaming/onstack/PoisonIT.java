@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,14 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.probe.StreamingJobStatus;
-import randomuser.pipeline.testsupport.FacetDocumentCheck;
 import randomuser.pipeline.streaming.onstack.FetcherCli.SeededUsers;
+import randomuser.pipeline.testsupport.FacetDocumentCheck;
 
 /**
  * 100 malformed values among valid ones on one topic, produced with a plain KafkaProducer: each becomes exactly
@@ -55,31 +54,49 @@ class PoisonIT {
     private static final int POISON = 100;
     /** 300 records in batches of at most 30: ten batches, a third of them behind the kill. */
     private static final int MAX_OFFSETS_PER_TRIGGER = 30;
+
     private static final int KILL_AFTER_DEAD_LETTERS = 30;
 
     /** One kind of malformed value, made from a valid one, and the reason the job must give for it. */
-    private record Kind(String reason, boolean keyedByUser, Function<ObjectNode, byte[]> make) {
-    }
+    private record Kind(String reason, boolean keyedByUser, Function<ObjectNode, byte[]> make) {}
 
     private static final List<Kind> KINDS = List.of(
-            new Kind("value is not JSON", false, valid -> text("not json {" + valid.path("user_id").asText())),
+            new Kind(
+                    "value is not JSON",
+                    false,
+                    valid -> text("not json {" + valid.path("user_id").asText())),
             new Kind("value is not a JSON object", false, valid -> text("[1, 2, 3]")),
             new Kind("value is null", false, valid -> null),
-            new Kind("value has a duplicate field", false,
-                    valid -> text("{\"user_id\":\"a\",\"user_id\":\"" + valid.path("user_id").asText() + "\"}")),
+            new Kind(
+                    "value has a duplicate field",
+                    false,
+                    valid -> text("{\"user_id\":\"a\",\"user_id\":\""
+                            + valid.path("user_id").asText() + "\"}")),
             new Kind("missing user_id", true, valid -> json(edit(valid, v -> v.remove("user_id")))),
-            new Kind("unsupported schema_version 2 (expected 1)", true, valid -> json(edit(valid, v -> v.put("schema_version", 2)))),
-            new Kind("field gender: expected string, got integer", true, valid -> json(edit(valid, v -> v.put("gender", 1)))),
-            new Kind("field dob.age: expected integer, got string", true,
+            new Kind(
+                    "unsupported schema_version 2 (expected 1)",
+                    true,
+                    valid -> json(edit(valid, v -> v.put("schema_version", 2)))),
+            new Kind(
+                    "field gender: expected string, got integer",
+                    true,
+                    valid -> json(edit(valid, v -> v.put("gender", 1)))),
+            new Kind(
+                    "field dob.age: expected integer, got string",
+                    true,
                     valid -> json(edit(valid, v -> ((ObjectNode) v.get("dob")).put("age", "42")))),
-            new Kind("field dob.date: expected ISO-8601 timestamp, got \"yesterday\"", true,
+            new Kind(
+                    "field dob.date: expected ISO-8601 timestamp, got \"yesterday\"",
+                    true,
                     valid -> json(edit(valid, v -> ((ObjectNode) v.get("dob")).put("date", "yesterday")))),
-            new Kind("field name.first: missing", true, valid -> json(edit(valid, v -> ((ObjectNode) v.get("name")).remove("first")))),
+            new Kind(
+                    "field name.first: missing",
+                    true,
+                    valid -> json(edit(valid, v -> ((ObjectNode) v.get("name")).remove("first")))),
             new Kind("field nat: null", true, valid -> json(edit(valid, v -> v.putNull("nat")))));
 
     /** A dead letter as it must be stored. */
-    private record Expected(String topic, int partition, long offset, String key, String rawValue, String reason) {
-    }
+    private record Expected(String topic, int partition, long offset, String key, String rawValue, String reason) {}
 
     @Test
     void everyMalformedValueIsOneDeadLetterWithItsOffsetAndReasonAndEveryValidUserIsStored() throws Exception {
@@ -101,8 +118,13 @@ class PoisonIT {
                         String key = kind.keyedByUser() ? user.getKey() : "poison-" + sent;
                         byte[] value = kind.make().apply(((ObjectNode) user.getValue()).deepCopy());
                         RecordMetadata metadata = send(producer, topic, key, value);
-                        Expected expected = new Expected(topic, metadata.partition(), metadata.offset(), key,
-                                value == null ? null : new String(value, StandardCharsets.UTF_8), kind.reason());
+                        Expected expected = new Expected(
+                                topic,
+                                metadata.partition(),
+                                metadata.offset(),
+                                key,
+                                value == null ? null : new String(value, StandardCharsets.UTF_8),
+                                kind.reason());
                         expectedDeadLetters.put(topic + ":" + metadata.partition() + ":" + metadata.offset(), expected);
                         sent++;
                     }
@@ -114,21 +136,32 @@ class PoisonIT {
             // checkpoint: the batch is run again, and its dead letters (keyed by topic:partition:offset) are
             // written again in place, never twice.
             run.start(List.of(job));
-            StreamingJobStatus atKill = run.killWithBatchInFlight(job, KILL_AFTER_DEAD_LETTERS + " dead letters written",
+            StreamingJobStatus atKill = run.killWithBatchInFlight(
+                    job,
+                    KILL_AFTER_DEAD_LETTERS + " dead letters written",
                     status -> status.totalDeadLettered() >= KILL_AFTER_DEAD_LETTERS);
             long deadLettersAtKill = run.deadLetters().countDocuments();
-            System.out.println("killed " + job.name() + " (SIGKILL) at " + TestJob.describe(atKill) + "; "
-                    + deadLettersAtKill + " dead letters stored; checkpoint " + Checkpoints.describe(job.checkpointDir()));
-            assertTrue(deadLettersAtKill > 0 && deadLettersAtKill < POISON, "dead letters at the kill: " + deadLettersAtKill);
+            System.out.println(
+                    "killed " + job.name() + " (SIGKILL) at " + TestJob.describe(atKill) + "; " + deadLettersAtKill
+                            + " dead letters stored; checkpoint " + Checkpoints.describe(job.checkpointDir()));
+            assertTrue(
+                    deadLettersAtKill > 0 && deadLettersAtKill < POISON,
+                    "dead letters at the kill: " + deadLettersAtKill);
             run.start(List.of(job));
 
-            Await.until("documents and dead letters in " + run.databaseName(), Duration.ofSeconds(5),
-                    Duration.ofMinutes(3), Duration.ofMinutes(8),
+            Await.until(
+                    "documents and dead letters in " + run.databaseName(),
+                    Duration.ofSeconds(5),
+                    Duration.ofMinutes(3),
+                    Duration.ofMinutes(8),
                     () -> {
                         run.requireRunning(List.of(job));
-                        return List.of(run.collection(FACET).countDocuments(), run.deadLetters().countDocuments());
+                        return List.of(
+                                run.collection(FACET).countDocuments(),
+                                run.deadLetters().countDocuments());
                     },
-                    counts -> counts.get(0) >= USERS.count() && counts.get(1) >= POISON, () -> run.diagnostics(List.of(job)));
+                    counts -> counts.get(0) >= USERS.count() && counts.get(1) >= POISON,
+                    () -> run.diagnostics(List.of(job)));
 
             assertDeadLetters(run, expectedDeadLetters);
             assertValidUsers(run, valid, validRecords);
@@ -155,30 +188,38 @@ class PoisonIT {
             if (!wanted.equals(actual)) {
                 problems.add(entry.getKey() + ": expected " + wanted + ", got " + actual);
             }
-            if (!got.keySet().equals(Set.of("_id", "topic", "partition", "offset", "key", "raw_value", "reason", "failed_at"))
+            if (!got.keySet()
+                            .equals(Set.of(
+                                    "_id", "topic", "partition", "offset", "key", "raw_value", "reason", "failed_at"))
                     || !(got.get("failed_at") instanceof Date)) {
-                problems.add(entry.getKey() + ": fields " + got.keySet() + ", failed_at " + FacetDocumentCheck.describe(got.get("failed_at")));
+                problems.add(entry.getKey() + ": fields " + got.keySet() + ", failed_at "
+                        + FacetDocumentCheck.describe(got.get("failed_at")));
             }
         }
         assertEquals(List.of(), problems.stream().limit(20).toList(), "dead letters that differ");
     }
 
-    private static void assertValidUsers(TestRun run, Map<String, JsonNode> valid, Map<String, RecordMetadata> records) {
+    private static void assertValidUsers(
+            TestRun run, Map<String, JsonNode> valid, Map<String, RecordMetadata> records) {
         Map<String, Document> stored = new HashMap<>();
         run.collection(FACET).find().forEach(d -> stored.put(String.valueOf(d.get("_id")), d));
         assertEquals(new TreeSet<>(valid.keySet()), new TreeSet<>(stored.keySet()), "stored users");
         List<String> problems = new ArrayList<>();
         valid.forEach((id, value) -> {
             Document document = stored.get(id);
-            FacetDocumentCheck.valueDifferences(FACET, value, document, Set.of()).forEach(p -> problems.add(id + " " + p));
+            FacetDocumentCheck.valueDifferences(FACET, value, document, Set.of())
+                    .forEach(p -> problems.add(id + " " + p));
             Document lineage = (Document) document.get("_ingest");
             RecordMetadata record = records.get(id);
-            if (lineage == null || !Integer.valueOf(record.partition()).equals(lineage.get("partition"))
+            if (lineage == null
+                    || !Integer.valueOf(record.partition()).equals(lineage.get("partition"))
                     || !Long.valueOf(record.offset()).equals(lineage.get("offset"))) {
-                problems.add(id + ": _ingest " + lineage + " is not the valid record at " + record.partition() + ":" + record.offset());
+                problems.add(id + ": _ingest " + lineage + " is not the valid record at " + record.partition() + ":"
+                        + record.offset());
             }
         });
-        assertEquals(List.of(), problems.stream().limit(20).toList(), "stored users that differ from their valid record");
+        assertEquals(
+                List.of(), problems.stream().limit(20).toList(), "stored users that differ from their valid record");
     }
 
     private static KafkaProducer<String, byte[]> producer(TestRun run) {

@@ -13,18 +13,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import randomuser.pipeline.catalogue.Envelope;
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.probe.StreamingJobStatus;
-import randomuser.pipeline.testsupport.FacetDocumentCheck;
 import randomuser.pipeline.streaming.onstack.FetcherCli.SeededUsers;
+import randomuser.pipeline.testsupport.FacetDocumentCheck;
 
 /**
  * A job stopped and submitted again with its checkpoint, then the same seeded users produced again (a DAG task
@@ -49,20 +48,27 @@ class ReplayIT {
             awaitEverythingCommitted(run, job);
             Map<String, Document> before = documents(run);
             assertEquals(USERS.count(), before.size(), "documents after the first production");
-            Date lastFetchBefore = before.values().stream().map(d -> d.getDate(Envelope.FETCHED_AT))
-                    .max(Date::compareTo).orElseThrow();
+            Date lastFetchBefore = before.values().stream()
+                    .map(d -> d.getDate(Envelope.FETCHED_AT))
+                    .max(Date::compareTo)
+                    .orElseThrow();
 
             run.stop(job);
             run.start(List.of(job));
             run.fetcher().produce(USERS);
-            Await.until("every " + FACET.collection() + " document replaced by the re-produced record",
-                    Duration.ofSeconds(5), Duration.ofMinutes(3), Duration.ofMinutes(8),
+            Await.until(
+                    "every " + FACET.collection() + " document replaced by the re-produced record",
+                    Duration.ofSeconds(5),
+                    Duration.ofMinutes(3),
+                    Duration.ofMinutes(8),
                     () -> {
                         run.requireRunning(List.of(job));
-                        return List.of(run.collection(FACET).countDocuments(gt(Envelope.FETCHED_AT, lastFetchBefore)),
+                        return List.of(
+                                run.collection(FACET).countDocuments(gt(Envelope.FETCHED_AT, lastFetchBefore)),
                                 run.collection(FACET).countDocuments());
                     },
-                    counts -> counts.get(0) == USERS.count(), () -> run.diagnostics(List.of(job)));
+                    counts -> counts.get(0) == USERS.count(),
+                    () -> run.diagnostics(List.of(job)));
             awaitEverythingCommitted(run, job);
 
             Map<String, Document> after = documents(run);
@@ -83,15 +89,21 @@ class ReplayIT {
                 JsonNode produced = FetcherCli.readValue(record.value());
                 FacetDocumentCheck.valueDifferences(FACET, produced, entry.getValue(), Set.of())
                         .forEach(p -> problems.add(id + " " + p));
-                FacetDocumentCheck.lineageDifferences(run.topic(FACET), record.partition(), record.offset(),
-                                record.timestamp(), USERS.runId(), entry.getValue())
+                FacetDocumentCheck.lineageDifferences(
+                                run.topic(FACET),
+                                record.partition(),
+                                record.offset(),
+                                record.timestamp(),
+                                USERS.runId(),
+                                entry.getValue())
                         .forEach(p -> problems.add(id + " " + p));
             }
             assertEquals(List.of(), problems.stream().limit(20).toList(), "documents changed by the replay");
 
             // The restarted driver read only the re-produced records: it resumed from the checkpoint.
             StreamingJobStatus status = job.status().orElseThrow();
-            assertEquals(USERS.count(), job.totalRowsIn(), "records the restarted driver read; " + TestJob.describe(status));
+            assertEquals(
+                    USERS.count(), job.totalRowsIn(), "records the restarted driver read; " + TestJob.describe(status));
             assertTrue(status.running(), TestJob.describe(status));
             assertEquals(0, run.deadLetters().countDocuments(), "dead letters");
         }
@@ -99,7 +111,10 @@ class ReplayIT {
 
     /** Before stopping a job: its last batch committed, so that what follows measures the restart alone. */
     private static void awaitEverythingCommitted(TestRun run, TestJob job) {
-        Await.until(job.name() + " batches committed and no lag", Duration.ofSeconds(2), Duration.ofMinutes(2),
+        Await.until(
+                job.name() + " batches committed and no lag",
+                Duration.ofSeconds(2),
+                Duration.ofMinutes(2),
                 Duration.ofMinutes(3),
                 () -> Checkpoints.describe(job.checkpointDir()) + ", lag " + lag(job),
                 seen -> Checkpoints.allCommitted(job.checkpointDir()) && lag(job).equals("0"),
@@ -107,7 +122,10 @@ class ReplayIT {
     }
 
     private static String lag(TestJob job) {
-        return job.status().filter(s -> s.lag().isPresent()).map(s -> Long.toString(s.lag().getAsLong())).orElse("-");
+        return job.status()
+                .filter(s -> s.lag().isPresent())
+                .map(s -> Long.toString(s.lag().getAsLong()))
+                .orElse("-");
     }
 
     private static Map<String, Document> documents(TestRun run) {

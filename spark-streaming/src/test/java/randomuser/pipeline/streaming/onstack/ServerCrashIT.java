@@ -38,19 +38,24 @@ class ServerCrashIT {
      * two and a half minutes in all), so it rides this out without a query restart.
      */
     private static final Duration OUTAGE = Duration.ofSeconds(60);
+
     private static final Duration STATUS_POLL = Duration.ofMillis(500);
 
     @Test
     void aServerKilledMidIngestLosesNoAcknowledgedWriteAndTheCollectionEndsExact() {
         try (TestRun run = TestRun.create("server-crash")) {
-            Set<String> expectedIds = new TreeSet<>(run.fetcher().dryRun(USERS).get(FACET).keySet());
+            Set<String> expectedIds =
+                    new TreeSet<>(run.fetcher().dryRun(USERS).get(FACET).keySet());
             assertEquals(USERS.count(), expectedIds.size(), "users of the dry run");
             run.fetcher().produce(USERS);
             TestJob job = run.job(FACET, "--max-offsets-per-trigger", Integer.toString(MAX_OFFSETS_PER_TRIGGER));
             run.start(List.of(job));
 
-            StreamingJobStatus atKill = Await.until(job.name() + " " + KILL_AFTER + " documents written",
-                    Duration.ofMillis(100), Duration.ofMinutes(3), Duration.ofMinutes(8),
+            StreamingJobStatus atKill = Await.until(
+                    job.name() + " " + KILL_AFTER + " documents written",
+                    Duration.ofMillis(100),
+                    Duration.ofMinutes(3),
+                    Duration.ofMinutes(8),
                     () -> job.status().orElse(null),
                     status -> status != null && status.totalUpserted() >= KILL_AFTER,
                     () -> run.diagnostics(List.of(job)));
@@ -66,23 +71,34 @@ class ServerCrashIT {
             run.stack().faults().startMongo();
             System.out.println("states of " + job.name() + " during the " + OUTAGE.toSeconds() + " s outage: "
                     + statesDuringOutage);
-            assertTrue(statesDuringOutage.contains("RETRYING"), "the job never said it was retrying: "
-                    + statesDuringOutage + "\n" + job.diagnostics());
+            assertTrue(
+                    statesDuringOutage.contains("RETRYING"),
+                    "the job never said it was retrying: " + statesDuringOutage + "\n" + job.diagnostics());
 
             // Every upsert the job counted was acknowledged by the server before the kill, so it must be stored.
             long storedAfterRestart = run.collection(FACET).countDocuments();
-            assertTrue(storedAfterRestart >= atKill.totalUpserted(), "documents after the restart: " + storedAfterRestart
-                    + ", acknowledged before the kill: " + atKill.totalUpserted());
+            assertTrue(
+                    storedAfterRestart >= atKill.totalUpserted(),
+                    "documents after the restart: " + storedAfterRestart + ", acknowledged before the kill: "
+                            + atKill.totalUpserted());
 
             run.awaitCounts(List.of(job), USERS.count(), Duration.ofMinutes(4), Duration.ofMinutes(12));
-            Await.until(job.name() + " caught up", Duration.ofSeconds(2), Duration.ofMinutes(2), Duration.ofMinutes(3),
+            Await.until(
+                    job.name() + " caught up",
+                    Duration.ofSeconds(2),
+                    Duration.ofMinutes(2),
+                    Duration.ofMinutes(3),
                     () -> job.status().orElse(null),
-                    status -> status != null && status.lag().isPresent() && status.lag().getAsLong() == 0,
+                    status -> status != null
+                            && status.lag().isPresent()
+                            && status.lag().getAsLong() == 0,
                     () -> run.diagnostics(List.of(job)));
 
             assertEquals(USERS.count(), run.collection(FACET).countDocuments(), "documents at the end");
             Set<String> storedIds = new TreeSet<>();
-            run.collection(FACET).find().projection(new org.bson.Document("_id", 1))
+            run.collection(FACET)
+                    .find()
+                    .projection(new org.bson.Document("_id", 1))
                     .forEach(d -> storedIds.add(String.valueOf(d.get("_id"))));
             assertEquals(expectedIds, storedIds, "the stored users are exactly the produced ones");
             assertEquals(0, run.deadLetters().countDocuments(), "dead letters");

@@ -15,17 +15,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import randomuser.pipeline.catalogue.Envelope;
 import randomuser.pipeline.catalogue.Facet;
-import randomuser.pipeline.testsupport.FacetDocumentCheck;
 import randomuser.pipeline.streaming.onstack.FetcherCli.SeededUsers;
+import randomuser.pipeline.testsupport.FacetDocumentCheck;
 
 /**
  * The six jobs on the real stack (three brokers, the Spark cluster, the MongoDB-compatible server): seeded
@@ -43,9 +42,11 @@ class SixFacetsIT {
     void everyProducedUserIsInEachOfTheSixCollectionsOnceWithItsFieldsAndLineage() {
         try (TestRun run = TestRun.create("six facets")) {
             Map<Facet, Map<String, JsonNode>> expected = run.fetcher().dryRun(USERS);
-            expected.forEach((facet, users) -> assertEquals(USERS.count(), users.size(), facet + " users of the dry run"));
+            expected.forEach(
+                    (facet, users) -> assertEquals(USERS.count(), users.size(), facet + " users of the dry run"));
 
-            List<TestJob> jobs = Arrays.stream(Facet.values()).map(facet -> run.job(facet)).toList();
+            List<TestJob> jobs =
+                    Arrays.stream(Facet.values()).map(facet -> run.job(facet)).toList();
             run.start(jobs);
             run.fetcher().produce(USERS);
             run.awaitCounts(jobs, USERS.count(), Duration.ofMinutes(4), Duration.ofMinutes(12));
@@ -82,11 +83,14 @@ class SixFacetsIT {
             JsonNode produced = FetcherCli.readValue(record.value());
             FacetDocumentCheck.valueDifferences(facet, produced, document, Set.of())
                     .forEach(p -> problems.add(user.getKey() + " (as produced) " + p));
-            FacetDocumentCheck.lineageDifferences(topic, record.partition(), record.offset(), record.timestamp(),
-                            USERS.runId(), document)
+            FacetDocumentCheck.lineageDifferences(
+                            topic, record.partition(), record.offset(), record.timestamp(), USERS.runId(), document)
                     .forEach(p -> problems.add(user.getKey() + " " + p));
         }
-        assertEquals(List.of(), problems.stream().limit(20).toList(), facet + ": documents that differ from what was produced");
+        assertEquals(
+                List.of(),
+                problems.stream().limit(20).toList(),
+                facet + ": documents that differ from what was produced");
         assertTypeSpotChecks(facet, expected, stored);
     }
 
@@ -94,25 +98,38 @@ class SixFacetsIT {
      * The normalisations the contract names, checked explicitly on top of the field-by-field comparison: BSON
      * dates, postcodes always strings, a null {@code id.value} kept as a present null.
      */
-    private static void assertTypeSpotChecks(Facet facet, Map<String, JsonNode> expected, Map<String, Document> stored) {
+    private static void assertTypeSpotChecks(
+            Facet facet, Map<String, JsonNode> expected, Map<String, Document> stored) {
         Document any = stored.values().iterator().next();
         assertTrue(any.get(Envelope.FETCHED_AT) instanceof Date, "fetched_at is a BSON date: " + any);
         switch (facet) {
-            case PROFILE -> stored.values().forEach(d ->
-                    assertTrue(FacetDocumentCheck.valueAt(d, "dob.date") instanceof Date, "dob.date is a BSON date: " + d));
-            case ACCOUNT -> stored.values().forEach(d ->
-                    assertTrue(FacetDocumentCheck.valueAt(d, "registered.date") instanceof Date, "registered.date: " + d));
-            case LOCATION -> stored.values().forEach(d -> assertTrue(
-                    FacetDocumentCheck.valueAt(d, "location.postcode") instanceof String, "postcode is a string: " + d));
+            case PROFILE ->
+                stored.values()
+                        .forEach(d -> assertTrue(
+                                FacetDocumentCheck.valueAt(d, "dob.date") instanceof Date,
+                                "dob.date is a BSON date: " + d));
+            case ACCOUNT ->
+                stored.values()
+                        .forEach(d -> assertTrue(
+                                FacetDocumentCheck.valueAt(d, "registered.date") instanceof Date,
+                                "registered.date: " + d));
+            case LOCATION ->
+                stored.values()
+                        .forEach(d -> assertTrue(
+                                FacetDocumentCheck.valueAt(d, "location.postcode") instanceof String,
+                                "postcode is a string: " + d));
             case IDENTITY -> {
-                long nullInDryRun = expected.values().stream().filter(v -> v.path("id").path("value").isNull()).count();
-                long nullStored = stored.values().stream().filter(d -> ((Document) d.get("id")).containsKey("value")
-                        && ((Document) d.get("id")).get("value") == null).count();
+                long nullInDryRun = expected.values().stream()
+                        .filter(v -> v.path("id").path("value").isNull())
+                        .count();
+                long nullStored = stored.values().stream()
+                        .filter(d -> ((Document) d.get("id")).containsKey("value")
+                                && ((Document) d.get("id")).get("value") == null)
+                        .count();
                 assertTrue(nullInDryRun > 0, "the seed gives users with a null id.value (IR, NZ, TR, UA)");
                 assertEquals(nullInDryRun, nullStored, "identities with id.value a present null");
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 }

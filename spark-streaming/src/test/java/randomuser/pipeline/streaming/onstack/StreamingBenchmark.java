@@ -25,12 +25,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.bson.BsonDocument;
-import org.bson.Document;
-import org.bson.BsonString;
-import org.bson.RawBsonDocument;
-import org.bson.codecs.BsonDocumentCodec;
-
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
@@ -38,6 +32,11 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
 
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.component.MongoServer;
@@ -70,15 +69,15 @@ import randomuser.pipeline.streaming.onstack.FetcherCli.SeededUsers;
  */
 public final class StreamingBenchmark {
     /** "26/12/04 13:40:43 INFO JobMonitor: topic=t batch=0 rows_in=100 upserted=100 dead_lettered=0 ms=93964 lag=0" */
-    private static final Pattern BATCH_LINE = Pattern.compile(
-            "^(\\d\\d/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d) .* batch=(\\d+) rows_in=(\\d+) .* ms=(\\d+)");
+    private static final Pattern BATCH_LINE =
+            Pattern.compile("^(\\d\\d/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d) .* batch=(\\d+) rows_in=(\\d+) .* ms=(\\d+)");
+
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yy/MM/dd HH:mm:ss");
     private static final double MIB = 1024.0 * 1024.0;
     /** Documents per read when the raw side reads what the jobs wrote. */
     private static final int READ_CHUNK = 1000;
 
-    private StreamingBenchmark() {
-    }
+    private StreamingBenchmark() {}
 
     /**
      * One job's round: documents written, busy seconds (first batch start to last batch end), batches; and the
@@ -104,8 +103,8 @@ public final class StreamingBenchmark {
         List<Facet> facets = Arrays.asList(Facet.values());
 
         try (PausedStackJobs paused = PausedStackJobs.pause(TestStack.get());
-             TestRun run = TestRun.create("benchmark", "bench");
-             ServerSampler server = ServerSampler.start(run)) {
+                TestRun run = TestRun.create("benchmark", "bench");
+                ServerSampler server = ServerSampler.start(run)) {
             List<TestJob> jobs = facets.stream().map(facet -> run.job(facet)).toList();
             facets.forEach(facet -> run.topics().ensure(run.topic(facet), TestRun.PARTITIONS));
 
@@ -124,7 +123,9 @@ public final class StreamingBenchmark {
             awaitUpserted(run, jobs, measured.count());
             Map<Facet, Round> measuredRounds = new EnumMap<>(Facet.class);
             for (TestJob job : jobs) {
-                measuredRounds.put(job.facet(), rounds(List.of(job), lastFillBatch.get(job.facet())).get(job.facet()));
+                measuredRounds.put(
+                        job.facet(),
+                        rounds(List.of(job), lastFillBatch.get(job.facet())).get(job.facet()));
             }
             run.awaitCounts(jobs, measured.count(), Duration.ofMinutes(1), Duration.ofMinutes(2));
             long jobsFileMax = server.maxFileBytes();
@@ -133,16 +134,26 @@ public final class StreamingBenchmark {
 
             MongoDatabase raw = run.database(run.databaseName() + "_raw");
             try {
-                System.out.println("raw side: the jobs' documents copied into a fresh database (new ids), then upserted over "
-                        + "the copy again from memory (matching ids)");
+                System.out.println(
+                        "raw side: the jobs' documents copied into a fresh database (new ids), then upserted over "
+                                + "the copy again from memory (matching ids)");
                 Map<Facet, Double> rawFill = copyCollections(run.database(), raw, bulk);
                 Map<Facet, Double> rawMeasured = upsertInMemory(run.database(), raw, bulk);
                 print(measured.count(), bulk, fillRounds, rawFill, measuredRounds, rawMeasured);
-                System.out.printf(Locale.ROOT, "%nMongoDB-compatible server, six jobs' rounds: data file max %.0f MiB for "
+                System.out.printf(
+                        Locale.ROOT,
+                        "%nMongoDB-compatible server, six jobs' rounds: data file max %.0f MiB for "
                                 + "%.0f MiB of documents' BSON in all its databases (%.2fx); resident memory max %.0f MiB%n",
-                        jobsFileMax / MIB, bsonBytes / MIB, (double) jobsFileMax / bsonBytes, jobsRssMax / 1024.0);
-                System.out.printf(Locale.ROOT, "whole run (raw side's copy included): data file max %.0f MiB, now %.0f MiB; "
-                                + "resident memory max %.0f MiB%n", server.maxFileBytes() / MIB, server.fileBytes() / MIB,
+                        jobsFileMax / MIB,
+                        bsonBytes / MIB,
+                        (double) jobsFileMax / bsonBytes,
+                        jobsRssMax / 1024.0);
+                System.out.printf(
+                        Locale.ROOT,
+                        "whole run (raw side's copy included): data file max %.0f MiB, now %.0f MiB; "
+                                + "resident memory max %.0f MiB%n",
+                        server.maxFileBytes() / MIB,
+                        server.fileBytes() / MIB,
                         server.maxRssKiB() / 1024.0);
             } finally {
                 raw.drop();
@@ -153,16 +164,27 @@ public final class StreamingBenchmark {
     /** Waits until every job has upserted {@code count} more documents than it had when the round started. */
     static void awaitUpserted(TestRun run, List<TestJob> jobs, long count) {
         // The status files, not the database, are polled while the jobs work: it costs the server nothing.
-        Await.until("six jobs upserting " + count + " users", Duration.ofSeconds(1), Duration.ofMinutes(5),
-                Duration.ofMinutes(60), () -> {
+        Await.until(
+                "six jobs upserting " + count + " users",
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(60),
+                () -> {
                     run.requireRunning(jobs);
-                    return jobs.stream().map(job -> job.status().map(StreamingJobStatus::totalUpserted).orElse(0L)).toList();
-                }, upserted -> upserted.stream().allMatch(n -> n >= count), () -> run.diagnostics(jobs));
+                    return jobs.stream()
+                            .map(job -> job.status()
+                                    .map(StreamingJobStatus::totalUpserted)
+                                    .orElse(0L))
+                            .toList();
+                },
+                upserted -> upserted.stream().allMatch(n -> n >= count),
+                () -> run.diagnostics(jobs));
     }
 
     static Map<Facet, Long> lastBatchIds(List<TestJob> jobs) {
         Map<Facet, Long> last = new EnumMap<>(Facet.class);
-        jobs.forEach(job -> last.put(job.facet(), job.status().map(s -> s.batchId().orElse(-1L)).orElse(-1L)));
+        jobs.forEach(job -> last.put(
+                job.facet(), job.status().map(s -> s.batchId().orElse(-1L)).orElse(-1L)));
         return last;
     }
 
@@ -179,8 +201,10 @@ public final class StreamingBenchmark {
             try {
                 for (String line : Files.readAllLines(job.logFile())) {
                     Matcher batch = BATCH_LINE.matcher(line);
-                    if (!line.contains("topic=" + job.topic() + " ") || !batch.find()
-                            || Long.parseLong(batch.group(2)) <= afterBatch || Long.parseLong(batch.group(3)) == 0) {
+                    if (!line.contains("topic=" + job.topic() + " ")
+                            || !batch.find()
+                            || Long.parseLong(batch.group(2)) <= afterBatch
+                            || Long.parseLong(batch.group(3)) == 0) {
                         continue;
                     }
                     LocalDateTime end = LocalDateTime.parse(batch.group(1), LOG_TIME);
@@ -215,7 +239,10 @@ public final class StreamingBenchmark {
     private static long bsonBytesOnTheServer(TestRun run) {
         long bytes = 0;
         for (String name : run.databaseNames()) {
-            bytes += ((Number) run.database(name).runCommand(new Document("dbStats", 1)).get("dataSize")).longValue();
+            bytes += ((Number) run.database(name)
+                            .runCommand(new Document("dbStats", 1))
+                            .get("dataSize"))
+                    .longValue();
         }
         return bytes;
     }
@@ -226,7 +253,8 @@ public final class StreamingBenchmark {
      */
     private static Iterable<List<RawBsonDocument>> chunks(MongoCollection<RawBsonDocument> collection, int size) {
         return () -> new Iterator<>() {
-            private final MongoCursor<RawBsonDocument> cursor = collection.find().batchSize(size).iterator();
+            private final MongoCursor<RawBsonDocument> cursor =
+                    collection.find().batchSize(size).iterator();
 
             @Override
             public boolean hasNext() {
@@ -248,7 +276,8 @@ public final class StreamingBenchmark {
     private static Map<Facet, Double> copyCollections(MongoDatabase from, MongoDatabase to, int bulk) throws Exception {
         return sixWritersAtOnce(facet -> {
             long started = System.nanoTime();
-            for (List<RawBsonDocument> chunk : chunks(from.getCollection(facet.collection(), RawBsonDocument.class), bulk)) {
+            for (List<RawBsonDocument> chunk :
+                    chunks(from.getCollection(facet.collection(), RawBsonDocument.class), bulk)) {
                 upsert(to.getCollection(facet.collection(), RawBsonDocument.class), chunk, bulk);
             }
             return (System.nanoTime() - started) / 1e9;
@@ -263,7 +292,8 @@ public final class StreamingBenchmark {
         Map<Facet, List<RawBsonDocument>> documents = new EnumMap<>(Facet.class);
         for (Facet facet : Facet.values()) {
             List<RawBsonDocument> changed = new ArrayList<>();
-            for (List<RawBsonDocument> chunk : chunks(from.getCollection(facet.collection(), RawBsonDocument.class), READ_CHUNK)) {
+            for (List<RawBsonDocument> chunk :
+                    chunks(from.getCollection(facet.collection(), RawBsonDocument.class), READ_CHUNK)) {
                 for (RawBsonDocument document : chunk) {
                     BsonDocument copy = document.decode(new BsonDocumentCodec());
                     copy.put("run_id", new BsonString("bench-raw"));
@@ -310,40 +340,99 @@ public final class StreamingBenchmark {
         for (int from = 0; from < documents.size(); from += bulk) {
             List<WriteModel<RawBsonDocument>> models = new ArrayList<>();
             for (RawBsonDocument document : documents.subList(from, Math.min(documents.size(), from + bulk))) {
-                models.add(new ReplaceOneModel<>(eq("_id", document.get("_id")), document, new ReplaceOptions().upsert(true)));
+                models.add(new ReplaceOneModel<>(
+                        eq("_id", document.get("_id")), document, new ReplaceOptions().upsert(true)));
             }
             collection.bulkWrite(models, new BulkWriteOptions().ordered(true));
         }
     }
 
-    private static void print(int users, int bulk, Map<Facet, Round> fill, Map<Facet, Double> rawFill,
-                              Map<Facet, Round> measured, Map<Facet, Double> rawMeasured) {
+    private static void print(
+            int users,
+            int bulk,
+            Map<Facet, Round> fill,
+            Map<Facet, Double> rawFill,
+            Map<Facet, Round> measured,
+            Map<Facet, Double> rawMeasured) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "%d users per job and round; six jobs at once vs six driver writers at once "
-                + "(bulks of %d); documents/s%n", users, bulk);
-        System.out.printf(Locale.ROOT, "%-9s | %-46s | %-46s%n", "", "fill: new ids into empty collections",
+        System.out.printf(
+                Locale.ROOT,
+                "%d users per job and round; six jobs at once vs six driver writers at once "
+                        + "(bulks of %d); documents/s%n",
+                users,
+                bulk);
+        System.out.printf(
+                Locale.ROOT,
+                "%-9s | %-46s | %-46s%n",
+                "",
+                "fill: new ids into empty collections",
                 "measured: replace all, collections full");
-        System.out.printf(Locale.ROOT, "%-9s | %7s %7s %8s %8s %8s %5s | %7s %7s %8s %8s %8s %5s%n", "facet",
-                "batches", "busy s", "job", "job warm", "raw", "ratio", "batches", "busy s", "job", "job warm", "raw", "ratio");
+        System.out.printf(
+                Locale.ROOT,
+                "%-9s | %7s %7s %8s %8s %8s %5s | %7s %7s %8s %8s %8s %5s%n",
+                "facet",
+                "batches",
+                "busy s",
+                "job",
+                "job warm",
+                "raw",
+                "ratio",
+                "batches",
+                "busy s",
+                "job",
+                "job warm",
+                "raw",
+                "ratio");
         double[] sums = new double[4];
         for (Facet facet : Facet.values()) {
             Round f = fill.get(facet);
             Round m = measured.get(facet);
             double rawF = users / rawFill.get(facet);
             double rawM = users / rawMeasured.get(facet);
-            System.out.printf(Locale.ROOT, "%-9s | %7d %7.1f %8.0f %8.0f %8.0f %5.2f | %7d %7.1f %8.0f %8.0f %8.0f %5.2f%n",
-                    facet.facetName(), f.batches(), f.busySeconds(), f.rate(), f.warmRate(), rawF, f.rate() / rawF,
-                    m.batches(), m.busySeconds(), m.rate(), m.warmRate(), rawM, m.rate() / rawM);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-9s | %7d %7.1f %8.0f %8.0f %8.0f %5.2f | %7d %7.1f %8.0f %8.0f %8.0f %5.2f%n",
+                    facet.facetName(),
+                    f.batches(),
+                    f.busySeconds(),
+                    f.rate(),
+                    f.warmRate(),
+                    rawF,
+                    f.rate() / rawF,
+                    m.batches(),
+                    m.busySeconds(),
+                    m.rate(),
+                    m.warmRate(),
+                    rawM,
+                    m.rate() / rawM);
             sums[0] += f.rate();
             sums[1] += rawF;
             sums[2] += m.rate();
             sums[3] += rawM;
         }
-        System.out.printf(Locale.ROOT, "%-9s | %7s %7s %8.0f %8s %8.0f %5.2f | %7s %7s %8.0f %8s %8.0f %5.2f%n", "all six",
-                "", "", sums[0], "", sums[1], sums[0] / sums[1], "", "", sums[2], "", sums[3], sums[2] / sums[3]);
-        System.out.println("job: documents/s from the start of a job's first batch of the round to the end of its last; "
-                + "job warm: after its first batch; raw: the Java driver alone; ratio: job / raw");
-        double slowest = Arrays.stream(Facet.values()).mapToDouble(f -> measured.get(f).rate()).min().orElse(0);
+        System.out.printf(
+                Locale.ROOT,
+                "%-9s | %7s %7s %8.0f %8s %8.0f %5.2f | %7s %7s %8.0f %8s %8.0f %5.2f%n",
+                "all six",
+                "",
+                "",
+                sums[0],
+                "",
+                sums[1],
+                sums[0] / sums[1],
+                "",
+                "",
+                sums[2],
+                "",
+                sums[3],
+                sums[2] / sums[3]);
+        System.out.println(
+                "job: documents/s from the start of a job's first batch of the round to the end of its last; "
+                        + "job warm: after its first batch; raw: the Java driver alone; ratio: job / raw");
+        double slowest = Arrays.stream(Facet.values())
+                .mapToDouble(f -> measured.get(f).rate())
+                .min()
+                .orElse(0);
         System.out.printf(Locale.ROOT, "slowest job, measured round: %.0f documents/s%n", slowest);
     }
 
@@ -363,8 +452,10 @@ public final class StreamingBenchmark {
         }
 
         static ServerSampler start(TestRun run) {
-            long pid = new ProcessRegistry(run.stack().layout()).runningPid(MongoServer.NAME)
-                    .orElseThrow(() -> new IllegalStateException("the stack's MongoDB-compatible server is not running"));
+            long pid = new ProcessRegistry(run.stack().layout())
+                    .runningPid(MongoServer.NAME)
+                    .orElseThrow(
+                            () -> new IllegalStateException("the stack's MongoDB-compatible server is not running"));
             ServerSampler sampler = new ServerSampler(run.stack().layout().mongoDataFile(), pid);
             sampler.thread.start();
             return sampler;

@@ -71,7 +71,11 @@ final class TestJob implements Component {
     long totalRowsIn() {
         try {
             return Files.isRegularFile(submission.statusFile())
-                    ? STATUS_JSON.readTree(submission.statusFile().toFile()).path("total_rows_in").asLong(-1) : -1;
+                    ? STATUS_JSON
+                            .readTree(submission.statusFile().toFile())
+                            .path("total_rows_in")
+                            .asLong(-1)
+                    : -1;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,7 +98,8 @@ final class TestJob implements Component {
     }
 
     static String describe(StreamingJobStatus status) {
-        return status.state() + " batch=" + (status.batchId().isPresent() ? status.batchId().getAsLong() : "-")
+        return status.state() + " batch="
+                + (status.batchId().isPresent() ? status.batchId().getAsLong() : "-")
                 + " lag=" + (status.lag().isPresent() ? status.lag().getAsLong() : "-")
                 + " upserted=" + status.totalUpserted() + " dead_lettered=" + status.totalDeadLettered()
                 + (status.error() != null ? " error=" + status.error() : "");

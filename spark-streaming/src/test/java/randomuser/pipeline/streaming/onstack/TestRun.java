@@ -16,14 +16,13 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.bson.Document;
-
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
 
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.LocalStack;
@@ -51,6 +50,7 @@ final class TestRun implements AutoCloseable {
     private final LocalStack stack;
     /** "it" for tests, "bench" for the benchmark: the first word of every name the run uses. */
     private final String kind;
+
     private final String id;
     private final Path workDir;
     private final MongoClient mongo;
@@ -77,9 +77,10 @@ final class TestRun implements AutoCloseable {
     }
 
     static TestRun create(String label, String kind) {
-        TestRun run = new TestRun(TestStack.get(), kind, UUID.randomUUID().toString().substring(0, 8));
-        System.out.println(label + ": topics " + run.topicPrefix() + "*, database " + run.databaseName()
-                + ", state " + run.workDir);
+        TestRun run =
+                new TestRun(TestStack.get(), kind, UUID.randomUUID().toString().substring(0, 8));
+        System.out.println(label + ": topics " + run.topicPrefix() + "*, database " + run.databaseName() + ", state "
+                + run.workDir);
         return run;
     }
 
@@ -140,8 +141,13 @@ final class TestRun implements AutoCloseable {
     }
 
     private StreamingJobSubmission submission(Facet facet) {
-        return StreamingJobSubmission.custom(stack.layout(), kind + "-" + id + "-" + facet.facetName(),
-                facet, topic(facet), facet.collection(), databaseName(),
+        return StreamingJobSubmission.custom(
+                stack.layout(),
+                kind + "-" + id + "-" + facet.facetName(),
+                facet,
+                topic(facet),
+                facet.collection(),
+                databaseName(),
                 workDir.resolve("checkpoints").resolve(facet.facetName()),
                 workDir.resolve("status").resolve(facet.facetName() + ".json"));
     }
@@ -168,8 +174,13 @@ final class TestRun implements AutoCloseable {
             new ProcessRegistry(stack.layout()).stop(List.of(job.name()), STOP_GRACE, Progress.toStandardOutput());
         }
         try (Probes probes = new Probes(stack.bootstrapServers(), stack.sparkMasterUiUrl())) {
-            Await.until(job.name() + " gone from the Spark master", Duration.ofMillis(500), Duration.ofSeconds(60),
-                    Duration.ofSeconds(60), () -> probes.sparkMaster().activeApps(job.name()).size(), n -> n == 0,
+            Await.until(
+                    job.name() + " gone from the Spark master",
+                    Duration.ofMillis(500),
+                    Duration.ofSeconds(60),
+                    Duration.ofSeconds(60),
+                    () -> probes.sparkMaster().activeApps(job.name()).size(),
+                    n -> n == 0,
                     () -> "the master still lists " + job.name());
         }
     }
@@ -184,8 +195,11 @@ final class TestRun implements AutoCloseable {
     StreamingJobStatus killWithBatchInFlight(TestJob job, String what, Predicate<StreamingJobStatus> ready) {
         for (int attempt = 1; attempt <= KILL_ATTEMPTS; attempt++) {
             // The status file and the checkpoint, not the database, are polled: they cost the busy server nothing.
-            StreamingJobStatus atKill = Await.until(job.name() + " " + what + " and a batch in flight",
-                    Duration.ofMillis(20), Duration.ofMinutes(3), Duration.ofMinutes(8),
+            StreamingJobStatus atKill = Await.until(
+                    job.name() + " " + what + " and a batch in flight",
+                    Duration.ofMillis(20),
+                    Duration.ofMinutes(3),
+                    Duration.ofMinutes(8),
                     () -> job.status().orElse(null),
                     status -> status != null && ready.test(status) && Checkpoints.batchInFlight(job.checkpointDir()),
                     () -> diagnostics(List.of(job)));
@@ -220,20 +234,26 @@ final class TestRun implements AutoCloseable {
     /** Waits until each job's collection holds {@code expected} documents (bounded, with diagnostics). */
     Map<Facet, Long> awaitCounts(List<TestJob> watched, long expected, Duration stall, Duration max) {
         List<Facet> facets = watched.stream().map(TestJob::facet).toList();
-        return Await.until("documents in " + databaseName(), Duration.ofSeconds(5), stall, max,
+        return Await.until(
+                "documents in " + databaseName(),
+                Duration.ofSeconds(5),
+                stall,
+                max,
                 () -> {
                     requireRunning(watched);
                     return counts(facets);
-                }, counts -> counts.values().stream().allMatch(count -> count >= expected),
+                },
+                counts -> counts.values().stream().allMatch(count -> count >= expected),
                 () -> diagnostics(watched));
     }
 
     /** Fails at once, with the drivers' logs, when a driver has ended: no point waiting for its documents. */
     void requireRunning(List<TestJob> watched) {
-        List<TestJob> ended = watched.stream().filter(job -> job.pid().isEmpty()).toList();
+        List<TestJob> ended =
+                watched.stream().filter(job -> job.pid().isEmpty()).toList();
         if (!ended.isEmpty()) {
-            throw new AssertionError("job drivers ended: " + ended.stream().map(TestJob::name).toList() + "\n"
-                    + diagnostics(ended));
+            throw new AssertionError(
+                    "job drivers ended: " + ended.stream().map(TestJob::name).toList() + "\n" + diagnostics(ended));
         }
     }
 

@@ -15,8 +15,7 @@ import randomuser.pipeline.stack.component.Component;
 final class TestStack {
     private static LocalStack stack;
 
-    private TestStack() {
-    }
+    private TestStack() {}
 
     static synchronized LocalStack get() {
         if (stack == null) {

@@ -36,26 +36,43 @@ class TopicDeletedIT {
             TestJob job = run.job(FACET);
             run.start(List.of(job));
             run.awaitCounts(List.of(job), BEFORE.count(), Duration.ofMinutes(3), Duration.ofMinutes(6));
-            Await.until(job.name() + " committed every record", Duration.ofMillis(500), Duration.ofMinutes(2),
-                    Duration.ofMinutes(3), () -> Checkpoints.describe(job.checkpointDir()),
-                    described -> Checkpoints.allCommitted(job.checkpointDir()), () -> run.diagnostics(List.of(job)));
+            Await.until(
+                    job.name() + " committed every record",
+                    Duration.ofMillis(500),
+                    Duration.ofMinutes(2),
+                    Duration.ofMinutes(3),
+                    () -> Checkpoints.describe(job.checkpointDir()),
+                    described -> Checkpoints.allCommitted(job.checkpointDir()),
+                    () -> run.diagnostics(List.of(job)));
 
             String topic = run.topic(FACET);
             assertEquals(Set.of(topic), run.topics().deleteAllWithPrefix(topic), "topics deleted");
             // The fetcher creates it again (same partitions, RF 3) and writes fewer records than before.
             run.fetcher().produce(AFTER);
 
-            StreamingJobStatus failed = Await.until(job.name() + " FAILED", Duration.ofSeconds(1), Duration.ofMinutes(3),
-                    Duration.ofMinutes(5), () -> job.status().orElse(null),
-                    status -> status != null && "FAILED".equals(status.state()), () -> run.diagnostics(List.of(job)));
-            System.out.println(job.name() + " after its topic was deleted and created again: " + TestJob.describe(failed)
-                    + "; error: " + failed.error());
+            StreamingJobStatus failed = Await.until(
+                    job.name() + " FAILED",
+                    Duration.ofSeconds(1),
+                    Duration.ofMinutes(3),
+                    Duration.ofMinutes(5),
+                    () -> job.status().orElse(null),
+                    status -> status != null && "FAILED".equals(status.state()),
+                    () -> run.diagnostics(List.of(job)));
+            System.out.println(job.name() + " after its topic was deleted and created again: "
+                    + TestJob.describe(failed) + "; error: " + failed.error());
             assertTrue(failed.error().startsWith("query failed: "), failed.error());
             assertTrue(failed.error().contains("Partition " + topic + "-"), failed.error());
             assertTrue(failed.error().contains("some data may have been missed"), failed.error());
-            Await.until(job.name() + "'s driver gone", Duration.ofMillis(500), Duration.ofMinutes(1), Duration.ofMinutes(2),
-                    () -> job.pid().isPresent(), running -> !running, () -> run.diagnostics(List.of(job)));
-            assertEquals(BEFORE.count(), run.collection(FACET).countDocuments(), "documents: the users written before only");
+            Await.until(
+                    job.name() + "'s driver gone",
+                    Duration.ofMillis(500),
+                    Duration.ofMinutes(1),
+                    Duration.ofMinutes(2),
+                    () -> job.pid().isPresent(),
+                    running -> !running,
+                    () -> run.diagnostics(List.of(job)));
+            assertEquals(
+                    BEFORE.count(), run.collection(FACET).countDocuments(), "documents: the users written before only");
             assertEquals(0, run.deadLetters().countDocuments(), "dead letters");
         }
     }

@@ -29,8 +29,7 @@ final class Topics {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     /** One record as it is on its topic: what a document's {@code _ingest} must point to. */
-    record KafkaRecord(String key, int partition, long offset, long timestamp, byte[] value) {
-    }
+    record KafkaRecord(String key, int partition, long offset, long timestamp, byte[] value) {}
 
     private final String bootstrapServers;
 
@@ -41,7 +40,10 @@ final class Topics {
     /** Creates the topic as the project does (RF 3, min.insync.replicas 2) unless it exists. */
     void ensure(String topic, int partitions) {
         try (Admin admin = admin()) {
-            if (admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).contains(topic)) {
+            if (admin.listTopics()
+                    .names()
+                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                    .contains(topic)) {
                 return;
             }
             NewTopic newTopic = new NewTopic(topic, partitions, (short) 3)
@@ -56,7 +58,8 @@ final class Topics {
     Set<String> deleteAllWithPrefix(String prefix) {
         try (Admin admin = admin()) {
             Set<String> ours = admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).stream()
-                    .filter(topic -> topic.startsWith(prefix)).collect(Collectors.toSet());
+                    .filter(topic -> topic.startsWith(prefix))
+                    .collect(Collectors.toSet());
             if (!ours.isEmpty()) {
                 admin.deleteTopics(ours).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             }
@@ -73,7 +76,7 @@ final class Topics {
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
+                new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (PartitionInfo info : consumer.partitionsFor(topic, TIMEOUT)) {
                 partitions.add(new TopicPartition(topic, info.partition()));
@@ -85,11 +88,12 @@ final class Topics {
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p, TIMEOUT) < end.get(p))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end " + end + " within " + TIMEOUT);
+                    throw new IllegalStateException(
+                            "could not read " + topic + " to its end " + end + " within " + TIMEOUT);
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    records.add(new KafkaRecord(record.key(), record.partition(), record.offset(), record.timestamp(),
-                            record.value()));
+                    records.add(new KafkaRecord(
+                            record.key(), record.partition(), record.offset(), record.timestamp(), record.value()));
                 }
             }
             return records;

@@ -49,7 +49,8 @@ public final class AirflowClient {
         this(baseUrl, username, password, DEFAULT_REQUEST_TIMEOUT, DEFAULT_POLL);
     }
 
-    private AirflowClient(String baseUrl, String username, String password, Duration requestTimeout, Duration pollInterval) {
+    private AirflowClient(
+            String baseUrl, String username, String password, Duration requestTimeout, Duration pollInterval) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.username = username;
         this.password = password;
@@ -57,7 +58,10 @@ public final class AirflowClient {
         this.pollInterval = pollInterval;
         // HTTP/1.1: Java's default first tries an h2c upgrade, and Airflow's server (uvicorn) then loses the
         // body of a POST ("Expecting value: line 1 column 1").
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** The same client with another per-request timeout (health probes want a short one). */
@@ -86,12 +90,15 @@ public final class AirflowClient {
 
     private String newToken() {
         ObjectNode body = JSON.createObjectNode().put("username", username).put("password", password);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/auth/token"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())), "POST /auth/token");
+        HttpResponse<String> response = send(
+                HttpRequest.newBuilder(uri("/auth/token"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())),
+                "POST /auth/token");
         if (response.statusCode() == 401 || response.statusCode() == 403) {
-            throw new AirflowApiException(response.statusCode(), "Airflow at " + baseUrl + " rejected the login "
-                    + username + " (" + detail(response.body()) + ")");
+            throw new AirflowApiException(
+                    response.statusCode(),
+                    "Airflow at " + baseUrl + " rejected the login " + username + " (" + detail(response.body()) + ")");
         }
         JsonNode answer = requireSuccess(response, "POST /auth/token");
         String accessToken = answer.path("access_token").asText("");
@@ -112,15 +119,16 @@ public final class AirflowClient {
 
     /** {@code GET /api/v2/monitor/health}: metadatabase, scheduler, triggerer, dag_processor, each with a status. */
     public JsonNode health() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v2/monitor/health")).GET(),
-                "GET /api/v2/monitor/health");
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(uri("/api/v2/monitor/health")).GET(), "GET /api/v2/monitor/health");
         return requireSuccess(response, "GET /api/v2/monitor/health");
     }
 
     /** The DAG as Airflow knows it ({@code is_paused}, {@code has_import_errors}, ...); empty until it is parsed. */
     public Optional<JsonNode> dag(String dagId) {
         String path = "/api/v2/dags/" + pathSegment(dagId);
-        HttpResponse<String> response = authorized(HttpRequest.newBuilder(uri(path)).GET(), "GET " + path);
+        HttpResponse<String> response =
+                authorized(HttpRequest.newBuilder(uri(path)).GET(), "GET " + path);
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
@@ -130,7 +138,8 @@ public final class AirflowClient {
     /** The ids of every DAG Airflow has parsed (first 100). */
     public List<String> dagIds() {
         String path = "/api/v2/dags?limit=100";
-        JsonNode answer = requireSuccess(authorized(HttpRequest.newBuilder(uri(path)).GET(), "GET " + path), "GET " + path);
+        JsonNode answer =
+                requireSuccess(authorized(HttpRequest.newBuilder(uri(path)).GET(), "GET " + path), "GET " + path);
         List<String> ids = new ArrayList<>();
         answer.path("dags").forEach(dag -> ids.add(dag.path("dag_id").asText()));
         return ids;
@@ -140,9 +149,13 @@ public final class AirflowClient {
     public void setPaused(String dagId, boolean paused) {
         String path = "/api/v2/dags/" + pathSegment(dagId);
         ObjectNode body = JSON.createObjectNode().put("is_paused", paused);
-        requireSuccess(authorized(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())), "PATCH " + path), "PATCH " + path);
+        requireSuccess(
+                authorized(
+                        HttpRequest.newBuilder(uri(path))
+                                .header("Content-Type", "application/json")
+                                .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())),
+                        "PATCH " + path),
+                "PATCH " + path);
     }
 
     // ---- Variables
@@ -150,7 +163,8 @@ public final class AirflowClient {
     /** {@code GET /api/v2/variables/{key}}: the Variable's value, empty when there is none. */
     public Optional<String> variable(String key) {
         String path = "/api/v2/variables/" + pathSegment(key);
-        HttpResponse<String> response = authorized(HttpRequest.newBuilder(uri(path)).GET(), "GET " + path);
+        HttpResponse<String> response =
+                authorized(HttpRequest.newBuilder(uri(path)).GET(), "GET " + path);
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
@@ -162,15 +176,20 @@ public final class AirflowClient {
         deleteVariable(key);
         String path = "/api/v2/variables";
         ObjectNode body = JSON.createObjectNode().put("key", key).put("value", value);
-        requireSuccess(authorized(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())), "POST " + path), "POST " + path);
+        requireSuccess(
+                authorized(
+                        HttpRequest.newBuilder(uri(path))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body.toString())),
+                        "POST " + path),
+                "POST " + path);
     }
 
     /** {@code DELETE /api/v2/variables/{key}}; a Variable that is not there is fine. */
     public void deleteVariable(String key) {
         String path = "/api/v2/variables/" + pathSegment(key);
-        HttpResponse<String> response = authorized(HttpRequest.newBuilder(uri(path)).DELETE(), "DELETE " + path);
+        HttpResponse<String> response =
+                authorized(HttpRequest.newBuilder(uri(path)).DELETE(), "DELETE " + path);
         if (response.statusCode() != 404) {
             requireSuccess(response, "DELETE " + path);
         }
@@ -190,12 +209,17 @@ public final class AirflowClient {
         ObjectNode body = JSON.createObjectNode();
         body.putNull("logical_date");
         body.set("conf", JSON.valueToTree(conf == null ? Map.of() : new LinkedHashMap<>(conf)));
-        JsonNode answer = requireSuccess(authorized(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())), "POST " + path), "POST " + path);
+        JsonNode answer = requireSuccess(
+                authorized(
+                        HttpRequest.newBuilder(uri(path))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body.toString())),
+                        "POST " + path),
+                "POST " + path);
         String runId = answer.path("dag_run_id").asText("");
         if (runId.isEmpty()) {
-            throw new StackException("Airflow answered POST " + path + " without a dag_run_id: " + abbreviate(answer.toString()));
+            throw new StackException(
+                    "Airflow answered POST " + path + " without a dag_run_id: " + abbreviate(answer.toString()));
         }
         return runId;
     }
@@ -203,9 +227,11 @@ public final class AirflowClient {
     /** How many runs the DAG has, whatever their state ({@code total_entries} of its run list). */
     public long dagRunCount(String dagId) {
         String path = "/api/v2/dags/" + pathSegment(dagId) + "/dagRuns?limit=1";
-        JsonNode answer = requireSuccess(authorized(HttpRequest.newBuilder(uri(path)).GET(), "GET " + path), "GET " + path);
+        JsonNode answer =
+                requireSuccess(authorized(HttpRequest.newBuilder(uri(path)).GET(), "GET " + path), "GET " + path);
         if (!answer.path("total_entries").canConvertToLong()) {
-            throw new StackException("Airflow answered GET " + path + " without total_entries: " + abbreviate(answer.toString()));
+            throw new StackException(
+                    "Airflow answered GET " + path + " without total_entries: " + abbreviate(answer.toString()));
         }
         return answer.path("total_entries").asLong();
     }
@@ -246,8 +272,8 @@ public final class AirflowClient {
                 lastState = state;
             }
             if (System.nanoTime() > deadline) {
-                throw new StackException(dagId + " run " + runId + " was still " + state + " after " + timeout.toSeconds()
-                        + "s; follow it at " + runUiUrl(dagId, runId));
+                throw new StackException(dagId + " run " + runId + " was still " + state + " after "
+                        + timeout.toSeconds() + "s; follow it at " + runUiUrl(dagId, runId));
             }
             sleep(pollInterval);
         }
@@ -272,7 +298,8 @@ public final class AirflowClient {
      */
     public Optional<String> xcomReturnValue(String dagId, String runId, String taskId) {
         String path = runPath(dagId, runId) + "/taskInstances/" + pathSegment(taskId) + "/xcomEntries/return_value";
-        HttpResponse<String> response = authorized(HttpRequest.newBuilder(uri(path)).GET(), "GET " + path);
+        HttpResponse<String> response =
+                authorized(HttpRequest.newBuilder(uri(path)).GET(), "GET " + path);
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
@@ -291,15 +318,19 @@ public final class AirflowClient {
         String path = runPath(dagId, runId) + "/taskInstances/" + pathSegment(taskId) + "/logs/" + tryNumber
                 + "?full_content=true";
         try {
-            HttpResponse<String> response = authorized(HttpRequest.newBuilder(uri(path))
-                    .header("Accept", "application/json").GET(), "GET " + path);
+            HttpResponse<String> response = authorized(
+                    HttpRequest.newBuilder(uri(path))
+                            .header("Accept", "application/json")
+                            .GET(),
+                    "GET " + path);
             if (response.statusCode() != 200) {
                 return List.of();
             }
             JsonNode content = JSON.readTree(response.body()).path("content");
             List<String> all = new ArrayList<>();
             if (content.isArray()) {
-                content.forEach(record -> all.add(record.isObject() ? record.path("event").asText("") : record.asText()));
+                content.forEach(record ->
+                        all.add(record.isObject() ? record.path("event").asText("") : record.asText()));
             } else if (content.isTextual()) {
                 all.addAll(List.of(content.asText().split("\n")));
             }
@@ -350,14 +381,16 @@ public final class AirflowClient {
 
     private static JsonNode requireSuccess(HttpResponse<String> response, String what) {
         if (response.statusCode() / 100 != 2) {
-            throw new AirflowApiException(response.statusCode(), "Airflow answered " + what + " with HTTP "
-                    + response.statusCode() + ": " + detail(response.body()));
+            throw new AirflowApiException(
+                    response.statusCode(),
+                    "Airflow answered " + what + " with HTTP " + response.statusCode() + ": "
+                            + detail(response.body()));
         }
         try {
             return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
         } catch (JsonProcessingException e) {
-            throw new StackException("Airflow answered " + what + " with something that is not JSON: "
-                    + abbreviate(response.body()));
+            throw new StackException(
+                    "Airflow answered " + what + " with something that is not JSON: " + abbreviate(response.body()));
         }
     }
 

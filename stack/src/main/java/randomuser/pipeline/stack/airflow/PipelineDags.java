@@ -13,6 +13,5 @@ public final class PipelineDags {
 
     public static final List<String> ALL = List.of(BACKFILL, INGEST);
 
-    private PipelineDags() {
-    }
+    private PipelineDags() {}
 }

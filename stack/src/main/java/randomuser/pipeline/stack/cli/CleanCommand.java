@@ -7,8 +7,10 @@ import picocli.CommandLine.Mixin;
 
 import randomuser.pipeline.stack.LocalStack;
 
-@Command(name = "clean", description = "Stop everything, then delete the state folder var/ (data, logs). "
-        + "What is installed in .local/ stays.")
+@Command(
+        name = "clean",
+        description = "Stop everything, then delete the state folder var/ (data, logs). "
+                + "What is installed in .local/ stays.")
 final class CleanCommand implements Callable<Integer> {
     @Mixin
     HelpOption helpOption;

@@ -8,8 +8,10 @@ import picocli.CommandLine.Mixin;
 
 import randomuser.pipeline.stack.LocalStack;
 
-@Command(name = "down", description = "Stop every process the stack started (by pid), and a test stack an "
-        + "interrupted ./pipeline test left; keep the data.")
+@Command(
+        name = "down",
+        description = "Stop every process the stack started (by pid), and a test stack an "
+                + "interrupted ./pipeline test left; keep the data.")
 final class DownCommand implements Callable<Integer> {
     @Mixin
     HelpOption helpOption;

@@ -7,22 +7,23 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import randomuser.pipeline.stack.LocalStack;
 import randomuser.pipeline.stack.topics.PeekedRecord;
 import randomuser.pipeline.stack.topics.TopicInspector;
 
-@Command(name = "peek", description = "The last records of a topic (over all its partitions, by timestamp), or the last "
-        + "records with one key: partition, offset, timestamp, key and the value as pretty JSON. Read-only: no consumer "
-        + "group, nothing committed.")
+@Command(
+        name = "peek",
+        description = "The last records of a topic (over all its partitions, by timestamp), or the last "
+                + "records with one key: partition, offset, timestamp, key and the value as pretty JSON. Read-only: no consumer "
+                + "group, nothing committed.")
 final class PeekCommand implements Callable<Integer> {
     static final int MAX_RECORDS = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,10 +34,15 @@ final class PeekCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "TOPIC", description = "The topic, e.g. randomuser.profiles (./pipeline topics lists them).")
+    @Parameters(
+            paramLabel = "TOPIC",
+            description = "The topic, e.g. randomuser.profiles (./pipeline topics lists them).")
     String topic;
 
-    @Option(names = {"-n", "--records"}, paramLabel = "N", defaultValue = "5",
+    @Option(
+            names = {"-n", "--records"},
+            paramLabel = "N",
+            defaultValue = "5",
             description = "How many records, 1 to " + MAX_RECORDS + " (default ${DEFAULT-VALUE}).")
     int records;
 
@@ -46,10 +52,12 @@ final class PeekCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (records < 1 || records > MAX_RECORDS) {
-            throw new ParameterException(spec.commandLine(), "-n must be between 1 and " + MAX_RECORDS + ", got " + records);
+            throw new ParameterException(
+                    spec.commandLine(), "-n must be between 1 and " + MAX_RECORDS + ", got " + records);
         }
         List<PeekedRecord> found;
-        try (TopicInspector inspector = new TopicInspector(LocalStack.forProject().bootstrapServers())) {
+        try (TopicInspector inspector =
+                new TopicInspector(LocalStack.forProject().bootstrapServers())) {
             found = inspector.peek(topic, records, key);
         }
         spec.commandLine().getOut().print(render(topic, key, found));
@@ -64,10 +72,15 @@ final class PeekCommand implements Callable<Integer> {
             return out.toString();
         }
         for (PeekedRecord record : found) {
-            out.append("partition ").append(record.partition())
-                    .append("  offset ").append(record.offset())
-                    .append("  timestamp ").append(Instant.ofEpochMilli(record.timestampMillis()))
-                    .append("  key ").append(record.key() == null ? "(none)" : record.key()).append('\n');
+            out.append("partition ")
+                    .append(record.partition())
+                    .append("  offset ")
+                    .append(record.offset())
+                    .append("  timestamp ")
+                    .append(Instant.ofEpochMilli(record.timestampMillis()))
+                    .append("  key ")
+                    .append(record.key() == null ? "(none)" : record.key())
+                    .append('\n');
             out.append(prettyValue(record.value())).append("\n\n");
         }
         return out.toString();

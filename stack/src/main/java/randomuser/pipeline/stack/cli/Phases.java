@@ -10,8 +10,7 @@ import java.util.function.BooleanSupplier;
  * summary shows where a run's time goes: the suites (passed or FAILED) and the steps around them.
  */
 final class Phases {
-    private record Phase(String name, String outcome, Duration took) {
-    }
+    private record Phase(String name, String outcome, Duration took) {}
 
     private final List<Phase> phases = new ArrayList<>();
 
@@ -37,7 +36,8 @@ final class Phases {
     /** One line per phase: outcome, time taken, name. */
     List<String> lines() {
         return phases.stream()
-                .map(phase -> String.format("  %-6s %7s  %s", phase.outcome(), minutesAndSeconds(phase.took()), phase.name()))
+                .map(phase ->
+                        String.format("  %-6s %7s  %s", phase.outcome(), minutesAndSeconds(phase.took()), phase.name()))
                 .toList();
     }
 

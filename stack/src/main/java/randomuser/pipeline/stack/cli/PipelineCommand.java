@@ -13,11 +13,22 @@ import randomuser.pipeline.stack.StackException;
  * {@code ./pipeline}: runs the pipeline on 127.0.0.1 (Kafka, the MongoDB-compatible server, Spark with the six
  * streaming jobs, Airflow, the API emulator) and its main job.
  */
-@Command(name = "pipeline",
+@Command(
+        name = "pipeline",
         description = "Runs the randomuser pipeline on 127.0.0.1 and its main job: users fetched through Airflow, "
                 + "streamed through Kafka and Spark into MongoDB.",
-        subcommands = {UpCommand.class, TriggerCommand.class, DownCommand.class, StatusCommand.class, TopicsCommand.class,
-                PeekCommand.class, ReportCommand.class, CleanCommand.class, TestCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            UpCommand.class,
+            TriggerCommand.class,
+            DownCommand.class,
+            StatusCommand.class,
+            TopicsCommand.class,
+            PeekCommand.class,
+            ReportCommand.class,
+            CleanCommand.class,
+            TestCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class PipelineCommand implements Callable<Integer> {
     @Mixin
     HelpOption helpOption;

@@ -23,9 +23,12 @@ import randomuser.pipeline.stack.report.ReportAggregations;
 import randomuser.pipeline.stack.report.ReportPage;
 import randomuser.pipeline.stack.report.ReportReader;
 
-@Command(name = "report", description = "One self-contained HTML page of what MongoDB holds, computed with the "
-        + "aggregations of mongo/report-aggregations.json: users per run over time, gender, nationality, age, birth "
-        + "month, documents per collection, dead letters by reason, and the freshness of the run. Opens offline.")
+@Command(
+        name = "report",
+        description =
+                "One self-contained HTML page of what MongoDB holds, computed with the "
+                        + "aggregations of mongo/report-aggregations.json: users per run over time, gender, nationality, age, birth "
+                        + "month, documents per collection, dead letters by reason, and the freshness of the run. Opens offline.")
 final class ReportCommand implements Callable<Integer> {
     @Mixin
     HelpOption helpOption;
@@ -33,12 +36,17 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--run", paramLabel = "RUN_ID",
+    @Option(
+            names = "--run",
+            paramLabel = "RUN_ID",
             description = "Only the users this Airflow run wrote (_ingest.run_id); default: every run, with the "
                     + "freshness of the latest.")
     String runId;
 
-    @Option(names = "--out", paramLabel = "FILE.html", description = "Where to write the page (default var/reports/ingest-report.html).")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE.html",
+            description = "Where to write the page (default var/reports/ingest-report.html).")
     Path out;
 
     @Override
@@ -47,12 +55,18 @@ final class ReportCommand implements Callable<Integer> {
         Path page = out != null ? out : stack.layout().defaultReportPage();
         ReportAggregations aggregations = ReportAggregations.load(stack.layout().reportAggregations());
         IngestReport report;
-        try (ReportReader reader = new ReportReader(stack.mongoUri(), Facet.DATABASE, aggregations, Clock.systemUTC())) {
+        try (ReportReader reader =
+                new ReportReader(stack.mongoUri(), Facet.DATABASE, aggregations, Clock.systemUTC())) {
             report = reader.read(Optional.ofNullable(runId));
         }
         write(page, ReportPage.render(report, aggregations));
-        spec.commandLine().getOut().printf(Locale.ROOT, "%s%nwritten to %s%n", ReportPage.scope(report),
-                page.toAbsolutePath().toUri());
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        Locale.ROOT,
+                        "%s%nwritten to %s%n",
+                        ReportPage.scope(report),
+                        page.toAbsolutePath().toUri());
         spec.commandLine().getOut().flush();
         return 0;
     }

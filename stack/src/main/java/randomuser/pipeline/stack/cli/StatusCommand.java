@@ -12,8 +12,11 @@ import picocli.CommandLine.Spec;
 import randomuser.pipeline.stack.LocalStack;
 import randomuser.pipeline.stack.StackStatus;
 
-@Command(name = "status", description = "Each component up or down, with evidence and resident memory; each streaming "
-        + "job's state, last batch, rate and lag; the documents per collection. Exit status 3 when a component is down.")
+@Command(
+        name = "status",
+        description =
+                "Each component up or down, with evidence and resident memory; each streaming "
+                        + "job's state, last batch, rate and lag; the documents per collection. Exit status 3 when a component is down.")
 final class StatusCommand implements Callable<Integer> {
     @Mixin
     HelpOption helpOption;

@@ -19,8 +19,7 @@ import randomuser.pipeline.stack.probe.StreamingJobStatus;
 final class StatusJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private StatusJson() {
-    }
+    private StatusJson() {}
 
     static String render(StackStatus status) {
         ObjectNode root = JSON.createObjectNode();

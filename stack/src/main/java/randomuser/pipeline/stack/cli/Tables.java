@@ -16,8 +16,7 @@ import randomuser.pipeline.stack.probe.StreamingJobStatus;
 
 /** The tables of the CLI: where to reach the components ({@code up}) and how they are ({@code status}). */
 final class Tables {
-    private Tables() {
-    }
+    private Tables() {}
 
     static String endpoints(List<Component> components) {
         TextTable table = new TextTable("COMPONENT", "ADDRESS", "HOW TO USE");
@@ -28,39 +27,91 @@ final class Tables {
     static String status(List<ComponentStatus> rows) {
         TextTable table = new TextTable("COMPONENT", "STATE", "PID", "RSS", "EVIDENCE");
         for (ComponentStatus row : rows) {
-            table.row(row.name(), row.up() ? "up" : "down",
+            table.row(
+                    row.name(),
+                    row.up() ? "up" : "down",
                     row.pid().isPresent() ? Long.toString(row.pid().getAsLong()) : "-",
                     row.pid().isPresent() ? mebibytes(row.rssKiB()) : "-",
                     row.evidence());
         }
-        table.row("total", "", "", mebibytes(ComponentStatus.totalRssKiB(rows)), "resident memory of the processes above and their children");
+        table.row(
+                "total",
+                "",
+                "",
+                mebibytes(ComponentStatus.totalRssKiB(rows)),
+                "resident memory of the processes above and their children");
         return table.render();
     }
 
     /** One row per streaming job, from the status file its driver keeps. */
     static String jobs(List<StackStatus.Job> jobs) {
-        TextTable table = new TextTable("JOB", "STATE", "BATCH", "LAST DATA (UTC)", "ROWS", "ROWS/S", "LAG", "BACKLOG",
-                "UPSERTED", "DEAD-LETTERED", "DRIVER", "EXECUTOR");
+        TextTable table = new TextTable(
+                "JOB",
+                "STATE",
+                "BATCH",
+                "LAST DATA (UTC)",
+                "ROWS",
+                "ROWS/S",
+                "LAG",
+                "BACKLOG",
+                "UPSERTED",
+                "DEAD-LETTERED",
+                "DRIVER",
+                "EXECUTOR");
         for (StackStatus.Job job : jobs) {
             Optional<StreamingJobStatus> file = job.status();
             String backlog = orDash(job.backlog());
             if (!job.driverRunning()) {
-                table.row(job.name(), "down" + file.map(s -> " (last: " + s.state() + ")").orElse(""),
-                        "-", "-", "-", "-", "-", backlog, "-", "-", "-", "-");
+                table.row(
+                        job.name(),
+                        "down" + file.map(s -> " (last: " + s.state() + ")").orElse(""),
+                        "-",
+                        "-",
+                        "-",
+                        "-",
+                        "-",
+                        backlog,
+                        "-",
+                        "-",
+                        "-",
+                        "-");
                 continue;
             }
             if (file.isEmpty()) {
-                table.row(job.name(), "starting", "-", "-", "-", "-", "-", backlog, "-", "-", mebibytes(job.driverKiB()),
+                table.row(
+                        job.name(),
+                        "starting",
+                        "-",
+                        "-",
+                        "-",
+                        "-",
+                        "-",
+                        backlog,
+                        "-",
+                        "-",
+                        mebibytes(job.driverKiB()),
                         mebibytes(job.executorKiB()));
                 continue;
             }
             StreamingJobStatus s = file.get();
-            table.row(job.name(), s.state(), orDash(s.batchId()), s.lastBatchAt() == null ? "-" : seconds(s.lastBatchAt()),
+            table.row(
+                    job.name(),
+                    s.state(),
+                    orDash(s.batchId()),
+                    s.lastBatchAt() == null ? "-" : seconds(s.lastBatchAt()),
                     orDash(s.lastBatchRowsIn()),
                     s.processedRowsPerSecond().isPresent()
-                            ? String.format(Locale.ROOT, "%.1f", s.processedRowsPerSecond().getAsDouble()) : "-",
-                    orDash(s.lag()), backlog, Long.toString(s.totalUpserted()), Long.toString(s.totalDeadLettered()),
-                    mebibytes(job.driverKiB()), mebibytes(job.executorKiB()));
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "%.1f",
+                                    s.processedRowsPerSecond().getAsDouble())
+                            : "-",
+                    orDash(s.lag()),
+                    backlog,
+                    Long.toString(s.totalUpserted()),
+                    Long.toString(s.totalDeadLettered()),
+                    mebibytes(job.driverKiB()),
+                    mebibytes(job.executorKiB()));
         }
         return table.render()
                 + "ROWS: records in the last batch that had any; ROWS/S: of the last progress report; LAG: offsets behind "
@@ -85,7 +136,11 @@ final class Tables {
     /** "2026-11-21T21:50:01.123456Z" to "2026-11-21 21:50:01". */
     static String seconds(String isoInstant) {
         try {
-            return Instant.parse(isoInstant).truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", "");
+            return Instant.parse(isoInstant)
+                    .truncatedTo(ChronoUnit.SECONDS)
+                    .toString()
+                    .replace('T', ' ')
+                    .replace("Z", "");
         } catch (DateTimeParseException e) {
             return isoInstant;
         }

@@ -36,12 +36,18 @@ import randomuser.pipeline.stack.testrun.TestTools;
  * in var/. Both stacks use the same ports, so a stack of the user's that is running is stopped first (its state
  * stays as it is) and started again at the end.
  */
-@Command(name = "test", description = "Run every test: DAG tests, Python lint and format, Java format, compose "
-        + "checks, unit tests, then integration, end-to-end and browser tests on a fresh local stack of their own "
-        + "(var/test-stack/; a running stack of yours is stopped for the run and started again after it, its data "
-        + "untouched). --unit-only: only the tests that need no server.",
-        subcommands = {TestCommand.Prepare.class, TestCommand.TestEnvironment.class, TestCommand.ResumeYourStack.class,
-                TestCommand.CountTests.class})
+@Command(
+        name = "test",
+        description = "Run every test: DAG tests, Python lint and format, Java format, compose "
+                + "checks, unit tests, then integration, end-to-end and browser tests on a fresh local stack of their own "
+                + "(var/test-stack/; a running stack of yours is stopped for the run and started again after it, its data "
+                + "untouched). --unit-only: only the tests that need no server.",
+        subcommands = {
+            TestCommand.Prepare.class,
+            TestCommand.TestEnvironment.class,
+            TestCommand.ResumeYourStack.class,
+            TestCommand.CountTests.class
+        })
 final class TestCommand implements Callable<Integer> {
     /** In the user's run folder while the tests have the user's stack stopped: it is started again at the end. */
     static final String STOPPED_FOR_TESTS = "stopped-for-tests";
@@ -83,7 +89,8 @@ final class TestCommand implements Callable<Integer> {
             LocalStack userStack = userStack();
             LocalStack testStack = testStack();
             // (A run with the test stack's own state folder has no stack of the user's to set aside.)
-            if (!unitOnly && !userStack.layout().isForTests()
+            if (!unitOnly
+                    && !userStack.layout().isForTests()
                     && userStack.inspection().status().stream().anyMatch(ComponentStatus::up)) {
                 System.out.println("stopping your stack for the tests (its state in "
                         + userStack.projectRoot().relativize(userStack.stateDir()) + "/ stays as it is; it starts "
@@ -159,10 +166,12 @@ final class TestCommand implements Callable<Integer> {
         List<Path> folders = new ArrayList<>();
         folders.add(testStack.layout().testReportsDir());
         try (Stream<Path> modules = Files.list(testStack.projectRoot())) {
-            modules.filter(dir -> Files.isRegularFile(dir.resolve("pom.xml"))).sorted().forEach(module -> {
-                folders.add(module.resolve("target").resolve("surefire-reports"));
-                folders.add(module.resolve("target").resolve("failsafe-reports"));
-            });
+            modules.filter(dir -> Files.isRegularFile(dir.resolve("pom.xml")))
+                    .sorted()
+                    .forEach(module -> {
+                        folders.add(module.resolve("target").resolve("surefire-reports"));
+                        folders.add(module.resolve("target").resolve("failsafe-reports"));
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -176,7 +185,8 @@ final class TestCommand implements Callable<Integer> {
                 continue;
             }
             try (Stream<Path> files = Files.walk(folder)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -186,7 +196,8 @@ final class TestCommand implements Callable<Integer> {
     private static void writeMarker(Path marker) {
         try {
             Files.createDirectories(marker.getParent());
-            Files.writeString(marker, "the stack was running when ./pipeline test began; it starts it again at the end\n");
+            Files.writeString(
+                    marker, "the stack was running when ./pipeline test began; it starts it again at the end\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

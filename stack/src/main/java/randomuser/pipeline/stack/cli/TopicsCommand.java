@@ -17,9 +17,11 @@ import randomuser.pipeline.stack.probe.CheckpointOffsets;
 import randomuser.pipeline.stack.topics.TopicInspector;
 import randomuser.pipeline.stack.topics.TopicPartitionReport;
 
-@Command(name = "topics", description = "Each topic on the brokers, partition by partition: leader, replicas, in-sync "
-        + "replicas, start and end offsets, and for the six facet topics the streaming job's committed offset and lag. "
-        + "Read-only.")
+@Command(
+        name = "topics",
+        description = "Each topic on the brokers, partition by partition: leader, replicas, in-sync "
+                + "replicas, start and end offsets, and for the six facet topics the streaming job's committed offset and lag. "
+                + "Read-only.")
 final class TopicsCommand implements Callable<Integer> {
     @Mixin
     HelpOption helpOption;
@@ -40,15 +42,23 @@ final class TopicsCommand implements Callable<Integer> {
     }
 
     static String render(List<TopicPartitionReport> partitions) {
-        TextTable table = new TextTable("TOPIC", "PARTITION", "LEADER", "REPLICAS", "ISR", "START", "END", "JOB",
-                "COMMITTED", "LAG");
+        TextTable table = new TextTable(
+                "TOPIC", "PARTITION", "LEADER", "REPLICAS", "ISR", "START", "END", "JOB", "COMMITTED", "LAG");
         for (TopicPartitionReport p : partitions) {
             Optional<Facet> facet = Facet.byTopic(p.topic());
             OptionalLong lag = p.jobLag(facet.isPresent());
-            table.row(p.topic(), Integer.toString(p.partition()), p.leader() < 0 ? "none" : Integer.toString(p.leader()),
-                    ids(p.replicas()), ids(p.inSync()), Long.toString(p.startOffset()), Long.toString(p.endOffset()),
+            table.row(
+                    p.topic(),
+                    Integer.toString(p.partition()),
+                    p.leader() < 0 ? "none" : Integer.toString(p.leader()),
+                    ids(p.replicas()),
+                    ids(p.inSync()),
+                    Long.toString(p.startOffset()),
+                    Long.toString(p.endOffset()),
                     facet.map(f -> "job-" + f.facetName()).orElse("-"),
-                    p.jobCommitted().isPresent() ? Long.toString(p.jobCommitted().getAsLong()) : "-",
+                    p.jobCommitted().isPresent()
+                            ? Long.toString(p.jobCommitted().getAsLong())
+                            : "-",
                     lag.isPresent() ? Long.toString(lag.getAsLong()) : "-");
         }
         return table.render();

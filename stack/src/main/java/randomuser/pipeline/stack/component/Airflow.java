@@ -32,6 +32,7 @@ public final class Airflow implements Component {
     public static final int LOG_SERVER_PORT = 8793;
     /** The local login, written into the simple auth manager's password file before the first start. */
     public static final String USERNAME = "admin";
+
     public static final String PASSWORD = "admin";
     static final String ENV_FILE = "airflow-local.env";
     static final String LAUNCH_SCRIPT = "run-local-airflow.sh";
@@ -88,10 +89,18 @@ public final class Airflow implements Component {
     @Override
     public LaunchSpec launchSpec() {
         Path venvBin = layout.airflowVenv().resolve("bin");
-        Map<String, String> environment = AirflowEnvironment.load(layout.airflowConfig(ENV_FILE), layout, venvBin,
-                System.getenv("PATH"), System.getProperty("java.home"));
-        return new LaunchSpec(NAME, List.of("bash", layout.airflowConfig(LAUNCH_SCRIPT).toString()),
-                environment, List.of(INGEST_SCHEDULE_VARIABLE), layout.root());
+        Map<String, String> environment = AirflowEnvironment.load(
+                layout.airflowConfig(ENV_FILE),
+                layout,
+                venvBin,
+                System.getenv("PATH"),
+                System.getProperty("java.home"));
+        return new LaunchSpec(
+                NAME,
+                List.of("bash", layout.airflowConfig(LAUNCH_SCRIPT).toString()),
+                environment,
+                List.of(INGEST_SCHEDULE_VARIABLE),
+                layout.root());
     }
 
     @Override

@@ -28,19 +28,27 @@ public final class AirflowEnvironment {
     private static final Pattern ANY_PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
     private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private AirflowEnvironment() {
-    }
+    private AirflowEnvironment() {}
 
-    public static Map<String, String> load(Path envFile, StackLayout layout, Path venvBin, String callerPath,
-                                           String javaHome) {
+    public static Map<String, String> load(
+            Path envFile, StackLayout layout, Path venvBin, String callerPath, String javaHome) {
         String text;
         try {
             text = Files.readString(envFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + envFile, e);
         }
-        return render(text, envFile.toString(), Map.of(PROJECT_ROOT, layout.root().toString(),
-                STATE_DIR, layout.stateDir().toString()), venvBin, callerPath, javaHome);
+        return render(
+                text,
+                envFile.toString(),
+                Map.of(
+                        PROJECT_ROOT,
+                        layout.root().toString(),
+                        STATE_DIR,
+                        layout.stateDir().toString()),
+                venvBin,
+                callerPath,
+                javaHome);
     }
 
     /**
@@ -48,8 +56,13 @@ public final class AirflowEnvironment {
      * @param placeholders each placeholder and the value it stands for
      * @param callerPath   the PATH of the process starting Airflow (may be null)
      */
-    static Map<String, String> render(String text, String source, Map<String, String> placeholders, Path venvBin,
-                                      String callerPath, String javaHome) {
+    static Map<String, String> render(
+            String text,
+            String source,
+            Map<String, String> placeholders,
+            Path venvBin,
+            String callerPath,
+            String javaHome) {
         Map<String, String> env = new LinkedHashMap<>();
         String[] lines = text.split("\r?\n");
         for (int i = 0; i < lines.length; i++) {

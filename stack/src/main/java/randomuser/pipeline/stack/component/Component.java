@@ -24,8 +24,7 @@ public interface Component {
     List<InstallStep> installSteps();
 
     /** One-time preparation before a start (e.g. formatting storage); run for all starting components at once. */
-    default void prepare(Progress progress) {
-    }
+    default void prepare(Progress progress) {}
 
     LaunchSpec launchSpec();
 

@@ -39,10 +39,11 @@ public final class Emulator implements Component {
 
     @Override
     public LaunchSpec launchSpec() {
-        List<String> command = new ArrayList<>(List.of(StackLayout.javaExecutable().toString(), "-Xmx256m"));
+        List<String> command =
+                new ArrayList<>(List.of(StackLayout.javaExecutable().toString(), "-Xmx256m"));
         command.addAll(JvmFootprint.SMALL_HEAP);
-        command.addAll(List.of("-jar", layout.emulatorJar().toString(), "--host", "127.0.0.1", "--port",
-                Integer.toString(PORT)));
+        command.addAll(List.of(
+                "-jar", layout.emulatorJar().toString(), "--host", "127.0.0.1", "--port", Integer.toString(PORT)));
         return new LaunchSpec(NAME, command, JvmFootprint.ENVIRONMENT, layout.root());
     }
 

@@ -8,19 +8,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import randomuser.pipeline.stack.StackLayout;
+import randomuser.pipeline.stack.install.BuiltJarStep;
 import randomuser.pipeline.stack.install.InstallStep;
 import randomuser.pipeline.stack.install.MavenLayoutStep;
-import randomuser.pipeline.stack.install.BuiltJarStep;
 import randomuser.pipeline.stack.install.NpmCiStep;
 
 /** The stack's install steps, built once here so that components sharing one (the Spark home) share it. */
 public final class InstallSteps {
-    private InstallSteps() {
-    }
+    private InstallSteps() {}
 
     /** {@code .local/kafka}: libs/ from Maven Central (broker + its dependencies + a log4j binding), config/. */
     public static InstallStep kafkaHome(StackLayout layout) {
-        return new MavenLayoutStep(layout, "kafka", "the Kafka broker jars", layout.kafkaLibs(),
+        return new MavenLayoutStep(
+                layout,
+                "kafka",
+                "the Kafka broker jars",
+                layout.kafkaLibs(),
                 l -> copyResource("kafka-log4j2.properties", KafkaBroker.log4jConfig(l)));
     }
 
@@ -30,10 +33,16 @@ public final class InstallSteps {
      * launch fails with "Cannot find any build directories").
      */
     public static InstallStep sparkHome(StackLayout layout) {
-        return new MavenLayoutStep(layout, "spark", "the Spark home", layout.sparkHome().resolve("jars"), l -> {
-            copyResource("spark-log4j2.properties", l.sparkHome().resolve("conf").resolve("log4j2.properties"));
-            createDirectories(l.sparkHome().resolve("launcher").resolve("target").resolve("scala-" + SparkJvm.SCALA_VERSION));
-        });
+        return new MavenLayoutStep(
+                layout, "spark", "the Spark home", layout.sparkHome().resolve("jars"), l -> {
+                    copyResource(
+                            "spark-log4j2.properties",
+                            l.sparkHome().resolve("conf").resolve("log4j2.properties"));
+                    createDirectories(l.sparkHome()
+                            .resolve("launcher")
+                            .resolve("target")
+                            .resolve("scala-" + SparkJvm.SCALA_VERSION));
+                });
     }
 
     /** The MongoDB-compatible server's jar (mongo-java-server and H2 from Maven Central, built by ./pipeline). */

@@ -13,8 +13,8 @@ public final class JvmFootprint {
      * small, grows as far as it is used and gives back what it no longer uses; -Xmx stays each process's bound.
      * Without them each JVM started at 1/64 of the machine's memory and kept what it once touched.
      */
-    public static final List<String> SMALL_HEAP = List.of("-XX:+UseSerialGC", "-Xms32m", "-XX:MinHeapFreeRatio=10",
-            "-XX:MaxHeapFreeRatio=30");
+    public static final List<String> SMALL_HEAP =
+            List.of("-XX:+UseSerialGC", "-Xms32m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
     /**
      * Only the quick C1 compiler: for processes that mostly wait (Spark's master and workers, the drivers that
      * plan batches), so that their JIT costs less CPU and code cache; the executors keep the full JIT.
@@ -27,6 +27,5 @@ public final class JvmFootprint {
      */
     public static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
-    private JvmFootprint() {
-    }
+    private JvmFootprint() {}
 }

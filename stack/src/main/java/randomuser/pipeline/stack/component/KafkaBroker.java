@@ -84,15 +84,21 @@ public final class KafkaBroker implements Component {
         progress.line("formatting the storage of " + name() + " (first start)");
         Path log = layout.logFile(name());
         try {
-            Process format = new ProcessBuilder(javaCommand("kafka.tools.StorageTool", "format",
-                    "--cluster-id", clusterId(layout), "--config", configFile().toString()))
+            Process format = new ProcessBuilder(javaCommand(
+                            "kafka.tools.StorageTool",
+                            "format",
+                            "--cluster-id",
+                            clusterId(layout),
+                            "--config",
+                            configFile().toString()))
                     .directory(layout.root().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             if (!format.waitFor(120, TimeUnit.SECONDS) || format.exitValue() != 0) {
                 format.destroyForcibly();
-                throw new StackException("formatting the storage of " + name() + " failed; " + LogTail.excerpt(log, 20));
+                throw new StackException(
+                        "formatting the storage of " + name() + " failed; " + LogTail.excerpt(log, 20));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -116,20 +122,25 @@ public final class KafkaBroker implements Component {
 
     @Override
     public LaunchSpec launchSpec() {
-        return new LaunchSpec(name(), javaCommand("kafka.Kafka", configFile().toString()),
-                JvmFootprint.ENVIRONMENT, layout.root());
+        return new LaunchSpec(
+                name(), javaCommand("kafka.Kafka", configFile().toString()), JvmFootprint.ENVIRONMENT, layout.root());
     }
 
     private List<String> javaCommand(String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 StackLayout.javaExecutable().toString(),
-                "-Xms256m", "-Xmx512m",
+                "-Xms256m",
+                "-Xmx512m",
                 // Kafka's own launcher settings for G1.
-                "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:InitiatingHeapOccupancyPercent=35",
-                "-XX:+ExplicitGCInvokesConcurrent", "-XX:+ExitOnOutOfMemoryError",
+                "-XX:+UseG1GC",
+                "-XX:MaxGCPauseMillis=20",
+                "-XX:InitiatingHeapOccupancyPercent=35",
+                "-XX:+ExplicitGCInvokesConcurrent",
+                "-XX:+ExitOnOutOfMemoryError",
                 "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + log4jConfig(layout),
-                "-cp", layout.kafkaLibs() + "/*",
+                "-cp",
+                layout.kafkaLibs() + "/*",
                 mainClass));
         command.addAll(List.of(args));
         return command;
@@ -147,7 +158,8 @@ public final class KafkaBroker implements Component {
 
     @Override
     public String address() {
-        return "127.0.0.1:" + KafkaBrokerConfig.brokerPort(nodeId) + " (controller :" + KafkaBrokerConfig.controllerPort(nodeId) + ")";
+        return "127.0.0.1:" + KafkaBrokerConfig.brokerPort(nodeId) + " (controller :"
+                + KafkaBrokerConfig.controllerPort(nodeId) + ")";
     }
 
     @Override

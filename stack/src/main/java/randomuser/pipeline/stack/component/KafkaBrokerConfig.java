@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
 public final class KafkaBrokerConfig {
     public static final List<Integer> NODE_IDS = List.of(1, 2, 3);
 
-    private KafkaBrokerConfig() {
-    }
+    private KafkaBrokerConfig() {}
 
     /**
      * 19092, 19192, 19292. Every port of the stack lies below 32768, where Linux picks the local ports of
@@ -33,19 +32,23 @@ public final class KafkaBrokerConfig {
     }
 
     static String quorumVoters() {
-        return NODE_IDS.stream().map(id -> id + "@127.0.0.1:" + controllerPort(id)).collect(Collectors.joining(","));
+        return NODE_IDS.stream()
+                .map(id -> id + "@127.0.0.1:" + controllerPort(id))
+                .collect(Collectors.joining(","));
     }
 
     public static String render(int nodeId, Path dataDir) {
         if (!NODE_IDS.contains(nodeId)) {
             throw new IllegalArgumentException("node ids are " + NODE_IDS + ", not " + nodeId);
         }
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "# Rendered by ./pipeline for node " + nodeId + " of the local KRaft cluster; edits are overwritten.",
                 "process.roles=broker,controller",
                 "node.id=" + nodeId,
                 "controller.quorum.voters=" + quorumVoters(),
-                "listeners=PLAINTEXT://127.0.0.1:" + brokerPort(nodeId) + ",CONTROLLER://127.0.0.1:" + controllerPort(nodeId),
+                "listeners=PLAINTEXT://127.0.0.1:" + brokerPort(nodeId) + ",CONTROLLER://127.0.0.1:"
+                        + controllerPort(nodeId),
                 "advertised.listeners=PLAINTEXT://127.0.0.1:" + brokerPort(nodeId),
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
                 "controller.listener.names=CONTROLLER",

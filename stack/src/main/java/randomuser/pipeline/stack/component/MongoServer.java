@@ -38,8 +38,13 @@ public final class MongoServer implements Component {
      * native memory beside the heap. A server out of memory exits rather than limp on half-broken, and its
      * acknowledged writes are in the file.
      */
-    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseParallelGC",
-            "-Dio.netty.noPreferDirect=true", "-XX:+ExitOnOutOfMemoryError");
+    static final List<String> JVM_OPTIONS = List.of(
+            "-Xms64m",
+            "-Xmx512m",
+            "-XX:+UseParallelGC",
+            "-Dio.netty.noPreferDirect=true",
+            "-XX:+ExitOnOutOfMemoryError");
+
     static final int CACHE_MIB = 64;
 
     private final StackLayout layout;
@@ -90,9 +95,17 @@ public final class MongoServer implements Component {
         List<String> command = new ArrayList<>();
         command.add(StackLayout.javaExecutable().toString());
         command.addAll(JVM_OPTIONS);
-        command.addAll(List.of("-jar", layout.mongoServerRunJar().toString(), "--host", "127.0.0.1",
-                "--port", Integer.toString(PORT), "--data-file", layout.mongoDataFile().toString(),
-                "--cache-mib", Integer.toString(CACHE_MIB)));
+        command.addAll(List.of(
+                "-jar",
+                layout.mongoServerRunJar().toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(PORT),
+                "--data-file",
+                layout.mongoDataFile().toString(),
+                "--cache-mib",
+                Integer.toString(CACHE_MIB)));
         return new LaunchSpec(NAME, command, JvmFootprint.ENVIRONMENT, layout.root());
     }
 

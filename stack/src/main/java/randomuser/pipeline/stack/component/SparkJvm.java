@@ -20,8 +20,7 @@ import randomuser.pipeline.stack.StackLayout;
 public final class SparkJvm {
     public static final String SCALA_VERSION = "2.12";
 
-    private SparkJvm() {
-    }
+    private SparkJvm() {}
 
     /**
      * The {@code --add-opens} flags Java 17 needs for Spark, read from the installed Spark itself
@@ -31,10 +30,13 @@ public final class SparkJvm {
      */
     public static List<String> javaModuleOptions(Path sparkHome) {
         Path launcherJar = launcherJar(sparkHome);
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {launcherJar.toUri().toURL()}, null)) {
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {launcherJar.toUri().toURL()}, null)) {
             Class<?> options = loader.loadClass("org.apache.spark.launcher.JavaModuleOptions");
             String flags = (String) options.getMethod("defaultModuleOptions").invoke(null);
-            return Arrays.stream(flags.trim().split("\\s+")).filter(flag -> !flag.isEmpty()).toList();
+            return Arrays.stream(flags.trim().split("\\s+"))
+                    .filter(flag -> !flag.isEmpty())
+                    .toList();
         } catch (ReflectiveOperationException | IOException e) {
             throw new StackException("cannot read the Java options of Spark from " + launcherJar + ": " + e);
         }
@@ -64,7 +66,8 @@ public final class SparkJvm {
         command.addAll(JvmFootprint.SMALL_HEAP);
         command.addAll(moduleOptions);
         command.add("-cp");
-        command.add(layout.sparkHome().resolve("conf") + "/:" + layout.sparkHome().resolve("jars") + "/*");
+        command.add(
+                layout.sparkHome().resolve("conf") + "/:" + layout.sparkHome().resolve("jars") + "/*");
         command.add(mainClass);
         return command;
     }

@@ -41,10 +41,16 @@ public final class SparkMaster implements Component {
 
     @Override
     public LaunchSpec launchSpec() {
-        List<String> command = new ArrayList<>(SparkJvm.javaCommand(layout, "256m", "org.apache.spark.deploy.master.Master"));
+        List<String> command =
+                new ArrayList<>(SparkJvm.javaCommand(layout, "256m", "org.apache.spark.deploy.master.Master"));
         command.add(1, JvmFootprint.QUICK_JIT);
-        command.addAll(List.of("--host", "127.0.0.1", "--port", Integer.toString(RPC_PORT),
-                "--webui-port", Integer.toString(UI_PORT)));
+        command.addAll(List.of(
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(RPC_PORT),
+                "--webui-port",
+                Integer.toString(UI_PORT)));
         return new LaunchSpec(NAME, command, SparkJvm.environment(layout), layout.root());
     }
 

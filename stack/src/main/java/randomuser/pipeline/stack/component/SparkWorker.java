@@ -51,13 +51,22 @@ public final class SparkWorker implements Component {
 
     @Override
     public LaunchSpec launchSpec() {
-        List<String> command = new ArrayList<>(SparkJvm.javaCommand(layout, "256m", "org.apache.spark.deploy.worker.Worker"));
+        List<String> command =
+                new ArrayList<>(SparkJvm.javaCommand(layout, "256m", "org.apache.spark.deploy.worker.Worker"));
         command.add(1, JvmFootprint.QUICK_JIT);
         // Keeps the work folder from growing with every application's files.
         command.add(1, "-Dspark.worker.cleanup.enabled=true");
-        command.addAll(List.of("--host", "127.0.0.1", "--cores", "1", "--memory", MEMORY,
-                "--webui-port", Integer.toString(uiPort()),
-                "--work-dir", layout.sparkStateDir().resolve("worker-" + number).toString(),
+        command.addAll(List.of(
+                "--host",
+                "127.0.0.1",
+                "--cores",
+                "1",
+                "--memory",
+                MEMORY,
+                "--webui-port",
+                Integer.toString(uiPort()),
+                "--work-dir",
+                layout.sparkStateDir().resolve("worker-" + number).toString(),
                 SparkMaster.URL));
         return new LaunchSpec(name(), command, SparkJvm.environment(layout), layout.root());
     }

@@ -76,10 +76,12 @@ public final class StreamingJobDriver implements Component {
 
     @Override
     public List<InstallStep> installSteps() {
-        return List.of(InstallSteps.sparkHome(layout), InstallSteps.streamingJobJar(layout),
+        return List.of(
+                InstallSteps.sparkHome(layout),
+                InstallSteps.streamingJobJar(layout),
                 new ResourceFileStep("the streaming jobs' log configuration", LOG_CONFIG, logConfig()),
-                new ResourceFileStep("the streaming jobs' restart policy", RESTART_SCRIPT,
-                        layout.installedScript(RESTART_SCRIPT)));
+                new ResourceFileStep(
+                        "the streaming jobs' restart policy", RESTART_SCRIPT, layout.installedScript(RESTART_SCRIPT)));
     }
 
     @Override
@@ -98,7 +100,8 @@ public final class StreamingJobDriver implements Component {
     /** {@code restart-on-failure.sh} running the driver. */
     @Override
     public LaunchSpec launchSpec() {
-        return new LaunchSpec(name(), command(SparkJvm.javaModuleOptions(layout.sparkHome())), environment(), layout.root());
+        return new LaunchSpec(
+                name(), command(SparkJvm.javaModuleOptions(layout.sparkHome())), environment(), layout.root());
     }
 
     /** The restart script's command line around the driver's, given Spark's Java 17 module flags. */
@@ -111,8 +114,11 @@ public final class StreamingJobDriver implements Component {
      * Public for tests that run a stack job with other settings (e.g. a bad one, to see it fail for good).
      */
     public List<String> keptRunning(List<String> driverCommand) {
-        List<String> command = new ArrayList<>(List.of("bash", layout.installedScript(RESTART_SCRIPT).toString(),
-                layout.restartRecord(name()).toString(), Integer.toString(MAX_RESTARTS_IN_A_ROW),
+        List<String> command = new ArrayList<>(List.of(
+                "bash",
+                layout.installedScript(RESTART_SCRIPT).toString(),
+                layout.restartRecord(name()).toString(),
+                Integer.toString(MAX_RESTARTS_IN_A_ROW),
                 layout.logFile(name()).toString()));
         command.addAll(driverCommand);
         return command;
@@ -135,13 +141,19 @@ public final class StreamingJobDriver implements Component {
     @Override
     public Health probe(Probes probes) {
         Optional<Long> restartScript = new ProcessRegistry(layout).runningPid(name());
-        return StreamingJobHealth.evaluateKept(name(), probes.sparkMaster(), StreamingJobStatus.read(statusFile()),
-                restartScript, restartScript.flatMap(StreamingJobDriver::driverOf), JobRestarts.read(layout.restartRecord(name())));
+        return StreamingJobHealth.evaluateKept(
+                name(),
+                probes.sparkMaster(),
+                StreamingJobStatus.read(statusFile()),
+                restartScript,
+                restartScript.flatMap(StreamingJobDriver::driverOf),
+                JobRestarts.read(layout.restartRecord(name())));
     }
 
     /** The driver the restart script runs now: its child running SparkSubmit (not the sleep between restarts). */
     public static Optional<Long> driverOf(long restartScriptPid) {
-        return ProcessHandle.of(restartScriptPid).stream().flatMap(ProcessHandle::children)
+        return ProcessHandle.of(restartScriptPid).stream()
+                .flatMap(ProcessHandle::children)
                 .map(ProcessHandle::pid)
                 .filter(child -> ProcFs.arguments(child).contains(StreamingJobSubmission.SUBMIT_CLASS))
                 .findFirst();
@@ -160,6 +172,7 @@ public final class StreamingJobDriver implements Component {
 
     @Override
     public String howToUse() {
-        return "status " + layout.root().relativize(statusFile()) + "; log " + layout.root().relativize(layout.logFile(name()));
+        return "status " + layout.root().relativize(statusFile()) + "; log "
+                + layout.root().relativize(layout.logFile(name()));
     }
 }

@@ -37,6 +37,7 @@ public final class StreamingJobSubmission {
     static final List<String> DRIVER_JVM_OPTIONS = List.of(JvmFootprint.QUICK_JIT);
     /** The workers start executors with -Xmx only; the executors keep the full JIT (they handle every record). */
     static final String EXECUTOR_JVM_OPTIONS = String.join(" ", JvmFootprint.SMALL_HEAP);
+
     static final String LOG_CONFIG = "streaming-job-log4j2.properties";
 
     private final StackLayout layout;
@@ -49,8 +50,14 @@ public final class StreamingJobSubmission {
     /** Whether the driver and executor JVMs get {@link JvmFootprint}'s flags (the stack's way) or none. */
     private final boolean smallFootprint;
 
-    private StreamingJobSubmission(StackLayout layout, String appName, Facet facet, Path checkpointDir,
-                                   Path statusFile, List<String> jobOptions, boolean smallFootprint) {
+    private StreamingJobSubmission(
+            StackLayout layout,
+            String appName,
+            Facet facet,
+            Path checkpointDir,
+            Path statusFile,
+            List<String> jobOptions,
+            boolean smallFootprint) {
         this.layout = layout;
         this.appName = appName;
         this.facet = facet;
@@ -62,8 +69,14 @@ public final class StreamingJobSubmission {
 
     /** One of the stack's six jobs: the facet's catalogue topic and collection, the job's default database. */
     public static StreamingJobSubmission ofStack(StackLayout layout, Facet facet) {
-        return new StreamingJobSubmission(layout, "job-" + facet.facetName(), facet,
-                layout.checkpointDir(facet.facetName()), layout.jobStatusFile(facet.facetName()), List.of(), true);
+        return new StreamingJobSubmission(
+                layout,
+                "job-" + facet.facetName(),
+                facet,
+                layout.checkpointDir(facet.facetName()),
+                layout.jobStatusFile(facet.facetName()),
+                List.of(),
+                true);
     }
 
     /**
@@ -71,11 +84,23 @@ public final class StreamingJobSubmission {
      * file name; distinct from the stack's {@code job-<facet>}), the facet whose schema it validates, and where
      * it reads, writes and keeps its state.
      */
-    public static StreamingJobSubmission custom(StackLayout layout, String appName, Facet facet, String topic,
-                                                String collection, String database, Path checkpointDir,
-                                                Path statusFile) {
-        return new StreamingJobSubmission(layout, Objects.requireNonNull(appName), facet, checkpointDir, statusFile,
-                List.of("--topic", topic, "--collection", collection, "--database", database), true);
+    public static StreamingJobSubmission custom(
+            StackLayout layout,
+            String appName,
+            Facet facet,
+            String topic,
+            String collection,
+            String database,
+            Path checkpointDir,
+            Path statusFile) {
+        return new StreamingJobSubmission(
+                layout,
+                Objects.requireNonNull(appName),
+                facet,
+                checkpointDir,
+                statusFile,
+                List.of("--topic", topic, "--collection", collection, "--database", database),
+                true);
     }
 
     /** The same submission with more job options, e.g. {@code --max-offsets-per-trigger 200}. */
@@ -118,13 +143,14 @@ public final class StreamingJobSubmission {
 
     /** How the driver's process is started, with Spark's Java 17 module flags read from the installed Spark. */
     public LaunchSpec launchSpec() {
-        return new LaunchSpec(appName, command(SparkJvm.javaModuleOptions(layout.sparkHome())), environment(), layout.root());
+        return new LaunchSpec(
+                appName, command(SparkJvm.javaModuleOptions(layout.sparkHome())), environment(), layout.root());
     }
 
     /** The driver's command line, given Spark's Java 17 module flags. */
     public List<String> command(List<String> javaModuleOptions) {
-        List<String> command = new ArrayList<>(SparkJvm.javaCommand(layout, DRIVER_MEMORY, javaModuleOptions,
-                SUBMIT_CLASS));
+        List<String> command =
+                new ArrayList<>(SparkJvm.javaCommand(layout, DRIVER_MEMORY, javaModuleOptions, SUBMIT_CLASS));
         if (!smallFootprint) {
             // SparkJvm gives every Spark JVM the small heap; with the JVMs' defaults the driver goes without.
             command.removeAll(JvmFootprint.SMALL_HEAP);
@@ -134,26 +160,38 @@ public final class StreamingJobSubmission {
         command.addAll(2, driverOptions);
         command.add(2 + driverOptions.size(), "-Dlog4j2.configurationFile=" + logConfig());
         command.addAll(List.of(
-                "--master", SparkMaster.URL,
-                "--deploy-mode", "client",
-                "--name", appName,
-                "--conf", "spark.cores.max=1",
-                "--conf", "spark.executor.cores=1",
-                "--conf", "spark.executor.memory=" + EXECUTOR_MEMORY));
+                "--master",
+                SparkMaster.URL,
+                "--deploy-mode",
+                "client",
+                "--name",
+                appName,
+                "--conf",
+                "spark.cores.max=1",
+                "--conf",
+                "spark.executor.cores=1",
+                "--conf",
+                "spark.executor.memory=" + EXECUTOR_MEMORY));
         if (smallFootprint) {
             command.addAll(List.of("--conf", "spark.executor.extraJavaOptions=" + EXECUTOR_JVM_OPTIONS));
         }
         command.addAll(List.of(
                 // Informative only: this JVM is already running with -Xmx above.
-                "--conf", "spark.driver.memory=" + DRIVER_MEMORY,
+                "--conf",
+                "spark.driver.memory=" + DRIVER_MEMORY,
                 // No driver web UI: six of them would take ports 4040-4045 and memory; the status file and
                 // the master UI (8081) tell how a job is doing.
-                "--conf", "spark.ui.enabled=false",
-                "--class", MAIN_CLASS,
+                "--conf",
+                "spark.ui.enabled=false",
+                "--class",
+                MAIN_CLASS,
                 layout.streamingJobJar().toString(),
-                "--facet", facet.facetName(),
-                "--checkpoint-dir", checkpointDir.toString(),
-                "--status-file", statusFile.toString()));
+                "--facet",
+                facet.facetName(),
+                "--checkpoint-dir",
+                checkpointDir.toString(),
+                "--status-file",
+                statusFile.toString()));
         command.addAll(jobOptions);
         return command;
     }

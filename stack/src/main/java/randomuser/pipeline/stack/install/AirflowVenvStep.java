@@ -62,23 +62,43 @@ public final class AirflowVenvStep implements InstallStep {
             createDirectories(layout.airflowVenv().getParent());
             // No registry involved: a failure here is a local Python problem (e.g. python3-venv missing),
             // which the log excerpt of the failure shows.
-            runner.run("the Airflow virtualenv", Registry.PYPI,
+            runner.run(
+                    "the Airflow virtualenv",
+                    Registry.PYPI,
                     List.of("python3", "-m", "venv", layout.airflowVenv().toString()),
-                    Map.of(), layout.root(), log);
+                    Map.of(),
+                    layout.root(),
+                    log);
         }
-        runner.run("Airflow", Registry.PYPI,
-                List.of(python.toString(), "-m", "pip", "install", "--disable-pip-version-check", "--no-input",
-                        "--progress-bar", "off", "-r", requirements.toString(), "-c", constraints.toString()),
-                Map.of(), layout.root(), log);
+        runner.run(
+                "Airflow",
+                Registry.PYPI,
+                List.of(
+                        python.toString(),
+                        "-m",
+                        "pip",
+                        "install",
+                        "--disable-pip-version-check",
+                        "--no-input",
+                        "--progress-bar",
+                        "off",
+                        "-r",
+                        requirements.toString(),
+                        "-c",
+                        constraints.toString()),
+                Map.of(),
+                layout.root(),
+                log);
         if (!Files.isExecutable(airflowExecutable(layout))) {
-            throw new StackException("installing Airflow did not produce " + airflowExecutable(layout)
-                    + "; see " + log);
+            throw new StackException(
+                    "installing Airflow did not produce " + airflowExecutable(layout) + "; see " + log);
         }
         stamp.write();
     }
 
     private Stamp stamp() {
-        return new Stamp(layout.stampsDir().resolve("airflow"),
+        return new Stamp(
+                layout.stampsDir().resolve("airflow"),
                 Stamp.sha256(read(layout.airflowConfig(REQUIREMENTS)), read(layout.airflowConfig(CONSTRAINTS))));
     }
 

@@ -34,12 +34,20 @@ public final class CommandRunner {
      * @param what     what is being installed, for messages ("the Kafka broker jars")
      * @param registry the registry the command downloads from, to recognise "cannot reach it"
      */
-    public void run(String what, Registry registry, List<String> command, Map<String, String> environment,
-                    Path workDir, Path log) {
+    public void run(
+            String what,
+            Registry registry,
+            List<String> command,
+            Map<String, String> environment,
+            Path workDir,
+            Path log) {
         try {
             Files.createDirectories(log.getParent());
-            Files.writeString(log, LogTail.RUN_MARKER + Instant.now() + " " + String.join(" ", command) + System.lineSeparator(),
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    LogTail.RUN_MARKER + Instant.now() + " " + String.join(" ", command) + System.lineSeparator(),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -74,7 +82,7 @@ public final class CommandRunner {
         if (registry.saysUnreachable(output)) {
             return new StackException(registry.unreachableMessage(what) + " (details: " + log + ")");
         }
-        return new StackException("installing " + what + " failed (exit " + exitCode + "); "
-                + LogTail.excerpt(log, 20));
+        return new StackException(
+                "installing " + what + " failed (exit " + exitCode + "); " + LogTail.excerpt(log, 20));
     }
 }

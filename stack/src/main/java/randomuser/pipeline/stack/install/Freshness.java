@@ -16,8 +16,7 @@ public final class Freshness {
     /** Folders that hold outputs, not sources. */
     private static final Set<String> SKIPPED = Set.of("target", "node_modules", ".git");
 
-    private Freshness() {
-    }
+    private Freshness() {}
 
     public static boolean isUpToDate(Path output, List<Path> sources) {
         if (!Files.exists(output)) {
@@ -25,7 +24,8 @@ public final class Freshness {
         }
         try {
             FileTime built = Files.getLastModifiedTime(output);
-            return sources.stream().noneMatch(source -> newestModification(source).compareTo(built) > 0);
+            return sources.stream()
+                    .noneMatch(source -> newestModification(source).compareTo(built) > 0);
         } catch (IOException e) {
             return false;
         }
@@ -40,8 +40,10 @@ public final class Freshness {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(root) && SKIPPED.contains(dir.getFileName().toString())
-                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    return !dir.equals(root)
+                                    && SKIPPED.contains(dir.getFileName().toString())
+                            ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
                 }
 
                 @Override

@@ -34,8 +34,8 @@ public final class MavenLayoutStep implements InstallStep {
      * @param jarsDir   the folder the pom copies the jars into (emptied before)
      * @param afterCopy writes the config files of the layout
      */
-    public MavenLayoutStep(StackLayout layout, String name, String description, Path jarsDir,
-                           Consumer<StackLayout> afterCopy) {
+    public MavenLayoutStep(
+            StackLayout layout, String name, String description, Path jarsDir, Consumer<StackLayout> afterCopy) {
         this.layout = layout;
         this.name = name;
         this.description = description;
@@ -63,23 +63,39 @@ public final class MavenLayoutStep implements InstallStep {
         Stamp stamp = stamp();
         stamp.delete();
         deleteRecursively(jarsDir);
-        runner.run(description, Registry.MAVEN_CENTRAL,
-                List.of("mvn", "-B", "-q", "-Dstyle.color=never", "-f", layout.installPom(name).toString(),
-                        "package", "-Dpipeline.install.dir=" + layout.installDir()),
-                Map.of(), layout.root(), layout.logsDir().resolve("install-" + name + ".log"));
+        runner.run(
+                description,
+                Registry.MAVEN_CENTRAL,
+                List.of(
+                        "mvn",
+                        "-B",
+                        "-q",
+                        "-Dstyle.color=never",
+                        "-f",
+                        layout.installPom(name).toString(),
+                        "package",
+                        "-Dpipeline.install.dir=" + layout.installDir()),
+                Map.of(),
+                layout.root(),
+                layout.logsDir().resolve("install-" + name + ".log"));
         afterCopy.accept(layout);
         stamp.write();
     }
 
     private Stamp stamp() {
-        return new Stamp(layout.stampsDir().resolve(name), Stamp.sha256(read(layout.installPom(name)),
-                versionProperties(read(layout.root().resolve("pom.xml")))));
+        return new Stamp(
+                layout.stampsDir().resolve(name),
+                Stamp.sha256(
+                        read(layout.installPom(name)),
+                        versionProperties(read(layout.root().resolve("pom.xml")))));
     }
 
     /** The parent pom's {@code <properties>} block: where every version is pinned. */
     static String versionProperties(String parentPom) {
         Matcher matcher = PROPERTIES.matcher(parentPom);
-        return matcher.find() ? matcher.group(1).replaceAll("(?s)<!--.*?-->", "").replaceAll("\\s+", " ") : "";
+        return matcher.find()
+                ? matcher.group(1).replaceAll("(?s)<!--.*?-->", "").replaceAll("\\s+", " ")
+                : "";
     }
 
     private static String read(Path file) {

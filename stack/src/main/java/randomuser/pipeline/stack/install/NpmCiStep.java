@@ -27,20 +27,33 @@ public final class NpmCiStep implements InstallStep {
 
     @Override
     public boolean isDone() {
-        return Files.isExecutable(layout.mongoShell()) && Freshness.isUpToDate(layout.mongoShell(),
-                List.of(layout.mongoShellProject().resolve("package-lock.json"),
-                        layout.mongoShellProject().resolve("package.json")));
+        return Files.isExecutable(layout.mongoShell())
+                && Freshness.isUpToDate(
+                        layout.mongoShell(),
+                        List.of(
+                                layout.mongoShellProject().resolve("package-lock.json"),
+                                layout.mongoShellProject().resolve("package.json")));
     }
 
     @Override
     public void install(CommandRunner runner) {
         if (!Files.isRegularFile(layout.mongoShellProject().resolve("package-lock.json"))) {
-            throw new StackException("cannot install mongosh: " + layout.mongoShellProject().resolve("package-lock.json")
-                    + " is missing");
+            throw new StackException("cannot install mongosh: "
+                    + layout.mongoShellProject().resolve("package-lock.json") + " is missing");
         }
-        runner.run("mongosh", Registry.NPM,
-                List.of("npm", "ci", "--no-audit", "--no-fund", "--prefix", layout.mongoShellProject().toString()),
-                Map.of(), layout.root(), layout.logsDir().resolve("install-mongosh.log"));
+        runner.run(
+                "mongosh",
+                Registry.NPM,
+                List.of(
+                        "npm",
+                        "ci",
+                        "--no-audit",
+                        "--no-fund",
+                        "--prefix",
+                        layout.mongoShellProject().toString()),
+                Map.of(),
+                layout.root(),
+                layout.logsDir().resolve("install-mongosh.log"));
         // npm keeps the files' dates from the package: mark the install time for the freshness check.
         layout.mongoShell().toFile().setLastModified(System.currentTimeMillis());
     }

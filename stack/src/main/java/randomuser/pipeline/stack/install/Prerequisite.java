@@ -69,8 +69,8 @@ public enum Prerequisite {
         String programs = missing.entrySet().stream()
                 .map(e -> "`" + e.getKey().command + "` (" + e.getKey().description + ", needed " + e.getValue() + ")")
                 .collect(Collectors.joining(", "));
-        String commands = missing.keySet().stream().map(p -> p.installCommand).distinct()
-                .collect(Collectors.joining(" && "));
+        String commands =
+                missing.keySet().stream().map(p -> p.installCommand).distinct().collect(Collectors.joining(" && "));
         return "missing prerequisite: " + programs + ". Install it with: " + commands;
     }
 }

@@ -50,7 +50,8 @@ public final class ResourceFileStep implements InstallStep {
     public void install(CommandRunner runner) {
         try {
             Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+            Path temp = Files.createTempFile(
+                    target.getParent(), target.getFileName().toString(), ".tmp");
             Files.write(temp, content());
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

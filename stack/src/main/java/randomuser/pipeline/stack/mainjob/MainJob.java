@@ -45,8 +45,13 @@ public final class MainJob {
         this(airflow, mongoUri, progress, jobs, Duration.ofMinutes(20), Duration.ofMinutes(30));
     }
 
-    private MainJob(AirflowClient airflow, String mongoUri, Progress progress, JobsWatch jobs, Duration runTimeout,
-                    Duration documentsTimeout) {
+    private MainJob(
+            AirflowClient airflow,
+            String mongoUri,
+            Progress progress,
+            JobsWatch jobs,
+            Duration runTimeout,
+            Duration documentsTimeout) {
         this.airflow = airflow;
         this.mongoUri = mongoUri;
         this.progress = progress;
@@ -70,28 +75,39 @@ public final class MainJob {
         requireActive(dagId);
         long triggered = System.nanoTime();
         String runId = airflow.triggerDagRun(dagId, request.conf());
-        progress.line("triggered " + dagId + " run " + runId + " (" + request.describe() + ") through " + airflow.baseUrl()
-                + "/api/v2");
+        progress.line("triggered " + dagId + " run " + runId + " (" + request.describe() + ") through "
+                + airflow.baseUrl() + "/api/v2");
         String state = airflow.waitForDagRun(dagId, runId, runTimeout, progress);
         if (!"success".equals(state)) {
             throw runFailed(dagId, runId, state);
         }
         Duration runTime = Duration.ofNanos(System.nanoTime() - triggered);
-        String summary = airflow.xcomReturnValue(dagId, runId, PipelineDags.FETCH_TASK).orElse(null);
+        String summary =
+                airflow.xcomReturnValue(dagId, runId, PipelineDags.FETCH_TASK).orElse(null);
         long users = usersIn(summary).orElse(request.expectedUsers());
         long runEnded = System.nanoTime();
         try (RunDocuments documents = new RunDocuments(mongoUri, Facet.DATABASE)) {
             Map<String, Long> counts = awaitDocuments(documents, runId, users);
-            return new MainJobReport(dagId, runId, airflow.runUiUrl(dagId, runId), request, summary, users, counts,
-                    documents.deadLetters(), documents.sampleUser(runId), runTime,
+            return new MainJobReport(
+                    dagId,
+                    runId,
+                    airflow.runUiUrl(dagId, runId),
+                    request,
+                    summary,
+                    users,
+                    counts,
+                    documents.deadLetters(),
+                    documents.sampleUser(runId),
+                    runTime,
                     Duration.ofNanos(System.nanoTime() - runEnded));
         }
     }
 
     /** A paused DAG queues a triggered run forever: unpause it (the local stack wants its DAGs active). */
     private void requireActive(String dagId) {
-        JsonNode dag = airflow.dag(dagId).orElseThrow(() -> new StackException("Airflow has not parsed the DAG " + dagId
-                + " (an import error? see " + airflow.baseUrl() + "/dags and var/logs/airflow.log)"));
+        JsonNode dag = airflow.dag(dagId)
+                .orElseThrow(() -> new StackException("Airflow has not parsed the DAG " + dagId
+                        + " (an import error? see " + airflow.baseUrl() + "/dags and var/logs/airflow.log)"));
         if (dag.path("is_paused").asBoolean(false)) {
             progress.line(dagId + " was paused: unpausing it");
             airflow.setPaused(dagId, false);
@@ -160,8 +176,9 @@ public final class MainJob {
 
     /** "profiles 983, locations 807 of 1000". */
     static String describe(Map<String, Long> counts, long users) {
-        return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", ")) + " of " + users;
+        return counts.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", ")) + " of " + users;
     }
 
     private StackException runFailed(String dagId, String runId, String state) {
@@ -169,8 +186,14 @@ public final class MainJob {
         try {
             JsonNode task = airflow.taskInstance(dagId, runId, PipelineDags.FETCH_TASK);
             int tryNumber = Math.max(1, task.path("try_number").asInt(1));
-            message.append(" (task ").append(PipelineDags.FETCH_TASK).append(' ').append(task.path("state").asText())
-                    .append(" after ").append(tryNumber).append(tryNumber == 1 ? " try" : " tries").append(')');
+            message.append(" (task ")
+                    .append(PipelineDags.FETCH_TASK)
+                    .append(' ')
+                    .append(task.path("state").asText())
+                    .append(" after ")
+                    .append(tryNumber)
+                    .append(tryNumber == 1 ? " try" : " tries")
+                    .append(')');
             List<String> log = airflow.taskLogTail(dagId, runId, PipelineDags.FETCH_TASK, tryNumber, LOG_LINES);
             if (!log.isEmpty()) {
                 message.append("; last lines of its log:");
@@ -179,7 +202,8 @@ public final class MainJob {
         } catch (StackException e) {
             // the run's page in the UI below still shows everything
         }
-        return new StackException(message.append("\nsee ").append(airflow.runUiUrl(dagId, runId)).toString());
+        return new StackException(
+                message.append("\nsee ").append(airflow.runUiUrl(dagId, runId)).toString());
     }
 
     private static void sleep(Duration duration) {

@@ -15,7 +15,15 @@ import java.util.Optional;
  * @param runTime             trigger to the run's success
  * @param documentsTime       the run's success to the last collection holding every user
  */
-public record MainJobReport(String dagId, String runId, String runUiUrl, BackfillRequest request, String fetcherSummary,
-                            long usersFetched, Map<String, Long> documentsOfRun, long deadLetters,
-                            Optional<RunDocuments.SampleUser> sampleUser, Duration runTime, Duration documentsTime) {
-}
+public record MainJobReport(
+        String dagId,
+        String runId,
+        String runUiUrl,
+        BackfillRequest request,
+        String fetcherSummary,
+        long usersFetched,
+        Map<String, Long> documentsOfRun,
+        long deadLetters,
+        Optional<RunDocuments.SampleUser> sampleUser,
+        Duration runTime,
+        Duration documentsTime) {}

@@ -8,11 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import org.bson.Document;
-
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
 
 import randomuser.pipeline.catalogue.Envelope;
 import randomuser.pipeline.catalogue.Facet;
@@ -58,7 +57,9 @@ public final class RunDocuments implements AutoCloseable {
     public Map<String, Long> totalCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
-            counts.put(facet.collection(), guarded(() -> database.getCollection(facet.collection()).estimatedDocumentCount()));
+            counts.put(
+                    facet.collection(),
+                    guarded(() -> database.getCollection(facet.collection()).estimatedDocumentCount()));
         }
         counts.put(Facet.DEAD_LETTERS_COLLECTION, deadLetters());
         return counts;
@@ -66,27 +67,32 @@ public final class RunDocuments implements AutoCloseable {
 
     /** From the collection's metadata, like {@link #totalCounts()}. */
     public long deadLetters() {
-        return guarded(() -> database.getCollection(Facet.DEAD_LETTERS_COLLECTION).estimatedDocumentCount());
+        return guarded(
+                () -> database.getCollection(Facet.DEAD_LETTERS_COLLECTION).estimatedDocumentCount());
     }
 
     /**
      * One user of the run: the user's fields from the six collections, joined by {@code _id}, and the lineage
      * of its profiles document (the envelope's fetched_at and source, and {@code _ingest}).
      */
-    public record SampleUser(Document user, Document lineage) {
-    }
+    public record SampleUser(Document user, Document lineage) {}
 
     public Optional<SampleUser> sampleUser(String runId) {
         return guarded(() -> {
-            Document profile = database.getCollection(Facet.PROFILE.collection()).find(eq(RUN_ID_FIELD, runId)).first();
+            Document profile = database.getCollection(Facet.PROFILE.collection())
+                    .find(eq(RUN_ID_FIELD, runId))
+                    .first();
             if (profile == null) {
                 return Optional.<SampleUser>empty();
             }
             Object id = profile.get("_id");
             Document user = new Document("_id", id);
             for (Facet facet : Facet.values()) {
-                Document part = facet == Facet.PROFILE ? profile
-                        : database.getCollection(facet.collection()).find(eq("_id", id)).first();
+                Document part = facet == Facet.PROFILE
+                        ? profile
+                        : database.getCollection(facet.collection())
+                                .find(eq("_id", id))
+                                .first();
                 if (part != null) {
                     facet.topLevelFields().forEach(field -> {
                         if (part.containsKey(field)) {

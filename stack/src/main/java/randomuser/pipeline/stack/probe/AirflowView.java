@@ -48,7 +48,8 @@ public record AirflowView(Map<String, String> components, Map<String, Optional<J
             if (dag.isEmpty()) {
                 unparsed.add(dagId);
             } else {
-                dagStates.add(dagId + (dag.get().path("is_paused").asBoolean(false) ? " (paused)" : " (active)")
+                dagStates.add(dagId
+                        + (dag.get().path("is_paused").asBoolean(false) ? " (paused)" : " (active)")
                         + (dag.get().path("has_import_errors").asBoolean(false) ? " (import errors)" : ""));
             }
         });

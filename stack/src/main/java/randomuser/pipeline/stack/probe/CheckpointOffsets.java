@@ -21,8 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class CheckpointOffsets {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CheckpointOffsets() {
-    }
+    private CheckpointOffsets() {}
 
     /** Partition to the next offset to read, for {@code topic}; empty when no batch was committed yet. */
     public static Optional<Map<Integer, Long>> committed(Path checkpointDir, String topic) {
@@ -31,8 +30,9 @@ public final class CheckpointOffsets {
             return Optional.empty();
         }
         try {
-            return Optional.of(parseOffsets(Files.readAllLines(checkpointDir.resolve("offsets")
-                    .resolve(Long.toString(lastCommit.getAsLong()))), topic));
+            return Optional.of(parseOffsets(
+                    Files.readAllLines(checkpointDir.resolve("offsets").resolve(Long.toString(lastCommit.getAsLong()))),
+                    topic));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -43,13 +43,17 @@ public final class CheckpointOffsets {
         Map<Integer, Long> offsets = new HashMap<>();
         for (String line : lines.subList(Math.min(2, lines.size()), lines.size())) {
             JsonNode partitions = JSON.readTree(line).path(topic);
-            partitions.fields().forEachRemaining(e -> offsets.put(Integer.parseInt(e.getKey()), e.getValue().asLong()));
+            partitions
+                    .fields()
+                    .forEachRemaining(e -> offsets.put(
+                            Integer.parseInt(e.getKey()), e.getValue().asLong()));
         }
         return offsets;
     }
 
     /** Records after the committed offsets up to the topic's end (partitions without a committed offset count from their start). */
-    public static long behind(Map<Integer, Long> endOffsets, Map<Integer, Long> startOffsets, Map<Integer, Long> committed) {
+    public static long behind(
+            Map<Integer, Long> endOffsets, Map<Integer, Long> startOffsets, Map<Integer, Long> committed) {
         long behind = 0;
         for (Map.Entry<Integer, Long> end : endOffsets.entrySet()) {
             long from = committed.getOrDefault(end.getKey(), startOffsets.getOrDefault(end.getKey(), 0L));
@@ -65,7 +69,8 @@ public final class CheckpointOffsets {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(file -> file.getFileName().toString())
                     .filter(name -> name.chars().allMatch(Character::isDigit) && !name.isEmpty())
-                    .mapToLong(Long::parseLong).max();
+                    .mapToLong(Long::parseLong)
+                    .max();
         } catch (IOException e) {
             return OptionalLong.empty();
         }

@@ -20,8 +20,14 @@ import java.util.OptionalInt;
  * @param lastExitAt      when it ended (ISO-8601, UTC), or empty
  * @param lastError       the driver's last error line before it ended, or empty
  */
-public record JobRestarts(String state, int restarts, int restartsInARow, int maxRestarts, OptionalInt lastExit,
-                          String lastExitAt, String lastError) {
+public record JobRestarts(
+        String state,
+        int restarts,
+        int restartsInARow,
+        int maxRestarts,
+        OptionalInt lastExit,
+        String lastExitAt,
+        String lastError) {
 
     /** The record file's content; empty when there is none or it cannot be read. */
     public static Optional<JobRestarts> read(Path file) {
@@ -41,10 +47,14 @@ public record JobRestarts(String state, int restarts, int restartsInARow, int ma
             }
         });
         String exit = values.getOrDefault("last_exit", "");
-        return new JobRestarts(values.getOrDefault("state", "unknown"), number(values.get("restarts")),
-                number(values.get("restarts_in_a_row")), number(values.get("max_restarts")),
+        return new JobRestarts(
+                values.getOrDefault("state", "unknown"),
+                number(values.get("restarts")),
+                number(values.get("restarts_in_a_row")),
+                number(values.get("max_restarts")),
                 exit.isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(exit)),
-                values.getOrDefault("last_exit_at", ""), values.getOrDefault("last_error", ""));
+                values.getOrDefault("last_exit_at", ""),
+                values.getOrDefault("last_error", ""));
     }
 
     private static int number(String value) {

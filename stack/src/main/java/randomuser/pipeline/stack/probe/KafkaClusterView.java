@@ -15,15 +15,20 @@ import java.util.TreeSet;
  * @param caughtUpVoters voters whose log caught up with the leader's recently
  * @param error          why the cluster could not be asked, or null
  */
-public record KafkaClusterView(SortedSet<Integer> brokers, int leader, SortedSet<Integer> voters,
-                               SortedSet<Integer> caughtUpVoters, String error) {
+public record KafkaClusterView(
+        SortedSet<Integer> brokers,
+        int leader,
+        SortedSet<Integer> voters,
+        SortedSet<Integer> caughtUpVoters,
+        String error) {
 
     public static KafkaClusterView unreachable(String error) {
         return new KafkaClusterView(new TreeSet<>(), -1, new TreeSet<>(), new TreeSet<>(), error);
     }
 
     public static KafkaClusterView of(Set<Integer> brokers, int leader, Set<Integer> voters, Set<Integer> caughtUp) {
-        return new KafkaClusterView(new TreeSet<>(brokers), leader, new TreeSet<>(voters), new TreeSet<>(caughtUp), null);
+        return new KafkaClusterView(
+                new TreeSet<>(brokers), leader, new TreeSet<>(voters), new TreeSet<>(caughtUp), null);
     }
 
     /** One broker is healthy when the cluster lists it as a broker. */
@@ -31,9 +36,11 @@ public record KafkaClusterView(SortedSet<Integer> brokers, int leader, SortedSet
         if (error != null) {
             return Health.down("cluster not reachable: " + error);
         }
-        String evidence = "brokers in cluster " + format(brokers) + "; quorum voters " + format(voters)
-                + ", leader " + (leader < 0 ? "none" : leader) + ", caught up " + format(caughtUpVoters);
-        return brokers.contains(nodeId) ? Health.up(evidence) : Health.down("node " + nodeId + " not in cluster; " + evidence);
+        String evidence = "brokers in cluster " + format(brokers) + "; quorum voters " + format(voters) + ", leader "
+                + (leader < 0 ? "none" : leader) + ", caught up " + format(caughtUpVoters);
+        return brokers.contains(nodeId)
+                ? Health.up(evidence)
+                : Health.down("node " + nodeId + " not in cluster; " + evidence);
     }
 
     private static String format(SortedSet<Integer> ids) {

@@ -19,6 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -27,12 +32,6 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 
 import randomuser.pipeline.stack.StackException;
 import randomuser.pipeline.stack.airflow.AirflowClient;
@@ -50,7 +49,8 @@ public final class Probes implements AutoCloseable {
 
     private final String bootstrapServers;
     private final String sparkMasterUiUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private Admin admin;
     private final Object adminLock = new Object();
     private KafkaClusterView kafka;
@@ -73,10 +73,12 @@ public final class Probes implements AutoCloseable {
 
     private KafkaClusterView askKafka() {
         try {
-            Set<Integer> brokers = admin().describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                    .stream().map(Node::id).collect(Collectors.toSet());
-            QuorumInfo quorum = admin().describeMetadataQuorum().quorumInfo()
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Set<Integer> brokers =
+                    admin().describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).stream()
+                            .map(Node::id)
+                            .collect(Collectors.toSet());
+            QuorumInfo quorum =
+                    admin().describeMetadataQuorum().quorumInfo().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             Set<Integer> voters = new HashSet<>();
             Set<Integer> caughtUp = new HashSet<>();
             long now = System.currentTimeMillis();
@@ -92,7 +94,8 @@ public final class Probes implements AutoCloseable {
         } catch (TimeoutException e) {
             return KafkaClusterView.unreachable("no answer within " + TIMEOUT.toSeconds() + "s");
         } catch (ExecutionException e) {
-            return KafkaClusterView.unreachable(e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());
+            return KafkaClusterView.unreachable(e.getCause().getClass().getSimpleName() + ": "
+                    + e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return KafkaClusterView.unreachable("interrupted");
@@ -123,7 +126,8 @@ public final class Probes implements AutoCloseable {
         if (spark == null || System.nanoTime() - sparkAt > CACHE_FOR.toNanos()) {
             // The master's /json redirects to /json/: ask the final address directly.
             HttpGet answer = get(sparkMasterUiUrl + "/json/");
-            spark = answer.status() == 200 ? SparkMasterView.parse(answer.body())
+            spark = answer.status() == 200
+                    ? SparkMasterView.parse(answer.body())
                     : SparkMasterView.unreachable(answer.summary());
             sparkAt = System.nanoTime();
         }
@@ -136,19 +140,23 @@ public final class Probes implements AutoCloseable {
      */
     public Optional<Map<String, Map<Integer, long[]>>> topicOffsets(Collection<String> topics) {
         try {
-            Map<String, TopicDescription> descriptions = admin().describeTopics(topics).allTopicNames()
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Map<String, TopicDescription> descriptions =
+                    admin().describeTopics(topics).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            descriptions.values().forEach(topic -> topic.partitions().forEach(p -> {
-                earliest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.earliest());
-                latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest());
-            }));
+            descriptions
+                    .values()
+                    .forEach(topic -> topic.partitions().forEach(p -> {
+                        earliest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.earliest());
+                        latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest());
+                    }));
             var starts = admin().listOffsets(earliest).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             var ends = admin().listOffsets(latest).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             Map<String, Map<Integer, long[]>> result = new HashMap<>();
             ends.forEach((partition, end) -> result.computeIfAbsent(partition.topic(), t -> new HashMap<>())
-                    .put(partition.partition(), new long[] {starts.get(partition).offset(), end.offset()}));
+                    .put(
+                            partition.partition(),
+                            new long[] {starts.get(partition).offset(), end.offset()}));
             return Optional.of(result);
         } catch (ExecutionException | TimeoutException e) {
             return Optional.empty();
@@ -175,7 +183,9 @@ public final class Probes implements AutoCloseable {
     /** Healthy when {@code url} answers 200. */
     public Health httpOk(String url) {
         HttpGet answer = get(url);
-        return answer.status() == 200 ? Health.up("GET " + url + " -> 200") : Health.down("GET " + url + " -> " + answer.summary());
+        return answer.status() == 200
+                ? Health.up("GET " + url + " -> 200")
+                : Health.down("GET " + url + " -> " + answer.summary());
     }
 
     /** Healthy when the server answers the MongoDB {@code ping} command through the Java driver. */
@@ -198,16 +208,20 @@ public final class Probes implements AutoCloseable {
         }
     }
 
-    private record HttpGet(int status, String body, String summary) {
-    }
+    private record HttpGet(int status, String body, String summary) {}
 
     private HttpGet get(String url) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(TIMEOUT)
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             return new HttpGet(response.statusCode(), response.body(), "HTTP " + response.statusCode());
         } catch (java.io.IOException e) {
-            return new HttpGet(-1, "", e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return new HttpGet(
+                    -1, "", e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new HttpGet(-1, "", "interrupted");

@@ -11,16 +11,14 @@ public record SparkMasterView(String status, List<Worker> workers, List<App> act
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A worker as the master lists it; {@code webUiPort} tells which of the stack's workers it is. */
-    public record Worker(String id, int webUiPort, int cores, String state) {
-    }
+    public record Worker(String id, int webUiPort, int cores, String state) {}
 
     /**
      * An application the master lists as active: WAITING until it has an executor, then RUNNING.
      *
      * @param cores cores its executors hold now
      */
-    public record App(String id, String name, String state, int cores) {
-    }
+    public record App(String id, String name, String state, int cores) {}
 
     public static SparkMasterView unreachable(String error) {
         return new SparkMasterView("UNREACHABLE", List.of(), List.of(), error);
@@ -32,14 +30,22 @@ public record SparkMasterView(String status, List<Worker> workers, List<App> act
             List<Worker> workers = new ArrayList<>();
             for (JsonNode worker : root.path("workers")) {
                 String address = worker.path("webuiaddress").asText("");
-                int port = address.lastIndexOf(':') < 0 ? -1
-                        : Integer.parseInt(address.substring(address.lastIndexOf(':') + 1).replaceAll("\\D.*", ""));
-                workers.add(new Worker(worker.path("id").asText(), port, worker.path("cores").asInt(),
+                int port = address.lastIndexOf(':') < 0
+                        ? -1
+                        : Integer.parseInt(
+                                address.substring(address.lastIndexOf(':') + 1).replaceAll("\\D.*", ""));
+                workers.add(new Worker(
+                        worker.path("id").asText(),
+                        port,
+                        worker.path("cores").asInt(),
                         worker.path("state").asText()));
             }
             List<App> apps = new ArrayList<>();
             for (JsonNode app : root.path("activeapps")) {
-                apps.add(new App(app.path("id").asText(), app.path("name").asText(), app.path("state").asText(),
+                apps.add(new App(
+                        app.path("id").asText(),
+                        app.path("name").asText(),
+                        app.path("state").asText(),
                         app.path("cores").asInt()));
             }
             return new SparkMasterView(root.path("status").asText("UNKNOWN"), workers, apps, null);
@@ -73,7 +79,9 @@ public record SparkMasterView(String status, List<Worker> workers, List<App> act
 
     /** Active applications with this name, newest first (a restarted job's old app may linger a moment). */
     public List<App> activeApps(String name) {
-        return activeApps.stream().filter(app -> app.name().equals(name))
-                .sorted((a, b) -> b.id().compareTo(a.id())).toList();
+        return activeApps.stream()
+                .filter(app -> app.name().equals(name))
+                .sorted((a, b) -> b.id().compareTo(a.id()))
+                .toList();
     }
 }

@@ -9,17 +9,20 @@ import java.util.Optional;
  * mislead: the master lists an application whose query failed, and a status file may be a dead driver's.
  */
 public final class StreamingJobHealth {
-    private StreamingJobHealth() {
-    }
+    private StreamingJobHealth() {}
 
     /**
      * A stack job, whose driver runs under {@code restart-on-failure.sh}: the restart script's process, its driver
      * child, and what the script recorded. A job the script gave up on is FAILED with its last exit and error;
      * one waiting for its restart says so; a running one tells how often it was restarted.
      */
-    public static Health evaluateKept(String appName, SparkMasterView master, Optional<StreamingJobStatus> status,
-                                      Optional<Long> restartScriptPid, Optional<Long> driverPid,
-                                      Optional<JobRestarts> restarts) {
+    public static Health evaluateKept(
+            String appName,
+            SparkMasterView master,
+            Optional<StreamingJobStatus> status,
+            Optional<Long> restartScriptPid,
+            Optional<Long> driverPid,
+            Optional<JobRestarts> restarts) {
         if (restartScriptPid.isEmpty()) {
             if (restarts.isPresent() && restarts.get().failed()) {
                 JobRestarts given = restarts.get();
@@ -36,13 +39,15 @@ public final class StreamingJobHealth {
         }
         Health driver = evaluate(appName, master, status, driverPid);
         return restarts.filter(r -> r.restarts() > 0)
-                .map(r -> new Health(driver.healthy(), driver.evidence() + "; restarted " + r.restarts()
-                        + (r.restarts() == 1 ? " time" : " times") + ", last after " + r.lastExitDescription()))
+                .map(r -> new Health(
+                        driver.healthy(),
+                        driver.evidence() + "; restarted " + r.restarts() + (r.restarts() == 1 ? " time" : " times")
+                                + ", last after " + r.lastExitDescription()))
                 .orElse(driver);
     }
 
-    public static Health evaluate(String appName, SparkMasterView master, Optional<StreamingJobStatus> status,
-                                  Optional<Long> driverPid) {
+    public static Health evaluate(
+            String appName, SparkMasterView master, Optional<StreamingJobStatus> status, Optional<Long> driverPid) {
         if (driverPid.isEmpty()) {
             return Health.down("driver not running");
         }

@@ -25,9 +25,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param totalDeadLettered records sent to dead_letters since the driver started
  * @param error             the last problem, or null
  */
-public record StreamingJobStatus(String state, long pid, OptionalLong batchId, String lastBatchAt,
-                                 OptionalLong lastBatchRowsIn, OptionalDouble processedRowsPerSecond, OptionalLong lag,
-                                 long totalUpserted, long totalDeadLettered, String updatedAt, String error) {
+public record StreamingJobStatus(
+        String state,
+        long pid,
+        OptionalLong batchId,
+        String lastBatchAt,
+        OptionalLong lastBatchRowsIn,
+        OptionalDouble processedRowsPerSecond,
+        OptionalLong lag,
+        long totalUpserted,
+        long totalDeadLettered,
+        String updatedAt,
+        String error) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The file's content; empty when there is no file yet or it cannot be read. */
@@ -41,11 +50,18 @@ public record StreamingJobStatus(String state, long pid, OptionalLong batchId, S
 
     static StreamingJobStatus parse(String json) throws IOException {
         JsonNode root = JSON.readTree(json);
-        return new StreamingJobStatus(root.path("state").asText("UNKNOWN"), root.path("pid").asLong(-1),
-                optionalLong(root.path("batch_id")), text(root.path("last_batch_at")),
-                optionalLong(root.path("last_batch_rows_in")), optionalDouble(root.path("processed_rows_per_second")),
-                optionalLong(root.path("lag")), root.path("total_upserted").asLong(0),
-                root.path("total_dead_lettered").asLong(0), text(root.path("updated_at")), text(root.path("error")));
+        return new StreamingJobStatus(
+                root.path("state").asText("UNKNOWN"),
+                root.path("pid").asLong(-1),
+                optionalLong(root.path("batch_id")),
+                text(root.path("last_batch_at")),
+                optionalLong(root.path("last_batch_rows_in")),
+                optionalDouble(root.path("processed_rows_per_second")),
+                optionalLong(root.path("lag")),
+                root.path("total_upserted").asLong(0),
+                root.path("total_dead_lettered").asLong(0),
+                text(root.path("updated_at")),
+                text(root.path("error")));
     }
 
     public boolean running() {

@@ -8,8 +8,12 @@ import java.util.Map;
  * How to start one component's process: its command, extra environment, variables to remove from the
  * inherited environment, and working folder.
  */
-public record LaunchSpec(String component, List<String> command, Map<String, String> environment,
-                         List<String> unsetEnvironment, Path workDir) {
+public record LaunchSpec(
+        String component,
+        List<String> command,
+        Map<String, String> environment,
+        List<String> unsetEnvironment,
+        Path workDir) {
     public LaunchSpec {
         command = List.copyOf(command);
         environment = Map.copyOf(environment);

@@ -14,8 +14,7 @@ public final class LogTail {
     /** Written by the stack before each run of a process or install command into its log. */
     public static final String RUN_MARKER = "---- ";
 
-    private LogTail() {
-    }
+    private LogTail() {}
 
     public static List<String> lastLines(Path file, int count) {
         if (!Files.isRegularFile(file)) {

@@ -13,8 +13,7 @@ import java.util.function.Function;
  * the worker that launched it but works for one streaming job, so it counts for the job, not the worker.
  */
 public final class MemoryAttribution {
-    private MemoryAttribution() {
-    }
+    private MemoryAttribution() {}
 
     /**
      * @param mainPids    component to its own process
@@ -23,15 +22,20 @@ public final class MemoryAttribution {
      * @param residentKiB a process's resident memory (0 when gone)
      * @return component to KiB, in the order of {@code mainPids}
      */
-    public static Map<String, Long> residentKiB(Map<String, Long> mainPids, Map<String, Set<Long>> claimed,
-                                                Function<Long, List<Long>> descendants, Function<Long, Long> residentKiB) {
+    public static Map<String, Long> residentKiB(
+            Map<String, Long> mainPids,
+            Map<String, Set<Long>> claimed,
+            Function<Long, List<Long>> descendants,
+            Function<Long, Long> residentKiB) {
         Set<Long> claimedByAnyone = new HashSet<>();
         claimed.values().forEach(claimedByAnyone::addAll);
         Map<String, Long> result = new LinkedHashMap<>();
         mainPids.forEach((component, pid) -> {
             Set<Long> owned = new HashSet<>();
             owned.add(pid);
-            descendants.apply(pid).stream().filter(child -> !claimedByAnyone.contains(child)).forEach(owned::add);
+            descendants.apply(pid).stream()
+                    .filter(child -> !claimedByAnyone.contains(child))
+                    .forEach(owned::add);
             owned.addAll(claimed.getOrDefault(component, Set.of()));
             result.put(component, owned.stream().mapToLong(residentKiB::apply).sum());
         });
@@ -40,8 +44,13 @@ public final class MemoryAttribution {
 
     /** The live process tree and memory, for {@link #residentKiB}. */
     public static Map<String, Long> residentKiBNow(Map<String, Long> mainPids, Map<String, Set<Long>> claimed) {
-        return residentKiB(mainPids, claimed,
-                pid -> ProcessHandle.of(pid).map(handle -> handle.descendants().map(ProcessHandle::pid).toList()).orElse(List.of()),
+        return residentKiB(
+                mainPids,
+                claimed,
+                pid -> ProcessHandle.of(pid)
+                        .map(handle ->
+                                handle.descendants().map(ProcessHandle::pid).toList())
+                        .orElse(List.of()),
                 pid -> ProcFs.residentKiB(pid).orElse(0));
     }
 }

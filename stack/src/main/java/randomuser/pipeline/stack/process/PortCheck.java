@@ -16,8 +16,7 @@ import java.util.stream.Stream;
 public final class PortCheck {
     private static final String LISTEN_STATE = "0A";
 
-    private PortCheck() {
-    }
+    private PortCheck() {}
 
     /** True when nothing listens on 127.0.0.1:port (nor on a wildcard address covering it). */
     public static boolean isFree(int port) {
@@ -44,7 +43,8 @@ public final class PortCheck {
             return Optional.empty();
         }
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            return processes.filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit))
+            return processes
+                    .filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit))
                     .filter(dir -> holdsAnySocket(dir, inodes))
                     .findFirst()
                     .map(dir -> {

@@ -13,13 +13,13 @@ import java.util.OptionalLong;
 public final class ProcFs {
     private static final Path PROC = Path.of("/proc");
 
-    private ProcFs() {
-    }
+    private ProcFs() {}
 
     /** Resident memory in KiB (VmRSS), empty when the process is gone or not readable. */
     public static OptionalLong residentKiB(long pid) {
         try {
-            return parseVmRssKiB(Files.readString(PROC.resolve(Long.toString(pid)).resolve("status")));
+            return parseVmRssKiB(
+                    Files.readString(PROC.resolve(Long.toString(pid)).resolve("status")));
         } catch (IOException | RuntimeException e) {
             return OptionalLong.empty();
         }
@@ -30,7 +30,10 @@ public final class ProcFs {
         long total = residentKiB(pid).orElse(0);
         var handle = ProcessHandle.of(pid);
         if (handle.isPresent()) {
-            total += handle.get().descendants().mapToLong(child -> residentKiB(child.pid()).orElse(0)).sum();
+            total += handle.get()
+                    .descendants()
+                    .mapToLong(child -> residentKiB(child.pid()).orElse(0))
+                    .sum();
         }
         return total;
     }
@@ -80,7 +83,8 @@ public final class ProcFs {
     public static String commandLine(long pid, int maxChars) {
         try {
             byte[] raw = Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve("cmdline"));
-            String line = new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').trim();
+            String line =
+                    new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').trim();
             return line.length() <= maxChars ? line : line.substring(0, maxChars) + "...";
         } catch (IOException | RuntimeException e) {
             return "";

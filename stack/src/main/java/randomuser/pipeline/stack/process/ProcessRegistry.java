@@ -32,6 +32,7 @@ public final class ProcessRegistry {
     public static final String COMPONENT_VARIABLE = "PIPELINE_COMPONENT";
     /** How often an empty /proc environment is read again (10 ms apart) before a process counts as not ours. */
     private static final int ENVIRONMENT_LOOKS = 20;
+
     private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final StackLayout layout;
@@ -93,9 +94,12 @@ public final class ProcessRegistry {
             builder.environment().putAll(spec.environment());
             builder.environment().put(COMPONENT_VARIABLE, spec.component());
             layout.nameStateDirIn(builder.environment());
-            Files.writeString(log, LogTail.RUN_MARKER + Instant.now() + " starting " + spec.component() + ": "
-                    + String.join(" ", spec.command()) + System.lineSeparator(),
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    LogTail.RUN_MARKER + Instant.now() + " starting " + spec.component() + ": "
+                            + String.join(" ", spec.command()) + System.lineSeparator(),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             // setsid execs in place (the child is not a group leader), so this pid is the server's own.
             Process process = builder.start();
             Files.writeString(layout.pidFile(spec.component()), Long.toString(process.pid()));
@@ -112,7 +116,8 @@ public final class ProcessRegistry {
      */
     private static void awaitExec(Process process, String component) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (process.isAlive() && System.nanoTime() < deadline
+        while (process.isAlive()
+                && System.nanoTime() < deadline
                 && !component.equals(ProcFs.environment(process.pid()).get(COMPONENT_VARIABLE))) {
             sleep(Duration.ofMillis(5));
         }
@@ -168,7 +173,8 @@ public final class ProcessRegistry {
 
     /** The tree's processes still alive, and any children they started since it was listed. */
     private static List<ProcessHandle> alive(List<ProcessHandle> tree) {
-        List<ProcessHandle> alive = new ArrayList<>(tree.stream().filter(ProcessHandle::isAlive).toList());
+        List<ProcessHandle> alive =
+                new ArrayList<>(tree.stream().filter(ProcessHandle::isAlive).toList());
         alive.stream().flatMap(ProcessHandle::descendants).toList().forEach(child -> {
             if (!alive.contains(child)) {
                 alive.add(child);

@@ -12,16 +12,18 @@ import java.util.Set;
 public final class SparkExecutors {
     private static final String APP_ID_FLAG = "--app-id";
 
-    private SparkExecutors() {
-    }
+    private SparkExecutors() {}
 
     /** Application id to the pids of its executors, among the workers' child processes. */
     public static Map<String, Set<Long>> byApplication(Collection<Long> workerPids) {
         Map<String, Set<Long>> executors = new HashMap<>();
         for (long worker : workerPids) {
-            ProcessHandle.of(worker).ifPresent(handle -> handle.descendants().forEach(child ->
-                    applicationOf(ProcFs.arguments(child.pid()))
-                            .ifPresent(app -> executors.computeIfAbsent(app, a -> new HashSet<>()).add(child.pid()))));
+            ProcessHandle.of(worker)
+                    .ifPresent(handle -> handle.descendants()
+                            .forEach(child -> applicationOf(ProcFs.arguments(child.pid()))
+                                    .ifPresent(app -> executors
+                                            .computeIfAbsent(app, a -> new HashSet<>())
+                                            .add(child.pid()))));
         }
         return executors;
     }

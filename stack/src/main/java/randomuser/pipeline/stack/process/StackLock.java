@@ -16,8 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class StackLock {
     private static final ReentrantLock IN_THIS_JVM = new ReentrantLock();
 
-    private StackLock() {
-    }
+    private StackLock() {}
 
     public interface Held extends AutoCloseable {
         @Override
@@ -31,8 +30,8 @@ public final class StackLock {
         }
         try {
             Files.createDirectories(runDir);
-            FileChannel channel = FileChannel.open(runDir.resolve("stack.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel channel =
+                    FileChannel.open(runDir.resolve("stack.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.lock();
             return () -> {
                 try {

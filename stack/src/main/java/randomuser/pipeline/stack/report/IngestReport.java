@@ -27,16 +27,14 @@ public record IngestReport(
         Map<String, Freshness> freshness) {
 
     /** Users whose latest write came from one run, and when that run fetched its first and wrote its last. */
-    public record RunUsers(String runId, long users, Optional<Instant> firstFetchedAt, Optional<Instant> lastWrittenAt) {
-    }
+    public record RunUsers(
+            String runId, long users, Optional<Instant> firstFetchedAt, Optional<Instant> lastWrittenAt) {}
 
     /** One bar of a chart: a label and its exact count. */
-    public record Count(String label, long count) {
-    }
+    public record Count(String label, long count) {}
 
     /** One collection's latencies for the run: from fetch and from the Kafka timestamp to written in MongoDB. */
-    public record Freshness(LatencySummary fetchToVisible, LatencySummary kafkaToVisible) {
-    }
+    public record Freshness(LatencySummary fetchToVisible, LatencySummary kafkaToVisible) {}
 
     /** Users in the report's scope: the run's profiles, or every profile. */
     public long users() {

@@ -17,8 +17,8 @@ public record LatencySummary(int count, long p50, long p95, long p99, long max) 
         }
         long[] sorted = millis.clone();
         Arrays.sort(sorted);
-        return new LatencySummary(sorted.length, rank(sorted, 50), rank(sorted, 95), rank(sorted, 99),
-                sorted[sorted.length - 1]);
+        return new LatencySummary(
+                sorted.length, rank(sorted, 50), rank(sorted, 95), rank(sorted, 99), sorted[sorted.length - 1]);
     }
 
     /** The same from a histogram: how many measurements had each value. */
@@ -27,8 +27,12 @@ public record LatencySummary(int count, long p50, long p95, long p99, long max) 
         if (total == 0) {
             return EMPTY;
         }
-        return new LatencySummary(Math.toIntExact(total), rank(countByValue, total, 50), rank(countByValue, total, 95),
-                rank(countByValue, total, 99), countByValue.lastKey());
+        return new LatencySummary(
+                Math.toIntExact(total),
+                rank(countByValue, total, 50),
+                rank(countByValue, total, 95),
+                rank(countByValue, total, 99),
+                countByValue.lastKey());
     }
 
     private static long rank(NavigableMap<Long, Long> countByValue, long total, int percentile) {

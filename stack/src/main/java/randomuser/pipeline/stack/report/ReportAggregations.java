@@ -26,6 +26,7 @@ import randomuser.pipeline.stack.StackException;
 public final class ReportAggregations {
     /** The {@code collection} of an aggregation that runs on each of the six facet collections in turn. */
     public static final String EACH_FACET_COLLECTION = "each facet collection";
+
     public static final String RUN_ID_FIELD = "_ingest.run_id";
 
     public static final String USERS_PER_RUN = "users_per_run";
@@ -40,11 +41,20 @@ public final class ReportAggregations {
     /** The two latencies, of one run: the chosen one, else the latest. */
     public static final List<String> FRESHNESS = List.of(FETCH_TO_VISIBLE, KAFKA_TO_VISIBLE);
     /** Every aggregation the report shows, in the page's order. */
-    public static final List<String> NAMES = List.of(USERS_PER_RUN, GENDER, NATIONALITY, AGE, BIRTH_MONTH, DOCUMENTS,
-            DEAD_LETTERS_BY_REASON, FETCH_TO_VISIBLE, KAFKA_TO_VISIBLE);
+    public static final List<String> NAMES = List.of(
+            USERS_PER_RUN,
+            GENDER,
+            NATIONALITY,
+            AGE,
+            BIRTH_MONTH,
+            DOCUMENTS,
+            DEAD_LETTERS_BY_REASON,
+            FETCH_TO_VISIBLE,
+            KAFKA_TO_VISIBLE);
 
     /** One named pipeline and where it runs. */
-    public record Aggregation(String name, String title, String collection, boolean runScoped, List<Document> pipeline) {
+    public record Aggregation(
+            String name, String title, String collection, boolean runScoped, List<Document> pipeline) {
         /** The collections it runs on: one, or the six facet collections in catalogue order. */
         public List<String> collections() {
             return EACH_FACET_COLLECTION.equals(collection)
@@ -98,7 +108,8 @@ public final class ReportAggregations {
             if (!key.startsWith("$")) {
                 fields.add(key);
             } else if (condition instanceof List<?> clauses) {
-                clauses.stream().filter(Document.class::isInstance)
+                clauses.stream()
+                        .filter(Document.class::isInstance)
                         .forEach(clause -> collectFieldsMatched((Document) clause, fields));
             }
         });
@@ -128,8 +139,14 @@ public final class ReportAggregations {
         }
         for (String name : aggregations.keySet()) {
             Document entry = aggregations.get(name, Document.class);
-            byName.put(name, new Aggregation(name, entry.getString("title"), entry.getString("collection"),
-                    Boolean.TRUE.equals(entry.getBoolean("run_scoped")), entry.getList("pipeline", Document.class)));
+            byName.put(
+                    name,
+                    new Aggregation(
+                            name,
+                            entry.getString("title"),
+                            entry.getString("collection"),
+                            Boolean.TRUE.equals(entry.getBoolean("run_scoped")),
+                            entry.getList("pipeline", Document.class)));
         }
         ReportAggregations loaded = new ReportAggregations(file, byName);
         NAMES.forEach(loaded::get);

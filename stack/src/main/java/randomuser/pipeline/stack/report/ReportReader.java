@@ -19,14 +19,13 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import org.bson.Document;
-
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import org.bson.Document;
 
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.CliMongoClient;
@@ -76,35 +75,50 @@ public final class ReportReader implements AutoCloseable {
         Optional<String> freshnessRun = runId.or(() -> latestRun);
         Map<String, Map<String, List<Document>>> results = runAll(runId, freshnessRun);
         List<RunUsers> runs = usersPerRun(results);
-        return new IngestReport(databaseName, clock.instant(), runId, runs,
+        return new IngestReport(
+                databaseName,
+                clock.instant(),
+                runId,
+                runs,
                 counts(results, ReportAggregations.GENDER, "users", row -> label(row.get("_id"))),
                 counts(results, ReportAggregations.NATIONALITY, "users", row -> label(row.get("_id"))),
                 counts(results, ReportAggregations.AGE, "users", ageLabels()),
                 counts(results, ReportAggregations.BIRTH_MONTH, "users", row -> monthLabel(row.get("_id"))),
                 documentsPerCollection(results),
-                counts(results, ReportAggregations.DEAD_LETTERS_BY_REASON, "dead_letters", row -> label(row.get("_id"))),
+                counts(
+                        results,
+                        ReportAggregations.DEAD_LETTERS_BY_REASON,
+                        "dead_letters",
+                        row -> label(row.get("_id"))),
                 freshnessRun,
                 freshness(results));
     }
 
     /** The run of the most recently written profile (as mongo/queries.js picks "the latest run"). */
     private Optional<String> latestRun() {
-        Document latest = guarded(() -> database.getCollection(Facet.PROFILE.collection())
-                .find(Filters.exists(WRITTEN_AT_FIELD)).sort(Sorts.descending(WRITTEN_AT_FIELD))
-                .projection(Projections.include(ReportAggregations.RUN_ID_FIELD)).first(), "latest run");
+        Document latest = guarded(
+                () -> database.getCollection(Facet.PROFILE.collection())
+                        .find(Filters.exists(WRITTEN_AT_FIELD))
+                        .sort(Sorts.descending(WRITTEN_AT_FIELD))
+                        .projection(Projections.include(ReportAggregations.RUN_ID_FIELD))
+                        .first(),
+                "latest run");
         return Optional.ofNullable(latest)
                 .map(document -> document.getEmbedded(List.of("_ingest", "run_id"), String.class));
     }
 
     private boolean hasProfiles(String runId) {
-        return guarded(() -> database.getCollection(Facet.PROFILE.collection())
-                .find(Filters.eq(ReportAggregations.RUN_ID_FIELD, runId)).projection(Projections.include("_id"))
-                .first(), "profiles of run " + runId) != null;
+        return guarded(
+                        () -> database.getCollection(Facet.PROFILE.collection())
+                                .find(Filters.eq(ReportAggregations.RUN_ID_FIELD, runId))
+                                .projection(Projections.include("_id"))
+                                .first(),
+                        "profiles of run " + runId)
+                != null;
     }
 
     /** One aggregation on one collection, and the run it is restricted to (empty: none). */
-    private record Scoped(Aggregation aggregation, Optional<String> runId) {
-    }
+    private record Scoped(Aggregation aggregation, Optional<String> runId) {}
 
     /**
      * Every aggregation, with each collection read in one pass: its aggregations become the sub-pipelines of one
@@ -116,7 +130,8 @@ public final class ReportReader implements AutoCloseable {
         Map<String, List<Scoped>> byCollection = new LinkedHashMap<>();
         for (String name : ReportAggregations.NAMES) {
             Aggregation aggregation = aggregations.get(name);
-            Optional<String> scope = !aggregation.runScoped() ? Optional.empty()
+            Optional<String> scope = !aggregation.runScoped()
+                    ? Optional.empty()
                     : ReportAggregations.FRESHNESS.contains(name) ? freshnessRun : runId;
             for (String collection : aggregation.collections()) {
                 byCollection.computeIfAbsent(collection, c -> new ArrayList<>()).add(new Scoped(aggregation, scope));
@@ -139,21 +154,28 @@ public final class ReportReader implements AutoCloseable {
         Optional<String> shared = scopes.size() == 1 ? scopes.iterator().next() : Optional.empty();
         Document facets = new Document();
         for (Scoped one : scoped) {
-            facets.append(one.aggregation().name(), shared.isPresent()
-                    ? one.aggregation().pipeline() : one.aggregation().pipelineFor(one.runId()));
+            facets.append(
+                    one.aggregation().name(),
+                    shared.isPresent()
+                            ? one.aggregation().pipeline()
+                            : one.aggregation().pipelineFor(one.runId()));
         }
         List<Document> pipeline = new ArrayList<>();
-        shared.ifPresent(run -> pipeline.add(new Document("$match", new Document(ReportAggregations.RUN_ID_FIELD, run))));
+        shared.ifPresent(
+                run -> pipeline.add(new Document("$match", new Document(ReportAggregations.RUN_ID_FIELD, run))));
         Document projection = new Document();
         ReportAggregations.fieldsRead(List.of(facets)).forEach(field -> projection.append(field, 1));
         pipeline.add(new Document("$project", projection));
         pipeline.add(new Document("$facet", facets));
-        Document result = guarded(() -> database.getCollection(collection).aggregate(pipeline).first(),
-                "figures of " + collection);
+        Document result = guarded(
+                () -> database.getCollection(collection).aggregate(pipeline).first(), "figures of " + collection);
         Map<String, List<Document>> byName = new LinkedHashMap<>();
         for (Scoped one : scoped) {
-            byName.put(one.aggregation().name(),
-                    result == null ? List.of() : result.getList(one.aggregation().name(), Document.class, List.of()));
+            byName.put(
+                    one.aggregation().name(),
+                    result == null
+                            ? List.of()
+                            : result.getList(one.aggregation().name(), Document.class, List.of()));
         }
         return byName;
     }
@@ -166,13 +188,19 @@ public final class ReportReader implements AutoCloseable {
         Aggregation aggregation = aggregations.get(ReportAggregations.USERS_PER_RUN);
         List<RunUsers> runs = new ArrayList<>();
         for (Document row : rows(results, aggregation.name(), aggregation.collection())) {
-            runs.add(new RunUsers(label(row.get("_id")), number(row.get("users")),
-                    instant(row.get("first_fetched_at")), instant(row.get("last_written_at"))));
+            runs.add(new RunUsers(
+                    label(row.get("_id")),
+                    number(row.get("users")),
+                    instant(row.get("first_fetched_at")),
+                    instant(row.get("last_written_at"))));
         }
         return runs;
     }
 
-    private List<Count> counts(Map<String, Map<String, List<Document>>> results, String name, String countField,
+    private List<Count> counts(
+            Map<String, Map<String, List<Document>>> results,
+            String name,
+            String countField,
             Function<Document, String> label) {
         List<Count> counts = new ArrayList<>();
         for (Document row : rows(results, name, aggregations.get(name).collection())) {
@@ -186,17 +214,21 @@ public final class ReportReader implements AutoCloseable {
         for (String collection : aggregations.get(ReportAggregations.DOCUMENTS).collections()) {
             // $count yields no document at all for an empty result.
             List<Document> rows = rows(results, ReportAggregations.DOCUMENTS, collection);
-            counts.add(new Count(collection, rows.isEmpty() ? 0 : number(rows.get(0).get("documents"))));
+            counts.add(new Count(
+                    collection, rows.isEmpty() ? 0 : number(rows.get(0).get("documents"))));
         }
         return counts;
     }
 
     private Map<String, Freshness> freshness(Map<String, Map<String, List<Document>>> results) {
         Map<String, Freshness> byCollection = new LinkedHashMap<>();
-        for (String collection : aggregations.get(ReportAggregations.FETCH_TO_VISIBLE).collections()) {
-            byCollection.put(collection, new Freshness(
-                    latencies(rows(results, ReportAggregations.FETCH_TO_VISIBLE, collection)),
-                    latencies(rows(results, ReportAggregations.KAFKA_TO_VISIBLE, collection))));
+        for (String collection :
+                aggregations.get(ReportAggregations.FETCH_TO_VISIBLE).collections()) {
+            byCollection.put(
+                    collection,
+                    new Freshness(
+                            latencies(rows(results, ReportAggregations.FETCH_TO_VISIBLE, collection)),
+                            latencies(rows(results, ReportAggregations.KAFKA_TO_VISIBLE, collection))));
         }
         return byCollection;
     }
@@ -223,7 +255,8 @@ public final class ReportReader implements AutoCloseable {
         return row -> {
             Object lower = row.get("_id");
             int index = lower instanceof Number n ? boundaries.indexOf(n.intValue()) : -1;
-            return index < 0 || index + 1 >= boundaries.size() ? label(lower)
+            return index < 0 || index + 1 >= boundaries.size()
+                    ? label(lower)
                     : boundaries.get(index) + "–" + (boundaries.get(index + 1) - 1);
         };
     }
@@ -238,8 +271,8 @@ public final class ReportReader implements AutoCloseable {
         try {
             return query.get();
         } catch (MongoException e) {
-            throw new StackException("cannot compute the report's " + what + " on MongoDB at " + uri + ": "
-                    + e.getMessage());
+            throw new StackException(
+                    "cannot compute the report's " + what + " on MongoDB at " + uri + ": " + e.getMessage());
         }
     }
 

@@ -23,12 +23,15 @@ public final class MongoInit {
     private static final long TIMEOUT_SECONDS = 120;
     private static final String DONE_PREFIX = "mongo-init: done";
 
-    private MongoInit() {
-    }
+    private MongoInit() {}
 
     /** {@code mongosh --quiet <uri> mongo/mongo-init.js} */
     public static List<String> command(StackLayout layout, String mongoUri) {
-        return List.of(layout.mongoShell().toString(), "--quiet", mongoUri, layout.mongoInitScript().toString());
+        return List.of(
+                layout.mongoShell().toString(),
+                "--quiet",
+                mongoUri,
+                layout.mongoInitScript().toString());
     }
 
     /** @return the script's closing line ("mongo-init: done (0 collections and 0 indexes created)") */
@@ -39,8 +42,12 @@ public final class MongoInit {
         Path log = layout.logsDir().resolve("mongo-init.log");
         try {
             Files.createDirectories(log.getParent());
-            Files.writeString(log, LogTail.RUN_MARKER + Instant.now() + " " + String.join(" ", command(layout, mongoUri))
-                    + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    LogTail.RUN_MARKER + Instant.now() + " " + String.join(" ", command(layout, mongoUri))
+                            + System.lineSeparator(),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             ProcessBuilder builder = new ProcessBuilder(command(layout, mongoUri))
                     .directory(layout.root().toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -55,8 +62,8 @@ public final class MongoInit {
                         + LogTail.excerpt(log, 20));
             }
             if (process.exitValue() != 0) {
-                throw new StackException("mongo/mongo-init.js failed (exit " + process.exitValue() + "); "
-                        + LogTail.excerpt(log, 20));
+                throw new StackException(
+                        "mongo/mongo-init.js failed (exit " + process.exitValue() + "); " + LogTail.excerpt(log, 20));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run mongosh", e);
@@ -64,7 +71,9 @@ public final class MongoInit {
             Thread.currentThread().interrupt();
             throw new StackException("interrupted while running mongo/mongo-init.js");
         }
-        return LogTail.lastLines(log, 50).stream().filter(line -> line.startsWith(DONE_PREFIX))
-                .reduce((first, second) -> second).orElse(DONE_PREFIX);
+        return LogTail.lastLines(log, 50).stream()
+                .filter(line -> line.startsWith(DONE_PREFIX))
+                .reduce((first, second) -> second)
+                .orElse(DONE_PREFIX);
     }
 }

@@ -29,8 +29,7 @@ public final class TopicSetup {
     public static final int DEFAULT_PARTITIONS = TopicPolicy.PARTITIONS;
     private static final int TIMEOUT_SECONDS = 60;
 
-    private TopicSetup() {
-    }
+    private TopicSetup() {}
 
     /** What {@link #ensure} did: topics it created and topics that were there already. */
     public record Result(List<String> created, List<String> existing) {
@@ -46,8 +45,10 @@ public final class TopicSetup {
             throw new StackException("topics need at least 1 partition, not " + partitions);
         }
         return Arrays.stream(Facet.values())
-                .map(facet -> new NewTopic(facet.topic(), partitions, TopicPolicy.REPLICATION_FACTOR).configs(Map.of(
-                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(TopicPolicy.MIN_INSYNC_REPLICAS))))
+                .map(facet -> new NewTopic(facet.topic(), partitions, TopicPolicy.REPLICATION_FACTOR)
+                        .configs(Map.of(
+                                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                                Integer.toString(TopicPolicy.MIN_INSYNC_REPLICAS))))
                 .toList();
     }
 
@@ -77,7 +78,8 @@ public final class TopicSetup {
                 } catch (ExecutionException e) {
                     // Another caller (a test, the fetcher) created it in between: it is there, which is the goal.
                     if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new StackException("cannot create topic " + topic.name() + ": " + e.getCause().getMessage());
+                        throw new StackException("cannot create topic " + topic.name() + ": "
+                                + e.getCause().getMessage());
                     }
                     existing.add(topic.name());
                 }

@@ -24,8 +24,7 @@ public final class PipelineScript {
         }
     }
 
-    private PipelineScript() {
-    }
+    private PipelineScript() {}
 
     /** Runs {@code ./pipeline ARGS} of the project at {@code layout}'s root, on the stack whose state is
      *  {@code layout}'s state folder. */
@@ -34,19 +33,24 @@ public final class PipelineScript {
         Path out = Files.createTempFile("pipeline-out", ".txt");
         Path err = Files.createTempFile("pipeline-err", ".txt");
         try {
-            List<String> command = new ArrayList<>(List.of(projectRoot.resolve("pipeline").toString()));
+            List<String> command =
+                    new ArrayList<>(List.of(projectRoot.resolve("pipeline").toString()));
             command.addAll(List.of(args));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(projectRoot.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(projectRoot.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
             // Said, not inherited: a scratch project's commands must not act on the state named for this JVM.
             layout.nameStateDirIn(builder.environment());
             Process process = builder.start();
             if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new AssertionError("./pipeline " + String.join(" ", args) + " did not end within "
-                        + TIMEOUT_MINUTES + " minutes");
+                throw new AssertionError(
+                        "./pipeline " + String.join(" ", args) + " did not end within " + TIMEOUT_MINUTES + " minutes");
             }
-            return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new Run(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readAllLines(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.w3c.dom.Element;
@@ -35,8 +34,7 @@ public final class TestReports {
         }
     }
 
-    private TestReports() {
-    }
+    private TestReports() {}
 
     /** Counts of every {@code TEST-*.xml} under the given folders (folders that do not exist count nothing). */
     public static Counts countReportsUnder(List<Path> folders) {
@@ -58,7 +56,8 @@ public final class TestReports {
 
     static boolean isReport(Path file) {
         String name = file.getFileName().toString();
-        return Files.isRegularFile(file) && name.endsWith(".xml")
+        return Files.isRegularFile(file)
+                && name.endsWith(".xml")
                 && (name.startsWith("TEST-") || name.equals("pytest.xml"));
     }
 

@@ -20,8 +20,7 @@ import randomuser.pipeline.stack.install.Registry;
 public final class TestTools {
 
     /** A Debian package and the file that shows it is installed. */
-    record DebianPackage(String name, Path installedFile) {
-    }
+    record DebianPackage(String name, Path installedFile) {}
 
     static final List<DebianPackage> PACKAGES = List.of(
             new DebianPackage("docker-compose", Path.of("/usr/bin/docker-compose")),
@@ -52,16 +51,29 @@ public final class TestTools {
         Path log = layout.logFile("install-test-tools");
         Map<String, String> env = Map.of("DEBIAN_FRONTEND", "noninteractive");
         progress.line("installing the test tools " + String.join(", ", missing) + " (apt-get) ...");
-        runner.run("the package lists", Registry.DEBIAN, command(prefix, "apt-get", "update", "-q"), env,
-                layout.projectRoot(), log);
+        runner.run(
+                "the package lists",
+                Registry.DEBIAN,
+                command(prefix, "apt-get", "update", "-q"),
+                env,
+                layout.projectRoot(),
+                log);
         List<String> install = command(prefix, "apt-get", "install", "-y", "-q", "--no-install-recommends");
         install.addAll(missing);
-        runner.run("the test tools " + String.join(", ", missing), Registry.DEBIAN, install, env,
-                layout.projectRoot(), log);
+        runner.run(
+                "the test tools " + String.join(", ", missing),
+                Registry.DEBIAN,
+                install,
+                env,
+                layout.projectRoot(),
+                log);
     }
 
     static List<String> missing(List<DebianPackage> packages) {
-        return packages.stream().filter(p -> !Files.isExecutable(p.installedFile())).map(DebianPackage::name).toList();
+        return packages.stream()
+                .filter(p -> !Files.isExecutable(p.installedFile()))
+                .map(DebianPackage::name)
+                .toList();
     }
 
     /** No prefix as root; {@code sudo -n} where it works without a password; null where neither. */
@@ -70,7 +82,9 @@ public final class TestTools {
             return List.of();
         }
         try {
-            Process sudo = new ProcessBuilder("sudo", "-n", "true").redirectErrorStream(true).start();
+            Process sudo = new ProcessBuilder("sudo", "-n", "true")
+                    .redirectErrorStream(true)
+                    .start();
             return sudo.waitFor() == 0 ? List.of("sudo", "-n") : null;
         } catch (java.io.IOException e) {
             return null;

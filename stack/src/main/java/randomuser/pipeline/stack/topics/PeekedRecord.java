@@ -6,5 +6,4 @@ package randomuser.pipeline.stack.topics;
  * @param key   the key as UTF-8 text, or null
  * @param value the value as UTF-8 text, or null
  */
-public record PeekedRecord(int partition, long offset, long timestampMillis, String key, String value) {
-}
+public record PeekedRecord(int partition, long offset, long timestampMillis, String key, String value) {}

@@ -64,9 +64,12 @@ public final class TopicInspector implements AutoCloseable {
      */
     public List<TopicPartitionReport> topics(Function<String, Optional<Map<Integer, Long>>> jobCommitted) {
         Set<String> names = topicNames();
-        Map<String, TopicDescription> descriptions = await(admin.describeTopics(names).allTopicNames(), "describe the topics");
+        Map<String, TopicDescription> descriptions =
+                await(admin.describeTopics(names).allTopicNames(), "describe the topics");
         List<TopicPartition> partitions = new ArrayList<>();
-        descriptions.values().forEach(d -> d.partitions().forEach(p -> partitions.add(new TopicPartition(d.name(), p.partition()))));
+        descriptions
+                .values()
+                .forEach(d -> d.partitions().forEach(p -> partitions.add(new TopicPartition(d.name(), p.partition()))));
         Map<TopicPartition, Long> starts = offsets(partitions, OffsetSpec.earliest());
         Map<TopicPartition, Long> ends = offsets(partitions, OffsetSpec.latest());
         List<TopicPartitionReport> reports = new ArrayList<>();
@@ -75,8 +78,14 @@ public final class TopicInspector implements AutoCloseable {
             for (TopicPartitionInfo info : descriptions.get(name).partitions()) {
                 TopicPartition partition = new TopicPartition(name, info.partition());
                 Long next = committed.get(info.partition());
-                reports.add(new TopicPartitionReport(name, info.partition(), info.leader() == null ? -1 : info.leader().id(),
-                        ids(info.replicas()), ids(info.isr()), starts.get(partition), ends.get(partition),
+                reports.add(new TopicPartitionReport(
+                        name,
+                        info.partition(),
+                        info.leader() == null ? -1 : info.leader().id(),
+                        ids(info.replicas()),
+                        ids(info.isr()),
+                        starts.get(partition),
+                        ends.get(partition),
                         next == null ? OptionalLong.empty() : OptionalLong.of(next)));
             }
         }
@@ -98,8 +107,8 @@ public final class TopicInspector implements AutoCloseable {
         List<TopicPartition> partitions = new ArrayList<>();
         if (key != null) {
             // Where the producer's default partitioner puts a keyed record (murmur2 of the key's bytes).
-            partitions.add(new TopicPartition(topic,
-                    BuiltInPartitioner.partitionForKey(key.getBytes(StandardCharsets.UTF_8), partitionCount)));
+            partitions.add(new TopicPartition(
+                    topic, BuiltInPartitioner.partitionForKey(key.getBytes(StandardCharsets.UTF_8), partitionCount)));
         } else {
             description.partitions().forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
@@ -110,7 +119,9 @@ public final class TopicInspector implements AutoCloseable {
             consumer.assign(partitions);
             Map<TopicPartition, Long> remaining = new HashMap<>();
             for (TopicPartition partition : partitions) {
-                long from = key != null ? starts.get(partition) : Math.max(starts.get(partition), ends.get(partition) - count);
+                long from = key != null
+                        ? starts.get(partition)
+                        : Math.max(starts.get(partition), ends.get(partition) - count);
                 if (from < ends.get(partition)) {
                     consumer.seek(partition, from);
                     remaining.put(partition, ends.get(partition));
@@ -121,8 +132,9 @@ public final class TopicInspector implements AutoCloseable {
             long deadline = System.nanoTime() + READ_LIMIT.toNanos();
             while (!remaining.isEmpty()) {
                 if (System.nanoTime() > deadline) {
-                    throw new StackException("reading " + topic + " did not reach its end offsets within "
-                            + READ_LIMIT.toSeconds() + " s: are its partitions' leaders up? ./pipeline status shows the brokers");
+                    throw new StackException(
+                            "reading " + topic + " did not reach its end offsets within " + READ_LIMIT.toSeconds()
+                                    + " s: are its partitions' leaders up? ./pipeline status shows the brokers");
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
@@ -132,7 +144,11 @@ public final class TopicInspector implements AutoCloseable {
                     }
                     String recordKey = text(record.key());
                     if (key == null || key.equals(recordKey)) {
-                        records.add(new PeekedRecord(record.partition(), record.offset(), record.timestamp(), recordKey,
+                        records.add(new PeekedRecord(
+                                record.partition(),
+                                record.offset(),
+                                record.timestamp(),
+                                recordKey,
                                 text(record.value())));
                     }
                 }
@@ -145,16 +161,21 @@ public final class TopicInspector implements AutoCloseable {
             }
         }
         records.sort(Comparator.comparingLong(PeekedRecord::timestampMillis)
-                .thenComparingInt(PeekedRecord::partition).thenComparingLong(PeekedRecord::offset));
+                .thenComparingInt(PeekedRecord::partition)
+                .thenComparingLong(PeekedRecord::offset));
         return List.copyOf(records.subList(Math.max(0, records.size() - count), records.size()));
     }
 
     private TopicDescription describe(String topic) {
         try {
-            return admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+            return admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(topic);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                throw new StackException("no topic '" + topic + "' on the brokers; there are: " + String.join(", ", topicNames()));
+                throw new StackException(
+                        "no topic '" + topic + "' on the brokers; there are: " + String.join(", ", topicNames()));
             }
             throw unreachable("describe topic " + topic, e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
@@ -173,7 +194,8 @@ public final class TopicInspector implements AutoCloseable {
     private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec) {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         partitions.forEach(p -> request.put(p, spec));
-        Map<TopicPartition, ListOffsetsResultInfo> answer = await(admin.listOffsets(request).all(), "read the offsets");
+        Map<TopicPartition, ListOffsetsResultInfo> answer =
+                await(admin.listOffsets(request).all(), "read the offsets");
         Map<TopicPartition, Long> offsets = new HashMap<>();
         answer.forEach((partition, info) -> offsets.put(partition, info.offset()));
         return offsets;

@@ -13,8 +13,15 @@ import java.util.OptionalLong;
  * @param endOffset    the offset the next record gets
  * @param jobCommitted the next offset the topic's streaming job reads (its last committed batch), if it has one
  */
-public record TopicPartitionReport(String topic, int partition, int leader, List<Integer> replicas, List<Integer> inSync,
-                                   long startOffset, long endOffset, OptionalLong jobCommitted) {
+public record TopicPartitionReport(
+        String topic,
+        int partition,
+        int leader,
+        List<Integer> replicas,
+        List<Integer> inSync,
+        long startOffset,
+        long endOffset,
+        OptionalLong jobCommitted) {
 
     /** Records the job has not committed yet; everything since the start when it committed nothing. */
     public OptionalLong jobLag(boolean topicHasJob) {

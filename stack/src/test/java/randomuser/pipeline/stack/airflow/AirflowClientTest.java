@@ -11,13 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import randomuser.pipeline.stack.StackException;
 import randomuser.pipeline.stack.airflow.FakeAirflow.Answer;
@@ -26,7 +25,8 @@ import randomuser.pipeline.stack.airflow.FakeAirflow.Answer;
 class AirflowClientTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUN_ID = "manual__2026-01-01T00:00:00+00:00";
-    private static final String RUN_PATH = "/api/v2/dags/randomuser_backfill/dagRuns/manual__2026-01-01T00%3A00%3A00%2B00%3A00";
+    private static final String RUN_PATH =
+            "/api/v2/dags/randomuser_backfill/dagRuns/manual__2026-01-01T00%3A00%3A00%2B00%3A00";
 
     private FakeAirflow airflow;
     private AirflowClient client;
@@ -44,15 +44,21 @@ class AirflowClientTest {
 
     @Test
     void logsInOnceWithJsonAndSendsTheTokenAsBearer() throws Exception {
-        airflow.on("GET /api/v2/dags/randomuser_backfill", new Answer(200, "{\"dag_id\": \"randomuser_backfill\", \"is_paused\": false}"));
+        airflow.on(
+                "GET /api/v2/dags/randomuser_backfill",
+                new Answer(200, "{\"dag_id\": \"randomuser_backfill\", \"is_paused\": false}"));
 
-        assertEquals("randomuser_backfill", client.dag("randomuser_backfill").orElseThrow().path("dag_id").asText());
+        assertEquals(
+                "randomuser_backfill",
+                client.dag("randomuser_backfill").orElseThrow().path("dag_id").asText());
         client.dag("randomuser_backfill");
 
         List<FakeAirflow.Request> logins = airflow.requestsTo("POST /auth/token");
         assertEquals(1, logins.size());
         assertEquals("application/json", logins.get(0).contentType());
-        assertEquals(JSON.readTree("{\"username\": \"admin\", \"password\": \"secret\"}"), JSON.readTree(logins.get(0).body()));
+        assertEquals(
+                JSON.readTree("{\"username\": \"admin\", \"password\": \"secret\"}"),
+                JSON.readTree(logins.get(0).body()));
         airflow.requestsTo("GET /api/v2/dags/randomuser_backfill")
                 .forEach(request -> assertEquals("Bearer token-1", request.authorization()));
     }
@@ -64,8 +70,11 @@ class AirflowClientTest {
         airflow.revoke("token-1");
 
         assertTrue(client.dag("randomuser_ingest").isPresent());
-        assertEquals(List.of("Bearer token-1", "Bearer token-2"), airflow.requestsTo("GET /api/v2/dags/randomuser_ingest")
-                .stream().map(FakeAirflow.Request::authorization).toList());
+        assertEquals(
+                List.of("Bearer token-1", "Bearer token-2"),
+                airflow.requestsTo("GET /api/v2/dags/randomuser_ingest").stream()
+                        .map(FakeAirflow.Request::authorization)
+                        .toList());
     }
 
     @Test
@@ -82,7 +91,8 @@ class AirflowClientTest {
 
     @Test
     void triggersWithANullLogicalDateAndTheConfAndAnswersTheRunId() throws Exception {
-        airflow.on("POST /api/v2/dags/randomuser_backfill/dagRuns",
+        airflow.on(
+                "POST /api/v2/dags/randomuser_backfill/dagRuns",
                 new Answer(200, "{\"dag_run_id\": \"" + RUN_ID + "\", \"state\": \"queued\"}"));
         Map<String, Object> conf = new LinkedHashMap<>();
         conf.put("results", 500);
@@ -92,30 +102,41 @@ class AirflowClientTest {
 
         assertEquals(RUN_ID, client.triggerDagRun("randomuser_backfill", conf));
 
-        JsonNode body = JSON.readTree(airflow.requestsTo("POST /api/v2/dags/randomuser_backfill/dagRuns").get(0).body());
-        assertEquals(JSON.readTree("{\"logical_date\": null, \"conf\": {\"results\": 500, \"pages\": 2, \"seed\": null,"
-                + " \"nat\": [\"GB\", \"FR\"]}}"), body);
+        JsonNode body = JSON.readTree(airflow.requestsTo("POST /api/v2/dags/randomuser_backfill/dagRuns")
+                .get(0)
+                .body());
+        assertEquals(
+                JSON.readTree("{\"logical_date\": null, \"conf\": {\"results\": 500, \"pages\": 2, \"seed\": null,"
+                        + " \"nat\": [\"GB\", \"FR\"]}}"),
+                body);
     }
 
     @Test
     void aConfAirflowRejectsIsOneMessageWithAirflowsReason() {
         // Airflow 3.1's own answer: its reason on the first line, then jsonschema's dump of the Param's schema.
-        airflow.on("POST /api/v2/dags/randomuser_backfill/dagRuns", new Answer(400,
-                "{\"detail\": \"Invalid input for param results: 6000 is greater than the maximum of 5000\\n\\n"
-                        + "Failed validating 'maximum' in schema:\\n    {'type': 'integer',\\n     'minimum': 1,\\n"
-                        + "     'maximum': 5000,\\n     'title': 'Users per page'}\\n\\nOn instance:\\n    6000\"}"));
-        AirflowApiException e = assertThrows(AirflowApiException.class,
-                () -> client.triggerDagRun("randomuser_backfill", Map.of("results", 6000)));
+        airflow.on(
+                "POST /api/v2/dags/randomuser_backfill/dagRuns",
+                new Answer(
+                        400,
+                        "{\"detail\": \"Invalid input for param results: 6000 is greater than the maximum of 5000\\n\\n"
+                                + "Failed validating 'maximum' in schema:\\n    {'type': 'integer',\\n     'minimum': 1,\\n"
+                                + "     'maximum': 5000,\\n     'title': 'Users per page'}\\n\\nOn instance:\\n    6000\"}"));
+        AirflowApiException e = assertThrows(
+                AirflowApiException.class, () -> client.triggerDagRun("randomuser_backfill", Map.of("results", 6000)));
         assertEquals(400, e.status());
-        assertEquals("Airflow answered POST /api/v2/dags/randomuser_backfill/dagRuns with HTTP 400: "
-                + "Invalid input for param results: 6000 is greater than the maximum of 5000", e.getMessage());
+        assertEquals(
+                "Airflow answered POST /api/v2/dags/randomuser_backfill/dagRuns with HTTP 400: "
+                        + "Invalid input for param results: 6000 is greater than the maximum of 5000",
+                e.getMessage());
     }
 
     @Test
     void validationErrorsListEachProblem() {
-        assertEquals("body.conf: Input should be a valid dictionary; body.logical_date: Field required",
-                AirflowClient.detail("{\"detail\": [{\"loc\": [\"body\", \"conf\"], \"msg\": \"Input should be a valid dictionary\"},"
-                        + " {\"loc\": [\"body\", \"logical_date\"], \"msg\": \"Field required\"}]}"));
+        assertEquals(
+                "body.conf: Input should be a valid dictionary; body.logical_date: Field required",
+                AirflowClient.detail(
+                        "{\"detail\": [{\"loc\": [\"body\", \"conf\"], \"msg\": \"Input should be a valid dictionary\"},"
+                                + " {\"loc\": [\"body\", \"logical_date\"], \"msg\": \"Field required\"}]}"));
         assertEquals("Internal Server Error", AirflowClient.detail("Internal Server Error"));
     }
 
@@ -129,11 +150,16 @@ class AirflowClientTest {
 
     @Test
     void waitingFollowsTheRunToItsEndWithAProgressLinePerNewState() {
-        airflow.on("GET " + RUN_PATH, new Answer(200, "{\"state\": \"queued\"}"), new Answer(200, "{\"state\": \"queued\"}"),
-                new Answer(200, "{\"state\": \"running\"}"), new Answer(200, "{\"state\": \"success\"}"));
+        airflow.on(
+                "GET " + RUN_PATH,
+                new Answer(200, "{\"state\": \"queued\"}"),
+                new Answer(200, "{\"state\": \"queued\"}"),
+                new Answer(200, "{\"state\": \"running\"}"),
+                new Answer(200, "{\"state\": \"success\"}"));
         List<String> lines = new ArrayList<>();
 
-        assertEquals("success", client.waitForDagRun("randomuser_backfill", RUN_ID, Duration.ofSeconds(10), lines::add));
+        assertEquals(
+                "success", client.waitForDagRun("randomuser_backfill", RUN_ID, Duration.ofSeconds(10), lines::add));
 
         assertEquals(4, airflow.requestsTo("GET " + RUN_PATH).size());
         assertEquals(3, lines.size(), lines.toString());
@@ -145,17 +171,23 @@ class AirflowClientTest {
     @Test
     void aRunThatDoesNotEndInTimeIsAClearFailure() {
         airflow.on("GET " + RUN_PATH, new Answer(200, "{\"state\": \"queued\"}"));
-        StackException e = assertThrows(StackException.class,
-                () -> client.waitForDagRun("randomuser_backfill", RUN_ID, Duration.ofMillis(200), line -> { }));
-        assertEquals("randomuser_backfill run " + RUN_ID + " was still queued after 0s; follow it at " + airflow.url()
-                + "/dags/randomuser_backfill/runs/manual__2026-01-01T00%3A00%3A00%2B00%3A00", e.getMessage());
+        StackException e = assertThrows(
+                StackException.class,
+                () -> client.waitForDagRun("randomuser_backfill", RUN_ID, Duration.ofMillis(200), line -> {}));
+        assertEquals(
+                "randomuser_backfill run " + RUN_ID + " was still queued after 0s; follow it at " + airflow.url()
+                        + "/dags/randomuser_backfill/runs/manual__2026-01-01T00%3A00%3A00%2B00%3A00",
+                e.getMessage());
     }
 
     @Test
     void pausesWithAPatchOfIsPaused() throws Exception {
-        airflow.on("PATCH /api/v2/dags/randomuser_ingest", new Answer(200, "{\"dag_id\": \"randomuser_ingest\", \"is_paused\": true}"));
+        airflow.on(
+                "PATCH /api/v2/dags/randomuser_ingest",
+                new Answer(200, "{\"dag_id\": \"randomuser_ingest\", \"is_paused\": true}"));
         client.setPaused("randomuser_ingest", true);
-        FakeAirflow.Request patch = airflow.requestsTo("PATCH /api/v2/dags/randomuser_ingest").get(0);
+        FakeAirflow.Request patch =
+                airflow.requestsTo("PATCH /api/v2/dags/randomuser_ingest").get(0);
         assertEquals(JSON.readTree("{\"is_paused\": true}"), JSON.readTree(patch.body()));
         assertEquals("Bearer token-1", patch.authorization());
     }
@@ -163,18 +195,25 @@ class AirflowClientTest {
     @Test
     void readsTheReturnValueXcomPlainOrStillSerialized() {
         String xcomPath = "GET " + RUN_PATH + "/taskInstances/fetch_users/xcomEntries/return_value";
-        airflow.on(xcomPath, new Answer(200, "{\"key\": \"return_value\", \"value\": \"summary: run_id=r users=1000\"}"),
+        airflow.on(
+                xcomPath,
+                new Answer(200, "{\"key\": \"return_value\", \"value\": \"summary: run_id=r users=1000\"}"),
                 new Answer(200, "{\"key\": \"return_value\", \"value\": \"\\\"summary: run_id=r users=7\\\"\"}"),
                 new Answer(404, "{\"detail\": \"XCom entry with key: `return_value` not found\"}"));
-        assertEquals(Optional.of("summary: run_id=r users=1000"), client.xcomReturnValue("randomuser_backfill", RUN_ID, "fetch_users"));
-        assertEquals(Optional.of("summary: run_id=r users=7"), client.xcomReturnValue("randomuser_backfill", RUN_ID, "fetch_users"));
+        assertEquals(
+                Optional.of("summary: run_id=r users=1000"),
+                client.xcomReturnValue("randomuser_backfill", RUN_ID, "fetch_users"));
+        assertEquals(
+                Optional.of("summary: run_id=r users=7"),
+                client.xcomReturnValue("randomuser_backfill", RUN_ID, "fetch_users"));
         assertEquals(Optional.empty(), client.xcomReturnValue("randomuser_backfill", RUN_ID, "fetch_users"));
     }
 
     @Test
     void readsHealthWithoutLoggingIn() {
         airflow.on("GET /api/v2/monitor/health", new Answer(200, "{\"metadatabase\": {\"status\": \"healthy\"}}"));
-        assertEquals("healthy", client.health().path("metadatabase").path("status").asText());
+        assertEquals(
+                "healthy", client.health().path("metadatabase").path("status").asText());
         assertEquals(List.of(), airflow.requestsTo("POST /auth/token"));
     }
 
@@ -182,7 +221,9 @@ class AirflowClientTest {
     void anAirflowThatIsNotThereIsOneMessage() {
         airflow.close();
         StackException e = assertThrows(StackException.class, client::health);
-        assertTrue(e.getMessage().startsWith("Airflow at " + airflow.url() + " did not answer GET /api/v2/monitor/health ("),
+        assertTrue(
+                e.getMessage()
+                        .startsWith("Airflow at " + airflow.url() + " did not answer GET /api/v2/monitor/health ("),
                 e.getMessage());
         assertTrue(e.getMessage().endsWith("is it running? ./pipeline status tells"), e.getMessage());
     }

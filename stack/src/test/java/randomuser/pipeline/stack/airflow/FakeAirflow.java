@@ -21,11 +21,9 @@ import com.sun.net.httpserver.HttpServer;
  * every request is recorded. Tokens are "token-1", "token-2", ...; a request with a revoked token gets 401.
  */
 final class FakeAirflow implements AutoCloseable {
-    record Request(String method, String rawPath, String authorization, String contentType, String body) {
-    }
+    record Request(String method, String rawPath, String authorization, String contentType, String body) {}
 
-    record Answer(int status, String body) {
-    }
+    record Answer(int status, String body) {}
 
     private final HttpServer server;
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
@@ -58,16 +56,24 @@ final class FakeAirflow implements AutoCloseable {
     }
 
     List<Request> requestsTo(String methodAndRawPath) {
-        return requests().stream().filter(r -> (r.method() + " " + r.rawPath()).equals(methodAndRawPath)).toList();
+        return requests().stream()
+                .filter(r -> (r.method() + " " + r.rawPath()).equals(methodAndRawPath))
+                .toList();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String rawPath = exchange.getRequestURI().getRawPath()
-                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+                + (exchange.getRequestURI().getRawQuery() == null
+                        ? ""
+                        : "?" + exchange.getRequestURI().getRawQuery());
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        requests.add(new Request(exchange.getRequestMethod(), rawPath, authorization,
-                exchange.getRequestHeaders().getFirst("Content-Type"), body));
+        requests.add(new Request(
+                exchange.getRequestMethod(),
+                rawPath,
+                authorization,
+                exchange.getRequestHeaders().getFirst("Content-Type"),
+                body));
         Answer answer = answer(exchange.getRequestMethod() + " " + rawPath, authorization);
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");

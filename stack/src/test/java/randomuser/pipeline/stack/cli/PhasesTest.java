@@ -13,16 +13,18 @@ class PhasesTest {
     @Test
     void eachPhaseIsOneLineWithItsOutcomeAndTime() {
         Phases phases = new Phases();
-        phases.step("install what the tests need", () -> { });
+        phases.step("install what the tests need", () -> {});
         assertTrue(phases.suite("unit tests", () -> true));
         assertTrue(phases.allPassed());
         assertFalse(phases.suite("integration tests", () -> false));
 
         assertFalse(phases.allPassed());
-        assertEquals(List.of(
-                "  done     0m00s  install what the tests need",
-                "  passed   0m00s  unit tests",
-                "  FAILED   0m00s  integration tests"), phases.lines());
+        assertEquals(
+                List.of(
+                        "  done     0m00s  install what the tests need",
+                        "  passed   0m00s  unit tests",
+                        "  FAILED   0m00s  integration tests"),
+                phases.lines());
     }
 
     @Test

@@ -10,13 +10,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.LocalStack;
@@ -53,8 +52,16 @@ class PipelineCliIT {
         try {
             Run oneDown = pipeline("status");
             assertEquals(3, oneDown.exitCode(), oneDown.describe());
-            assertTrue(Pattern.compile("(?m)^job-picture +down ").matcher(oneDown.out()).find(), oneDown.describe());
-            assertTrue(Pattern.compile("(?m)^job-profile +up ").matcher(oneDown.out()).find(), oneDown.describe());
+            assertTrue(
+                    Pattern.compile("(?m)^job-picture +down ")
+                            .matcher(oneDown.out())
+                            .find(),
+                    oneDown.describe());
+            assertTrue(
+                    Pattern.compile("(?m)^job-profile +up ")
+                            .matcher(oneDown.out())
+                            .find(),
+                    oneDown.describe());
         } finally {
             stack.faults().startStreamingJob(Facet.PICTURE);
         }
@@ -70,28 +77,42 @@ class PipelineCliIT {
         assertEquals(0, up.exitCode(), up.describe());
         List<String> lines = up.out().lines().toList();
         String logs = stack.projectRoot().relativize(stack.layout().logsDir()) + "/";
-        assertTrue(lines.stream().anyMatch(line -> line.matches(
-                "The stack is up \\(\\d+s\\)\\. Logs: " + Pattern.quote(logs) + "\\. Now the main job:")), up.describe());
+        assertTrue(
+                lines.stream()
+                        .anyMatch(line -> line.matches("The stack is up \\(\\d+s\\)\\. Logs: " + Pattern.quote(logs)
+                                + "\\. Now the main job:")),
+                up.describe());
         Matcher run = Pattern.compile("(?m)^Run (\\S+) of randomuser_backfill$").matcher(up.out());
         assertTrue(run.find(), up.describe());
         String runId = run.group(1);
         assertTrue(lines.contains("  asked for  2 pages x 500 users, seed randomuser-pipeline"), up.describe());
-        assertTrue(lines.stream().anyMatch(line -> line.matches("  fetched    1000 users, 6000 records acknowledged "
-                + "by Kafka \\(0 failed\\), 2/2 pages in [0-9.]+ s")), up.describe());
+        assertTrue(
+                lines.stream()
+                        .anyMatch(line -> line.matches("  fetched    1000 users, 6000 records acknowledged "
+                                + "by Kafka \\(0 failed\\), 2/2 pages in [0-9.]+ s")),
+                up.describe());
         for (Facet facet : Facet.values()) {
-            assertTrue(lines.stream().anyMatch(line -> line.matches("  " + facet.collection() + " +1000")),
+            assertTrue(
+                    lines.stream().anyMatch(line -> line.matches("  " + facet.collection() + " +1000")),
                     facet.collection() + " in " + up.describe());
         }
-        assertTrue(lines.contains("One user of this run, its fields from the six collections joined by _id:"), up.describe());
-        assertTrue(lines.get(lines.size() - 1).matches("Done in \\d+s \\(stack \\d+s, main job \\d+s\\)\\."),
+        assertTrue(
+                lines.contains("One user of this run, its fields from the six collections joined by _id:"),
+                up.describe());
+        assertTrue(
+                lines.get(lines.size() - 1).matches("Done in \\d+s \\(stack \\d+s, main job \\d+s\\)\\."),
                 up.describe());
         assertFalse(up.out().contains("Exception"), up.describe());
 
         // Counted apart from the CLI: every collection holds the run's 1,000 users.
         try (MongoClient mongo = MongoClients.create(stack.mongoUri())) {
             for (Facet facet : Facet.values()) {
-                assertEquals(1000, mongo.getDatabase(Facet.DATABASE).getCollection(facet.collection())
-                        .countDocuments(Filters.eq("_ingest.run_id", runId)), facet.collection());
+                assertEquals(
+                        1000,
+                        mongo.getDatabase(Facet.DATABASE)
+                                .getCollection(facet.collection())
+                                .countDocuments(Filters.eq("_ingest.run_id", runId)),
+                        facet.collection());
             }
         }
     }
@@ -109,7 +130,10 @@ class PipelineCliIT {
         assertTrue(line.contains("HTTP 400"), line);
         assertTrue(line.contains("results"), line);
         assertFalse(rejected.out().contains("Exception"), rejected.describe());
-        assertEquals(runsBefore, stack.airflowClient().dagRunCount(PipelineDags.BACKFILL), "runs of " + PipelineDags.BACKFILL);
+        assertEquals(
+                runsBefore,
+                stack.airflowClient().dagRunCount(PipelineDags.BACKFILL),
+                "runs of " + PipelineDags.BACKFILL);
     }
 
     @Test
@@ -117,7 +141,9 @@ class PipelineCliIT {
         Run rejected = pipeline("trigger", "--pages", "three");
 
         assertEquals(2, rejected.exitCode(), rejected.describe());
-        assertEquals("Invalid value for option '--pages': 'three' is not an int", rejected.errLines().get(0),
+        assertEquals(
+                "Invalid value for option '--pages': 'three' is not an int",
+                rejected.errLines().get(0),
                 rejected.describe());
         assertFalse(String.join("\n", rejected.errLines()).contains("\tat "), rejected.describe());
     }

@@ -8,7 +8,6 @@ import java.io.StringWriter;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
 import picocli.CommandLine;
 
 import randomuser.pipeline.stack.mainjob.BackfillRequest;
@@ -39,7 +38,8 @@ class PipelineCommandTest {
 
     @Test
     void upTakesGroupsAndATimeout() {
-        CommandLine.ParseResult parsed = PipelineCommand.commandLine().parseArgs("up", "--timeout", "5", "spark", "kafka");
+        CommandLine.ParseResult parsed =
+                PipelineCommand.commandLine().parseArgs("up", "--timeout", "5", "spark", "kafka");
         UpCommand up = (UpCommand) parsed.subcommand().commandSpec().userObject();
         assertEquals(5, up.timeoutSeconds);
         assertEquals(List.of(UpCommand.Group.spark, UpCommand.Group.kafka), up.groups);
@@ -49,17 +49,27 @@ class PipelineCommandTest {
     void anUnknownGroupIsAUsageError() {
         assertEquals(2, run("up", "zookeeper"));
         assertTrue(err.toString().startsWith("Unmatched argument at index 1: 'zookeeper'"), err.toString());
-        assertTrue(err.toString().replaceAll("\\s+", " ").contains("Only these: kafka, mongodb, spark, emulator, airflow, jobs"),
+        assertTrue(
+                err.toString()
+                        .replaceAll("\\s+", " ")
+                        .contains("Only these: kafka, mongodb, spark, emulator, airflow, jobs"),
                 err.toString());
     }
 
     @Test
     void upTriggersUnlessToldNotTo() {
-        UpCommand up = (UpCommand) PipelineCommand.commandLine().parseArgs("up").subcommand().commandSpec().userObject();
+        UpCommand up = (UpCommand) PipelineCommand.commandLine()
+                .parseArgs("up")
+                .subcommand()
+                .commandSpec()
+                .userObject();
         assertEquals(false, up.noTrigger);
         assertEquals(3, up.partitions);
-        UpCommand only = (UpCommand) PipelineCommand.commandLine().parseArgs("up", "--no-trigger", "--partitions", "6")
-                .subcommand().commandSpec().userObject();
+        UpCommand only = (UpCommand) PipelineCommand.commandLine()
+                .parseArgs("up", "--no-trigger", "--partitions", "6")
+                .subcommand()
+                .commandSpec()
+                .userObject();
         assertEquals(true, only.noTrigger);
         assertEquals(6, only.partitions);
     }
@@ -67,11 +77,27 @@ class PipelineCommandTest {
     @Test
     void triggerTurnsItsOptionsIntoTheRunsConf() {
         TriggerCommand trigger = (TriggerCommand) PipelineCommand.commandLine()
-                .parseArgs("trigger", "--results", "1000", "--pages", "3", "--seed", "s-1", "--nat", "gb,FR", "--gender", "female")
-                .subcommand().commandSpec().userObject();
+                .parseArgs(
+                        "trigger",
+                        "--results",
+                        "1000",
+                        "--pages",
+                        "3",
+                        "--seed",
+                        "s-1",
+                        "--nat",
+                        "gb,FR",
+                        "--gender",
+                        "female")
+                .subcommand()
+                .commandSpec()
+                .userObject();
         assertEquals(new BackfillRequest(1000, 3, "s-1", List.of("GB", "FR"), "female"), trigger.request());
-        TriggerCommand defaults = (TriggerCommand) PipelineCommand.commandLine().parseArgs("trigger")
-                .subcommand().commandSpec().userObject();
+        TriggerCommand defaults = (TriggerCommand) PipelineCommand.commandLine()
+                .parseArgs("trigger")
+                .subcommand()
+                .commandSpec()
+                .userObject();
         assertEquals(new BackfillRequest(500, 2, null, List.of(), "any"), defaults.request());
     }
 }

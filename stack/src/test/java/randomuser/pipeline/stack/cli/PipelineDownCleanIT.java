@@ -39,6 +39,7 @@ class PipelineDownCleanIT {
 
     @TempDir
     Path scratch;
+
     private StackLayout layout;
     private ProcessRegistry registry;
 
@@ -58,7 +59,8 @@ class PipelineDownCleanIT {
         registry = new ProcessRegistry(layout);
         Path restartScript = layout.installedScript("restart-on-failure.sh");
         Files.createDirectories(restartScript.getParent());
-        try (InputStream in = PipelineDownCleanIT.class.getResourceAsStream("/randomuser/pipeline/stack/restart-on-failure.sh")) {
+        try (InputStream in =
+                PipelineDownCleanIT.class.getResourceAsStream("/randomuser/pipeline/stack/restart-on-failure.sh")) {
             Files.copy(in, restartScript);
         }
     }
@@ -69,7 +71,8 @@ class PipelineDownCleanIT {
 
     /** A process under a component's name, started the way the stack starts one. Answers its pid. */
     private long launch(String component, List<String> command) {
-        return registry.launch(new LaunchSpec(component, command, Map.of(), scratch)).pid();
+        return registry.launch(new LaunchSpec(component, command, Map.of(), scratch))
+                .pid();
     }
 
     private static List<String> sleep() {
@@ -90,14 +93,19 @@ class PipelineDownCleanIT {
         Run down = pipeline("down");
 
         assertEquals(0, down.exitCode(), down.describe());
-        assertEquals(List.of("stopping airflow, " + job, "stopping kafka-1", "stopped airflow, " + job + ", kafka-1"),
-                down.out().lines().toList(), down.describe());
+        assertEquals(
+                List.of("stopping airflow, " + job, "stopping kafka-1", "stopped airflow, " + job + ", kafka-1"),
+                down.out().lines().toList(),
+                down.describe());
         assertEquals(List.of(), down.errLines(), down.describe());
         for (long pid : List.of(airflow, restartScript, jobChild, broker)) {
-            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " still runs");
+            assertFalse(
+                    ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " still runs");
         }
         assertEquals(Map.of(), registry.allRunning());
-        assertEquals("stopped", JobRestarts.read(layout.restartRecord(job)).orElseThrow().state(),
+        assertEquals(
+                "stopped",
+                JobRestarts.read(layout.restartRecord(job)).orElseThrow().state(),
                 "the job's driver was stopped, not restarted");
         assertEquals("documents", Files.readString(data), "down keeps the data");
 
@@ -116,7 +124,9 @@ class PipelineDownCleanIT {
         Run clean = pipeline("clean");
 
         assertEquals(0, clean.exitCode(), clean.describe());
-        assertEquals(List.of("stopping mongodb", "deleted " + scratch.resolve("var")), clean.out().lines().toList(),
+        assertEquals(
+                List.of("stopping mongodb", "deleted " + scratch.resolve("var")),
+                clean.out().lines().toList(),
                 clean.describe());
         assertFalse(ProcessHandle.of(server).map(ProcessHandle::isAlive).orElse(false), "mongodb still runs");
         assertFalse(Files.exists(layout.stateDir()), "var/ is still there");
@@ -124,7 +134,10 @@ class PipelineDownCleanIT {
 
         Run again = pipeline("clean");
         assertEquals(0, again.exitCode(), again.describe());
-        assertEquals(List.of("deleted " + scratch.resolve("var")), again.out().lines().toList(), again.describe());
+        assertEquals(
+                List.of("deleted " + scratch.resolve("var")),
+                again.out().lines().toList(),
+                again.describe());
     }
 
     /**
@@ -136,18 +149,26 @@ class PipelineDownCleanIT {
         StackLayout testLayout = layout.forTests();
         ProcessRegistry testRegistry = new ProcessRegistry(testLayout);
         long usersBroker = launch("kafka-1", sleep());
-        long testBroker = testRegistry.launch(new LaunchSpec("kafka-1", sleep(), Map.of(), scratch)).pid();
+        long testBroker = testRegistry
+                .launch(new LaunchSpec("kafka-1", sleep(), Map.of(), scratch))
+                .pid();
         assertEquals(Map.of("kafka-1", usersBroker), registry.allRunning(), "each stack sees its own kafka-1");
         assertEquals(Map.of("kafka-1", testBroker), testRegistry.allRunning(), "each stack sees its own kafka-1");
 
         Run down = pipeline("down");
 
         assertEquals(0, down.exitCode(), down.describe());
-        assertEquals(List.of("stopping kafka-1", "stopping kafka-1", "stopped kafka-1",
+        assertEquals(
+                List.of(
+                        "stopping kafka-1",
+                        "stopping kafka-1",
+                        "stopped kafka-1",
                         "stopped the test stack's kafka-1 (left by an interrupted ./pipeline test)"),
-                down.out().lines().toList(), down.describe());
+                down.out().lines().toList(),
+                down.describe());
         for (long pid : List.of(usersBroker, testBroker)) {
-            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " still runs");
+            assertFalse(
+                    ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " still runs");
         }
     }
 
@@ -155,7 +176,9 @@ class PipelineDownCleanIT {
     private static long awaitChild(long parent) throws InterruptedException {
         for (int i = 0; i < 500; i++) {
             List<Long> children = new ArrayList<>(ProcessHandle.of(parent).stream()
-                    .flatMap(ProcessHandle::children).map(ProcessHandle::pid).toList());
+                    .flatMap(ProcessHandle::children)
+                    .map(ProcessHandle::pid)
+                    .toList());
             if (!children.isEmpty()) {
                 return children.get(0);
             }

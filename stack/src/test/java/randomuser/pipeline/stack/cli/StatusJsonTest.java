@@ -25,13 +25,31 @@ class StatusJsonTest {
         documents.put("profiles", 1000L);
         documents.put("dead_letters", 2L);
         StackStatus status = new StackStatus(
-                List.of(new ComponentStatus("kafka-1", true, "brokers in cluster [1, 2, 3]", OptionalLong.of(42), 2048),
+                List.of(
+                        new ComponentStatus("kafka-1", true, "brokers in cluster [1, 2, 3]", OptionalLong.of(42), 2048),
                         new ComponentStatus("airflow", false, "no answer", OptionalLong.empty(), 0)),
-                List.of(new StackStatus.Job("job-profile", true, Optional.of(new StreamingJobStatus("RUNNING", 77,
-                                OptionalLong.of(12), "2026-12-04T20:00:00Z", OptionalLong.of(500), OptionalDouble.of(250.5),
-                                OptionalLong.of(0), 1000, 2, "2026-12-04T20:00:01Z", null)), OptionalLong.of(0), 1024, 512),
+                List.of(
+                        new StackStatus.Job(
+                                "job-profile",
+                                true,
+                                Optional.of(new StreamingJobStatus(
+                                        "RUNNING",
+                                        77,
+                                        OptionalLong.of(12),
+                                        "2026-12-04T20:00:00Z",
+                                        OptionalLong.of(500),
+                                        OptionalDouble.of(250.5),
+                                        OptionalLong.of(0),
+                                        1000,
+                                        2,
+                                        "2026-12-04T20:00:01Z",
+                                        null)),
+                                OptionalLong.of(0),
+                                1024,
+                                512),
                         new StackStatus.Job("job-location", false, Optional.empty(), OptionalLong.empty(), 0, 0)),
-                documents, null);
+                documents,
+                null);
 
         assertEquals(JSON.readTree("""
                 {"all_up": false,

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
 import picocli.CommandLine;
 
 import randomuser.pipeline.stack.LocalStack;
@@ -52,7 +51,8 @@ class TopicInspectionIT {
         Properties producerConfig = new Properties();
         producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
             // u-1's records go where the producer's partitioner puts them (the partition peek --key must find);
             // the others by hand to the two other partitions. Timestamps are fixed, so the output is known.
             userOnePartition = send(producer, null, 1, "u-1", "{\"user_id\":\"u-1\",\"nat\":\"GB\"}");
@@ -64,9 +64,11 @@ class TopicInspectionIT {
     }
 
     /** @return the partition the record was written to */
-    private static int send(KafkaProducer<String, String> producer, Integer partition, long second, String key, String value)
+    private static int send(
+            KafkaProducer<String, String> producer, Integer partition, long second, String key, String value)
             throws Exception {
-        return producer.send(new ProducerRecord<>(TOPIC, partition, T0 + second * 1000, key, value)).get(30, TimeUnit.SECONDS)
+        return producer.send(new ProducerRecord<>(TOPIC, partition, T0 + second * 1000, key, value))
+                .get(30, TimeUnit.SECONDS)
                 .partition();
     }
 
@@ -89,14 +91,19 @@ class TopicInspectionIT {
     void topicsListsEachPartitionWithLeaderReplicasIsrAndOffsets() {
         assertEquals(0, run("topics"), err.toString());
 
-        List<String> rows = out.toString().lines().filter(line -> line.startsWith(TOPIC + " ")).toList();
+        List<String> rows = out.toString()
+                .lines()
+                .filter(line -> line.startsWith(TOPIC + " "))
+                .toList();
         assertEquals(3, rows.size(), out.toString());
         for (int partition = 0; partition < 3; partition++) {
             long end = partition == userOnePartition ? 3 : 1;
             List<String> cells = List.of(rows.get(partition).trim().split("\\s+"));
             assertEquals(String.valueOf(partition), cells.get(1), rows.get(partition));
             assertTrue(List.of("1", "2", "3").contains(cells.get(2)), "leader: " + rows.get(partition));
-            assertEquals(List.of("1,2,3", "1,2,3", "0", String.valueOf(end), "-", "-", "-"), cells.subList(3, 10),
+            assertEquals(
+                    List.of("1,2,3", "1,2,3", "0", String.valueOf(end), "-", "-", "-"),
+                    cells.subList(3, 10),
                     rows.get(partition));
         }
         assertTrue(out.toString().startsWith("TOPIC "), out.toString());
@@ -123,11 +130,18 @@ class TopicInspectionIT {
     void peekByKeyShowsEveryRecordOfTheKeyInOrder() {
         assertEquals(0, run("peek", TOPIC, "--key", "u-1", "-n", "10"), err.toString());
 
-        assertEquals(List.of("partition P  offset 0  timestamp 2023-11-14T22:13:21Z  key u-1",
-                        "partition P  offset 1  timestamp 2023-11-14T22:13:24Z  key u-1",
-                        "partition P  offset 2  timestamp 2023-11-14T22:13:25Z  key u-1").stream()
-                        .map(line -> line.replace("P", String.valueOf(userOnePartition))).toList(),
-                out.toString().lines().filter(line -> line.startsWith("partition ")).toList());
+        assertEquals(
+                List.of(
+                                "partition P  offset 0  timestamp 2023-11-14T22:13:21Z  key u-1",
+                                "partition P  offset 1  timestamp 2023-11-14T22:13:24Z  key u-1",
+                                "partition P  offset 2  timestamp 2023-11-14T22:13:25Z  key u-1")
+                        .stream()
+                        .map(line -> line.replace("P", String.valueOf(userOnePartition)))
+                        .toList(),
+                out.toString()
+                        .lines()
+                        .filter(line -> line.startsWith("partition "))
+                        .toList());
     }
 
     @Test
@@ -146,8 +160,10 @@ class TopicInspectionIT {
     @Test
     void anInvalidTopicNameIsOneLineAndExit1() {
         assertEquals(1, run("peek", "bad topic!"));
-        assertEquals("pipeline: 'bad topic!' is not a topic name: Topic name is invalid: 'bad topic!' contains one or "
-                + "more characters other than ASCII alphanumerics, '.', '_' and '-'\n", err.toString());
+        assertEquals(
+                "pipeline: 'bad topic!' is not a topic name: Topic name is invalid: 'bad topic!' contains one or "
+                        + "more characters other than ASCII alphanumerics, '.', '_' and '-'\n",
+                err.toString());
     }
 
     @Test

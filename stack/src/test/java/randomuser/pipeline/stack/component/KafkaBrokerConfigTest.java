@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class KafkaBrokerConfigTest {
     private static List<String> lines(int nodeId) {
-        return Arrays.asList(KafkaBrokerConfig.render(nodeId, Path.of("/state/kafka/" + nodeId + "/data")).split("\n"));
+        return Arrays.asList(KafkaBrokerConfig.render(nodeId, Path.of("/state/kafka/" + nodeId + "/data"))
+                .split("\n"));
     }
 
     @Test
@@ -46,15 +47,17 @@ class KafkaBrokerConfigTest {
 
     @Test
     void everySettingIsGivenOnce() {
-        List<String> keys = lines(3).stream().filter(l -> l.contains("=") && !l.startsWith("#"))
-                .map(l -> l.substring(0, l.indexOf('='))).toList();
+        List<String> keys = lines(3).stream()
+                .filter(l -> l.contains("=") && !l.startsWith("#"))
+                .map(l -> l.substring(0, l.indexOf('=')))
+                .toList();
         assertEquals(keys.size(), keys.stream().distinct().count());
     }
 
     @Test
     void rejectsANodeOutsideTheCluster() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> KafkaBrokerConfig.render(4, Path.of("/x")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> KafkaBrokerConfig.render(4, Path.of("/x")));
         assertEquals("node ids are [1, 2, 3], not 4", e.getMessage());
     }
 }

@@ -25,13 +25,25 @@ class RestartOnFailureScriptTest {
     @TempDir
     Path dir;
 
-    private Process start(int maxRestarts, Map<String, String> environment, String driverShellCommand) throws Exception {
+    private Process start(int maxRestarts, Map<String, String> environment, String driverShellCommand)
+            throws Exception {
         Path script = Path.of(RestartOnFailureScriptTest.class
-                .getResource("/randomuser/pipeline/stack/" + StreamingJobDriver.RESTART_SCRIPT).toURI());
-        List<String> command = new ArrayList<>(List.of("bash", script.toString(), dir.resolve("record").toString(),
-                Integer.toString(maxRestarts), dir.resolve("log").toString(), "bash", "-c", driverShellCommand));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("log").toFile()))
+                .getResource("/randomuser/pipeline/stack/" + StreamingJobDriver.RESTART_SCRIPT)
+                .toURI());
+        List<String> command = new ArrayList<>(List.of(
+                "bash",
+                script.toString(),
+                dir.resolve("record").toString(),
+                Integer.toString(maxRestarts),
+                dir.resolve("log").toString(),
+                "bash",
+                "-c",
+                driverShellCommand));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(dir.resolve("log").toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().put("FIRST_RESTART_DELAY_SECONDS", "0");
         builder.environment().putAll(environment);
@@ -44,8 +56,11 @@ class RestartOnFailureScriptTest {
 
     @Test
     void aDriverThatFailsAtEveryStartIsRestartedItsBudgetThenFailedWithItsErrorLine() throws Exception {
-        Process script = start(3, Map.of(), "echo started >> starts; "
-                + "echo 'error: --max-offsets-per-trigger must be at least 1 (see --help)'; exit 2");
+        Process script = start(
+                3,
+                Map.of(),
+                "echo started >> starts; "
+                        + "echo 'error: --max-offsets-per-trigger must be at least 1 (see --help)'; exit 2");
 
         assertEquals(2, script.waitFor());
         assertEquals(4, Files.readAllLines(dir.resolve("starts")).size(), "starts: the first and 3 restarts");
@@ -62,8 +77,10 @@ class RestartOnFailureScriptTest {
 
     @Test
     void aKilledDriverIsStartedAgainAndAStopWithExitZeroEndsTheScript() throws Exception {
-        Process script = start(3, Map.of(), "echo started >> starts; "
-                + "if [ ! -e crashed ]; then touch crashed; kill -9 $$; fi; exit 0");
+        Process script = start(
+                3,
+                Map.of(),
+                "echo started >> starts; " + "if [ ! -e crashed ]; then touch crashed; kill -9 $$; fi; exit 0");
 
         assertEquals(0, script.waitFor());
         assertEquals(2, Files.readAllLines(dir.resolve("starts")).size());
@@ -76,8 +93,11 @@ class RestartOnFailureScriptTest {
 
     @Test
     void theLastErrorIsTheJobsFailureLineWithoutTheLogPrefix() throws Exception {
-        Process script = start(0, Map.of(), "echo '26/12/05 03:12:04 WARN NativeCodeLoader: noise'; "
-                + "echo '26/12/05 03:12:05 ERROR QuerySupervisor: query failed: MongoTimeoutException: timed out'; exit 1");
+        Process script = start(
+                0,
+                Map.of(),
+                "echo '26/12/05 03:12:04 WARN NativeCodeLoader: noise'; "
+                        + "echo '26/12/05 03:12:05 ERROR QuerySupervisor: query failed: MongoTimeoutException: timed out'; exit 1");
 
         assertEquals(1, script.waitFor());
         assertEquals("failed", record().state());
@@ -88,7 +108,8 @@ class RestartOnFailureScriptTest {
     @Test
     void sigtermStopsTheDriverAndIsNotRestarted() throws Exception {
         Process script = start(3, Map.of(), "echo $$ > driver; exec sleep 30");
-        while (!Files.exists(dir.resolve("driver")) || Files.readString(dir.resolve("driver")).isBlank()) {
+        while (!Files.exists(dir.resolve("driver"))
+                || Files.readString(dir.resolve("driver")).isBlank()) {
             Thread.sleep(20);
         }
         long driver = Long.parseLong(Files.readString(dir.resolve("driver")).trim());
@@ -104,8 +125,8 @@ class RestartOnFailureScriptTest {
     @Test
     void aRunThatLastedStartsTheRowOfRestartsAgain() throws Exception {
         // Every run counts as one that lasted: three failures, each restarted, though the budget is one in a row.
-        Process script = start(1, Map.of("HEALTHY_RUN_SECONDS", "0"),
-                "echo started >> starts; [ $(wc -l < starts) -ge 4 ]");
+        Process script =
+                start(1, Map.of("HEALTHY_RUN_SECONDS", "0"), "echo started >> starts; [ $(wc -l < starts) -ge 4 ]");
 
         assertEquals(0, script.waitFor());
         assertEquals(3, record().restarts());

@@ -21,31 +21,51 @@ class StreamingJobDriverTest {
     void theDriverIsSparkSubmitInClientModeWithOneCoreAndTheFacetsFoldersRunByTheRestartScript() {
         StreamingJobDriver driver = new StreamingJobDriver(StackLayout.at(ROOT), Facet.LOCATION);
         List<String> expected = new ArrayList<>(List.of(
-                "bash", "/p/.local/bin/restart-on-failure.sh",
-                "/p/var/run/job-location.restarts", "3", "/p/var/logs/job-location.log",
+                "bash",
+                "/p/.local/bin/restart-on-failure.sh",
+                "/p/var/run/job-location.restarts",
+                "3",
+                "/p/var/logs/job-location.log",
                 StackLayout.javaExecutable().toString(),
                 "-XX:+ExitOnOutOfMemoryError",
                 "-XX:TieredStopAtLevel=1",
                 "-Dlog4j2.configurationFile=/p/.local/spark/conf/streaming-job-log4j2.properties",
                 "-Xmx512m",
-                "-XX:+UseSerialGC", "-Xms32m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+                "-XX:+UseSerialGC",
+                "-Xms32m",
+                "-XX:MinHeapFreeRatio=10",
+                "-XX:MaxHeapFreeRatio=30",
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                "-cp", "/p/.local/spark/conf/:/p/.local/spark/jars/*",
+                "-cp",
+                "/p/.local/spark/conf/:/p/.local/spark/jars/*",
                 "org.apache.spark.deploy.SparkSubmit",
-                "--master", "spark://127.0.0.1:7077",
-                "--deploy-mode", "client",
-                "--name", "job-location",
-                "--conf", "spark.cores.max=1",
-                "--conf", "spark.executor.cores=1",
-                "--conf", "spark.executor.memory=512m",
-                "--conf", "spark.executor.extraJavaOptions=-XX:+UseSerialGC -Xms32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30",
-                "--conf", "spark.driver.memory=512m",
-                "--conf", "spark.ui.enabled=false",
-                "--class", "randomuser.pipeline.streaming.StreamingJob",
+                "--master",
+                "spark://127.0.0.1:7077",
+                "--deploy-mode",
+                "client",
+                "--name",
+                "job-location",
+                "--conf",
+                "spark.cores.max=1",
+                "--conf",
+                "spark.executor.cores=1",
+                "--conf",
+                "spark.executor.memory=512m",
+                "--conf",
+                "spark.executor.extraJavaOptions=-XX:+UseSerialGC -Xms32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30",
+                "--conf",
+                "spark.driver.memory=512m",
+                "--conf",
+                "spark.ui.enabled=false",
+                "--class",
+                "randomuser.pipeline.streaming.StreamingJob",
                 "/p/spark-streaming/target/spark-streaming.jar",
-                "--facet", "location",
-                "--checkpoint-dir", "/p/var/checkpoints/location",
-                "--status-file", "/p/var/checkpoints/status/location.json"));
+                "--facet",
+                "location",
+                "--checkpoint-dir",
+                "/p/var/checkpoints/location",
+                "--status-file",
+                "/p/var/checkpoints/status/location.json"));
         assertEquals(expected, driver.command(List.of("--add-opens=java.base/java.lang=ALL-UNNAMED")));
     }
 
@@ -57,10 +77,18 @@ class StreamingJobDriverTest {
 
         List<String> removed = new ArrayList<>(small);
         removed.removeAll(defaults);
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms32m", "-XX:MinHeapFreeRatio=10",
-                "-XX:MaxHeapFreeRatio=30", "spark.executor.extraJavaOptions=-XX:+UseSerialGC -Xms32m "
-                        + "-XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"), removed);
-        assertEquals(small.size() - removed.size() - 1, defaults.size(), "and the --conf before the executor's options");
+        assertEquals(
+                List.of(
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-Xms32m",
+                        "-XX:MinHeapFreeRatio=10",
+                        "-XX:MaxHeapFreeRatio=30",
+                        "spark.executor.extraJavaOptions=-XX:+UseSerialGC -Xms32m "
+                                + "-XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"),
+                removed);
+        assertEquals(
+                small.size() - removed.size() - 1, defaults.size(), "and the --conf before the executor's options");
         assertTrue(defaults.contains("-Xmx512m"));
         assertEquals("2", submission.environment().get("MALLOC_ARENA_MAX"));
         assertFalse(submission.withJvmDefaults().environment().containsKey("MALLOC_ARENA_MAX"));

@@ -31,7 +31,8 @@ class FreshnessTest {
 
     @Test
     void outputFoldersDoNotCountAsSources(@TempDir Path dir) throws Exception {
-        Path output = Files.writeString(Files.createDirectories(dir.resolve("m/target")).resolve("a.jar"), "jar");
+        Path output = Files.writeString(
+                Files.createDirectories(dir.resolve("m/target")).resolve("a.jar"), "jar");
         Path other = Files.writeString(dir.resolve("m/target/classes.txt"), "newer");
         Files.setLastModifiedTime(output, FileTime.fromMillis(2_000_000));
         Files.setLastModifiedTime(other, FileTime.fromMillis(9_000_000));

@@ -34,9 +34,12 @@ class PrerequisiteTest {
         Map<Prerequisite, String> needed = new LinkedHashMap<>();
         needed.put(Prerequisite.PYTHON3, "to install Airflow");
         needed.put(Prerequisite.NODE, "to install mongosh");
-        StackException e = assertThrows(StackException.class, () -> Prerequisite.requireAll(needed, emptyDir.toString()));
-        assertEquals("missing prerequisite: `python3` (Python 3, needed to install Airflow), "
-                + "`node` (Node.js, needed to install mongosh). "
-                + "Install it with: apt-get install -y python3 python3-venv && apt-get install -y nodejs npm", e.getMessage());
+        StackException e =
+                assertThrows(StackException.class, () -> Prerequisite.requireAll(needed, emptyDir.toString()));
+        assertEquals(
+                "missing prerequisite: `python3` (Python 3, needed to install Airflow), "
+                        + "`node` (Node.js, needed to install mongosh). "
+                        + "Install it with: apt-get install -y python3 python3-venv && apt-get install -y nodejs npm",
+                e.getMessage());
     }
 }

@@ -12,8 +12,11 @@ import org.junit.jupiter.api.Test;
 class MainJobTest {
     @Test
     void readsTheUsersFromTheFetchersSummaryLine() {
-        assertEquals(OptionalLong.of(1000), MainJob.usersIn("summary: run_id=manual__x pages=2/2 users=1000 skipped_no_uuid=0 "
-                + "skipped_invalid=0 records_acked=6000 records_failed=0 [randomuser.profiles=1000] seconds=2.10"));
+        assertEquals(
+                OptionalLong.of(1000),
+                MainJob.usersIn(
+                        "summary: run_id=manual__x pages=2/2 users=1000 skipped_no_uuid=0 "
+                                + "skipped_invalid=0 records_acked=6000 records_failed=0 [randomuser.profiles=1000] seconds=2.10"));
         assertEquals(OptionalLong.empty(), MainJob.usersIn("some other last line"));
         assertEquals(OptionalLong.empty(), MainJob.usersIn(null));
     }

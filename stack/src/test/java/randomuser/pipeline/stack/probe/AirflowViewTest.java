@@ -6,10 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 
 class AirflowViewTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -19,9 +18,10 @@ class AirflowViewTest {
     }
 
     private static JsonNode health(String schedulerStatus) throws Exception {
-        return json("{\"metadatabase\": {\"status\": \"healthy\"}, \"scheduler\": {\"status\": \"" + schedulerStatus + "\","
-                + " \"latest_scheduler_heartbeat\": \"2026-01-01T00:00:00Z\"}, \"triggerer\": {\"status\": null},"
-                + " \"dag_processor\": {\"status\": \"healthy\"}}");
+        return json(
+                "{\"metadatabase\": {\"status\": \"healthy\"}, \"scheduler\": {\"status\": \"" + schedulerStatus + "\","
+                        + " \"latest_scheduler_heartbeat\": \"2026-01-01T00:00:00Z\"}, \"triggerer\": {\"status\": null},"
+                        + " \"dag_processor\": {\"status\": \"healthy\"}}");
     }
 
     @Test
@@ -29,8 +29,10 @@ class AirflowViewTest {
         Map<String, Optional<JsonNode>> dags = new LinkedHashMap<>();
         dags.put("randomuser_backfill", Optional.of(json("{\"is_paused\": false}")));
         dags.put("randomuser_ingest", Optional.of(json("{\"is_paused\": true}")));
-        assertEquals(Health.up("metadatabase, scheduler, dag_processor healthy; DAGs randomuser_backfill (active), "
-                + "randomuser_ingest (paused)"), AirflowView.of(health("healthy"), dags).health());
+        assertEquals(
+                Health.up("metadatabase, scheduler, dag_processor healthy; DAGs randomuser_backfill (active), "
+                        + "randomuser_ingest (paused)"),
+                AirflowView.of(health("healthy"), dags).health());
     }
 
     @Test
@@ -38,19 +40,24 @@ class AirflowViewTest {
         Map<String, Optional<JsonNode>> dags = new LinkedHashMap<>();
         dags.put("randomuser_backfill", Optional.of(json("{\"is_paused\": false, \"has_import_errors\": true}")));
         dags.put("randomuser_ingest", Optional.empty());
-        assertEquals(Health.down("metadatabase, scheduler, dag_processor healthy; DAGs not parsed yet: randomuser_ingest"),
+        assertEquals(
+                Health.down("metadatabase, scheduler, dag_processor healthy; DAGs not parsed yet: randomuser_ingest"),
                 AirflowView.of(health("healthy"), dags).health());
     }
 
     @Test
     void anUnhealthyOrMissingPartIsNamed() throws Exception {
-        JsonNode partial = json("{\"metadatabase\": {\"status\": \"healthy\"}, \"scheduler\": {\"status\": \"unhealthy\"}}");
-        assertEquals(Health.down("health: scheduler unhealthy, dag_processor missing"),
+        JsonNode partial =
+                json("{\"metadatabase\": {\"status\": \"healthy\"}, \"scheduler\": {\"status\": \"unhealthy\"}}");
+        assertEquals(
+                Health.down("health: scheduler unhealthy, dag_processor missing"),
                 AirflowView.of(partial, Map.of()).health());
     }
 
     @Test
     void anUnreachableAirflowIsDown() {
-        assertEquals(Health.down("connection refused"), AirflowView.unreachable("connection refused").health());
+        assertEquals(
+                Health.down("connection refused"),
+                AirflowView.unreachable("connection refused").health());
     }
 }

@@ -19,12 +19,18 @@ class CheckpointOffsetsTest {
     void theLastCommittedBatchsOffsetsCountNotABatchInProgress(@TempDir Path checkpoint) throws Exception {
         Files.createDirectories(checkpoint.resolve("offsets"));
         Files.createDirectories(checkpoint.resolve("commits"));
-        Files.writeString(checkpoint.resolve("offsets").resolve("9"), offsetsFile("{\"randomuser.profiles\":{\"2\":10,\"1\":20,\"0\":30}}"));
-        Files.writeString(checkpoint.resolve("offsets").resolve("10"), offsetsFile("{\"randomuser.profiles\":{\"2\":99,\"1\":99,\"0\":99}}"));
+        Files.writeString(
+                checkpoint.resolve("offsets").resolve("9"),
+                offsetsFile("{\"randomuser.profiles\":{\"2\":10,\"1\":20,\"0\":30}}"));
+        Files.writeString(
+                checkpoint.resolve("offsets").resolve("10"),
+                offsetsFile("{\"randomuser.profiles\":{\"2\":99,\"1\":99,\"0\":99}}"));
         Files.writeString(checkpoint.resolve("commits").resolve("9"), "v1\n{\"nextBatchWatermarkMs\":0}\n");
         Files.writeString(checkpoint.resolve("commits").resolve(".9.crc"), "x");
 
-        assertEquals(Optional.of(Map.of(0, 30L, 1, 20L, 2, 10L)), CheckpointOffsets.committed(checkpoint, "randomuser.profiles"));
+        assertEquals(
+                Optional.of(Map.of(0, 30L, 1, 20L, 2, 10L)),
+                CheckpointOffsets.committed(checkpoint, "randomuser.profiles"));
     }
 
     @Test

@@ -17,7 +17,8 @@ class KafkaClusterViewTest {
 
     @Test
     void anUnreachableClusterMakesEveryBrokerDown() {
-        assertEquals(Health.down("cluster not reachable: no answer within 3s"),
+        assertEquals(
+                Health.down("cluster not reachable: no answer within 3s"),
                 KafkaClusterView.unreachable("no answer within 3s").brokerHealth(1));
     }
 }

@@ -22,7 +22,9 @@ class SparkMasterViewTest {
     void readsTheWorkersAndTheirUiPorts() {
         SparkMasterView view = SparkMasterView.parse(JSON);
         assertEquals("ALIVE", view.status());
-        assertEquals(List.of(8091, 8092, 8092), view.workers().stream().map(SparkMasterView.Worker::webUiPort).toList());
+        assertEquals(
+                List.of(8091, 8092, 8092),
+                view.workers().stream().map(SparkMasterView.Worker::webUiPort).toList());
         assertEquals(2, view.aliveWorkers());
         assertEquals(Health.up("master ALIVE, 2 workers ALIVE"), view.masterHealth());
     }
@@ -37,7 +39,9 @@ class SparkMasterViewTest {
     @Test
     void listsTheActiveApplicationsByNameNewestFirst() {
         SparkMasterView view = SparkMasterView.parse(JSON);
-        assertEquals(List.of(new SparkMasterView.App("app-20261121215130-0005", "job-profile", "WAITING", 0),
+        assertEquals(
+                List.of(
+                        new SparkMasterView.App("app-20261121215130-0005", "job-profile", "WAITING", 0),
                         new SparkMasterView.App("app-20261121215100-0003", "job-profile", "RUNNING", 1)),
                 view.activeApps("job-profile"));
         assertEquals(List.of(), view.activeApps("job-contact"));

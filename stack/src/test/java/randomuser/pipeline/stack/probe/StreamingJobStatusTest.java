@@ -30,15 +30,27 @@ class StreamingJobStatusTest {
     void readsTheJobsFigures(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("profile.json");
         Files.writeString(file, FILE);
-        assertEquals(Optional.of(new StreamingJobStatus("RUNNING", 6436, OptionalLong.of(12), "2026-11-21T21:53:40.123Z",
-                OptionalLong.of(1000), OptionalDouble.of(1190.25), OptionalLong.of(0), 2998, 2, "2026-11-21T21:53:41Z", null)),
+        assertEquals(
+                Optional.of(new StreamingJobStatus(
+                        "RUNNING",
+                        6436,
+                        OptionalLong.of(12),
+                        "2026-11-21T21:53:40.123Z",
+                        OptionalLong.of(1000),
+                        OptionalDouble.of(1190.25),
+                        OptionalLong.of(0),
+                        2998,
+                        2,
+                        "2026-11-21T21:53:41Z",
+                        null)),
                 StreamingJobStatus.read(file));
     }
 
     @Test
     void nullsOfAFreshJobAreEmpty() throws Exception {
-        StreamingJobStatus status = StreamingJobStatus.parse("{\"pid\": 1, \"state\": \"STARTING\", \"batch_id\": null, "
-                + "\"lag\": null, \"processed_rows_per_second\": null, \"total_upserted\": 0, \"error\": null}");
+        StreamingJobStatus status = StreamingJobStatus.parse(
+                "{\"pid\": 1, \"state\": \"STARTING\", \"batch_id\": null, "
+                        + "\"lag\": null, \"processed_rows_per_second\": null, \"total_upserted\": 0, \"error\": null}");
         assertEquals(OptionalLong.empty(), status.batchId());
         assertEquals(OptionalLong.empty(), status.lag());
         assertEquals(OptionalDouble.empty(), status.processedRowsPerSecond());

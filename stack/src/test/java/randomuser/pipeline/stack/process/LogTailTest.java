@@ -19,6 +19,7 @@ class LogTailTest {
         Files.writeString(log, "---- run 1\nold\nshutdown\n---- run 2\nnew\n");
         assertEquals("last lines of " + log + ":\n  | ---- run 2\n  | new", LogTail.excerpt(log, 20));
         assertEquals("last lines of " + log + ":\n  | new", LogTail.excerpt(log, 1));
-        assertEquals("(" + dir.resolve("none.log") + " is empty or missing)", LogTail.excerpt(dir.resolve("none.log"), 5));
+        assertEquals(
+                "(" + dir.resolve("none.log") + " is empty or missing)", LogTail.excerpt(dir.resolve("none.log"), 5));
     }
 }

@@ -19,8 +19,8 @@ class MemoryAttributionTest {
         Map<Long, List<Long>> children = Map.of(10L, List.of(11L), 20L, List.of(), 30L, List.of(31L, 32L));
         Map<Long, Long> rss = Map.of(10L, 180L, 11L, 430L, 20L, 400L, 30L, 100L, 31L, 500L, 32L, 600L);
 
-        Map<String, Long> result = MemoryAttribution.residentKiB(mains, Map.of("job-profile", Set.of(11L)),
-                children::get, rss::get);
+        Map<String, Long> result =
+                MemoryAttribution.residentKiB(mains, Map.of("job-profile", Set.of(11L)), children::get, rss::get);
 
         assertEquals(Map.of("spark-worker-1", 180L, "job-profile", 830L, "airflow", 1200L), result);
         assertEquals(List.of("spark-worker-1", "job-profile", "airflow"), List.copyOf(result.keySet()));
@@ -28,8 +28,8 @@ class MemoryAttributionTest {
 
     @Test
     void aProcessThatIsGoneCountsNothing() {
-        Map<String, Long> result = MemoryAttribution.residentKiB(Map.of("mongodb", 5L), Map.of(),
-                pid -> List.of(), pid -> 0L);
+        Map<String, Long> result =
+                MemoryAttribution.residentKiB(Map.of("mongodb", 5L), Map.of(), pid -> List.of(), pid -> 0L);
         assertEquals(Map.of("mongodb", 0L), result);
     }
 }

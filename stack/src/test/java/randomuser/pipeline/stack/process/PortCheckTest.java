@@ -28,7 +28,8 @@ class PortCheckTest {
 
     @Test
     void findsTheListeningSocketsOfAPortInTheProcTable() {
-        String table = String.join("\n",
+        String table = String.join(
+                "\n",
                 "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode",
                 "   0: 0100007F:4A84 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 111 1 0",
                 "   1: 0100007F:4A84 0100007F:D2F0 01 00000000:00000000 00:00000000 00000000     0        0 222 1 0",

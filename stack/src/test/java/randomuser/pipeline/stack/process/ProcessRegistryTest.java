@@ -48,10 +48,11 @@ class ProcessRegistryTest {
     void stopEndsTheChildrenOfAParentThatDiesFirst(@TempDir Path root) throws Exception {
         StackLayout layout = StackLayout.at(root);
         ProcessRegistry registry = new ProcessRegistry(layout);
-        Process parent = registry.launch(new LaunchSpec("parent", List.of("sh", "-c", "sleep 300 & wait"), Map.of(), root));
+        Process parent =
+                registry.launch(new LaunchSpec("parent", List.of("sh", "-c", "sleep 300 & wait"), Map.of(), root));
         ProcessHandle child = awaitChild(parent);
 
-        registry.stop(List.of("parent"), Duration.ofSeconds(10), line -> { });
+        registry.stop(List.of("parent"), Duration.ofSeconds(10), line -> {});
 
         assertFalse(parent.isAlive());
         child.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
@@ -61,9 +62,12 @@ class ProcessRegistryTest {
     @Test
     void unsetVariablesAreRemovedFromTheInheritedEnvironment(@TempDir Path root) throws InterruptedException {
         ProcessRegistry registry = new ProcessRegistry(StackLayout.at(root));
-        String inherited = System.getenv().keySet().stream().filter(name -> !name.equals("PATH")).findFirst().orElseThrow();
-        Process process = registry.launch(new LaunchSpec("env", List.of("sleep", "60"), Map.of("ADDED", "yes"),
-                List.of(inherited), root));
+        String inherited = System.getenv().keySet().stream()
+                .filter(name -> !name.equals("PATH"))
+                .findFirst()
+                .orElseThrow();
+        Process process = registry.launch(
+                new LaunchSpec("env", List.of("sleep", "60"), Map.of("ADDED", "yes"), List.of(inherited), root));
         try {
             awaitExec(process, "sleep");
             Map<String, String> env = ProcFs.environment(process.pid());
@@ -90,7 +94,8 @@ class ProcessRegistryTest {
         StackLayout layout = StackLayout.at(root);
         Files.createDirectories(layout.runDir());
         // This test JVM is alive but was not started by the stack: a reused pid must not count.
-        Files.writeString(layout.pidFile("kafka-1"), Long.toString(ProcessHandle.current().pid()));
+        Files.writeString(
+                layout.pidFile("kafka-1"), Long.toString(ProcessHandle.current().pid()));
 
         assertEquals(Optional.empty(), new ProcessRegistry(layout).runningPid("kafka-1"));
         assertFalse(Files.exists(layout.pidFile("kafka-1")));

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class LatencySummaryTest {
     @Test
     void nearestRankOfOneToAHundredInAnyOrder() {
-        long[] shuffled = LongStream.rangeClosed(1, 100).map(i -> (i * 37) % 100 + 1).toArray();
+        long[] shuffled =
+                LongStream.rangeClosed(1, 100).map(i -> (i * 37) % 100 + 1).toArray();
         assertEquals(new LatencySummary(100, 50, 95, 99, 100), LatencySummary.of(shuffled));
     }
 
@@ -26,8 +27,10 @@ class LatencySummaryTest {
         // 97 at 100 ms, 2 at 2,000 ms, 1 at 9,000 ms.
         TreeMap<Long, Long> counts = new TreeMap<>(Map.of(100L, 97L, 2000L, 2L, 9000L, 1L));
         assertEquals(new LatencySummary(100, 100, 100, 2000, 9000), LatencySummary.ofCounts(counts));
-        long[] values = LongStream.concat(LongStream.concat(LongStream.generate(() -> 100).limit(97),
-                LongStream.of(2000, 2000)), LongStream.of(9000)).toArray();
+        long[] values = LongStream.concat(
+                        LongStream.concat(LongStream.generate(() -> 100).limit(97), LongStream.of(2000, 2000)),
+                        LongStream.of(9000))
+                .toArray();
         assertEquals(LatencySummary.of(values), LatencySummary.ofCounts(counts));
         assertEquals(LatencySummary.EMPTY, LatencySummary.ofCounts(new TreeMap<>()));
     }

@@ -17,8 +17,15 @@ class TopicSetupTest {
     @Test
     void oneTopicPerFacetWithReplicationThreeAndMinInsyncTwo() {
         List<NewTopic> topics = TopicSetup.catalogueTopics(3);
-        assertEquals(List.of("randomuser.profiles", "randomuser.locations", "randomuser.contacts", "randomuser.accounts",
-                "randomuser.identities", "randomuser.pictures"), topics.stream().map(NewTopic::name).toList());
+        assertEquals(
+                List.of(
+                        "randomuser.profiles",
+                        "randomuser.locations",
+                        "randomuser.contacts",
+                        "randomuser.accounts",
+                        "randomuser.identities",
+                        "randomuser.pictures"),
+                topics.stream().map(NewTopic::name).toList());
         for (NewTopic topic : topics) {
             assertEquals(3, topic.numPartitions());
             assertEquals(3, topic.replicationFactor());
@@ -30,13 +37,19 @@ class TopicSetupTest {
 
     @Test
     void summarySaysWhatWasCreated() {
-        assertEquals("topics: 1 created [randomuser.pictures], 5 already there",
+        assertEquals(
+                "topics: 1 created [randomuser.pictures], 5 already there",
                 new TopicSetup.Result(List.of("randomuser.pictures"), List.of("a", "b", "c", "d", "e")).summary());
     }
 
     @Test
     void mongoInitRunsTheProjectsScriptWithMongosh() {
-        assertEquals(List.of("/p/tools/mongosh/node_modules/.bin/mongosh", "--quiet", "mongodb://127.0.0.1:27017",
-                "/p/mongo/mongo-init.js"), MongoInit.command(StackLayout.at(Path.of("/p")), "mongodb://127.0.0.1:27017"));
+        assertEquals(
+                List.of(
+                        "/p/tools/mongosh/node_modules/.bin/mongosh",
+                        "--quiet",
+                        "mongodb://127.0.0.1:27017",
+                        "/p/mongo/mongo-init.js"),
+                MongoInit.command(StackLayout.at(Path.of("/p")), "mongodb://127.0.0.1:27017"));
     }
 }

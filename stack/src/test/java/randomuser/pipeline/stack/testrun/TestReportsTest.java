@@ -19,12 +19,15 @@ class TestReportsTest {
     @Test
     void addsUpSurefireAndPytestReportsCountingErrorsAsFailures() throws IOException {
         Path surefire = Files.createDirectories(dir.resolve("fetcher/target/surefire-reports"));
-        Files.writeString(surefire.resolve("TEST-a.FooTest.xml"),
+        Files.writeString(
+                surefire.resolve("TEST-a.FooTest.xml"),
                 "<?xml version=\"1.0\"?><testsuite name=\"a.FooTest\" tests=\"10\" failures=\"1\" errors=\"2\" skipped=\"3\"/>");
         Files.writeString(surefire.resolve("a.FooTest.txt"), "not a report");
         Path pytest = Files.createDirectories(dir.resolve("var/test-reports"));
-        Files.writeString(pytest.resolve("pytest.xml"), "<testsuites><testsuite name=\"pytest\" tests=\"67\" "
-                + "failures=\"0\" errors=\"0\" skipped=\"0\"/></testsuites>");
+        Files.writeString(
+                pytest.resolve("pytest.xml"),
+                "<testsuites><testsuite name=\"pytest\" tests=\"67\" "
+                        + "failures=\"0\" errors=\"0\" skipped=\"0\"/></testsuites>");
 
         TestReports.Counts counts = TestReports.countReportsUnder(List.of(surefire, pytest, dir.resolve("missing")));
 
@@ -38,8 +41,8 @@ class TestReportsTest {
         Path surefire = Files.createDirectories(dir.resolve("target/surefire-reports"));
         Files.writeString(surefire.resolve("TEST-broken.xml"), "<testsuite tests=");
 
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> TestReports.countReportsUnder(List.of(surefire)));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> TestReports.countReportsUnder(List.of(surefire)));
         assertEquals(true, e.getMessage().startsWith("unreadable test report "));
     }
 

@@ -18,7 +18,8 @@ class TestToolsTest {
 
     @Test
     void onlyPackagesWhoseExecutableIsAbsentAreMissing() throws IOException {
-        Path present = Files.createFile(dir.resolve("docker-compose"),
+        Path present = Files.createFile(
+                dir.resolve("docker-compose"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         Path notExecutable = Files.createFile(dir.resolve("chromedriver"));
         List<TestTools.DebianPackage> packages = List.of(
@@ -31,7 +32,8 @@ class TestToolsTest {
 
     @Test
     void theTestsNeedComposeChromiumAndItsDriver() {
-        assertEquals(List.of("docker-compose", "chromium", "chromium-driver"),
+        assertEquals(
+                List.of("docker-compose", "chromium", "chromium-driver"),
                 TestTools.PACKAGES.stream().map(TestTools.DebianPackage::name).toList());
     }
 }

@@ -18,10 +18,13 @@ class TopicInspectorTest {
     void unreachableBrokersAreOneMessageAfterTheTimeout() {
         try (TopicInspector inspector = new TopicInspector(NO_BROKERS)) {
             long started = System.nanoTime();
-            StackException failure = assertThrows(StackException.class, () -> inspector.topics(topic -> Optional.empty()));
+            StackException failure =
+                    assertThrows(StackException.class, () -> inspector.topics(topic -> Optional.empty()));
 
-            assertEquals("could not list the topics on the Kafka brokers at 127.0.0.1:1 within 5 s (TimeoutException): "
-                    + "are they up? ./pipeline status shows them, ./pipeline up kafka starts them", failure.getMessage());
+            assertEquals(
+                    "could not list the topics on the Kafka brokers at 127.0.0.1:1 within 5 s (TimeoutException): "
+                            + "are they up? ./pipeline status shows them, ./pipeline up kafka starts them",
+                    failure.getMessage());
             long seconds = (System.nanoTime() - started) / 1_000_000_000L;
             assertEquals(true, seconds <= 10, "answered after " + seconds + " s");
         }
