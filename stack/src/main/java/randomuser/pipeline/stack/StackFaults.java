@@ -42,7 +42,7 @@ public final class StackFaults {
     /** Starts one broker again (after {@link #killBroker}) and waits until the cluster lists it. */
     public void startBroker(int nodeId) {
         requireNodeId(nodeId);
-        stack.ensure(List.of(new KafkaBroker(layout, nodeId)), List.of());
+        stack.ensure(List.of(KafkaBroker.component(layout, nodeId)), List.of());
     }
 
     private static void requireNodeId(int nodeId) {
@@ -124,7 +124,7 @@ public final class StackFaults {
      * script gave up) and waits until its query runs.
      */
     public void startStreamingJob(Facet facet) {
-        stack.ensure(List.of(new StreamingJobDriver(layout, facet)), List.of());
+        stack.ensure(List.of(new StreamingJobDriver(layout, facet).component()), List.of());
     }
 
     /** Stops one running process of the stack cleanly (SIGTERM, SIGKILL after {@code grace}); an error if not running. */

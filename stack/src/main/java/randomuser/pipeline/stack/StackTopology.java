@@ -17,8 +17,10 @@ import randomuser.pipeline.stack.component.SparkWorker;
 import randomuser.pipeline.stack.component.StreamingJobDriver;
 
 /**
- * What the local stack is made of: its processes by group, each group in start order. Starting them is the
- * {@link Supervisor}'s job, looking at them {@link StackInspection}'s, breaking them on purpose {@link StackFaults}'.
+ * What the local stack is made of: the table of its processes, by group, each group in start order. Each row is a
+ * {@link Component}: its command line, ports, install steps, health probe and start timeout, filled in by the
+ * factory of its kind. Starting them is the {@link Supervisor}'s job, looking at them {@link StackInspection}'s,
+ * breaking them on purpose {@link StackFaults}'.
  */
 public final class StackTopology {
     private final StackLayout layout;
@@ -30,40 +32,40 @@ public final class StackTopology {
     /** The three Kafka nodes (broker and controller each). */
     public List<Component> kafkaBrokers() {
         return KafkaBrokerConfig.NODE_IDS.stream()
-                .map(id -> (Component) new KafkaBroker(layout, id))
+                .map(id -> KafkaBroker.component(layout, id))
                 .toList();
     }
 
     public List<Component> mongoServer() {
-        return List.of(new MongoServer(layout));
+        return List.of(MongoServer.component(layout));
     }
 
     /** The master, then the workers. */
     public List<Component> spark() {
         List<Component> spark = new ArrayList<>();
-        spark.add(new SparkMaster(layout));
+        spark.add(SparkMaster.component(layout));
         spark.addAll(sparkWorkers());
         return spark;
     }
 
-    List<SparkWorker> sparkWorkers() {
+    List<Component> sparkWorkers() {
         return IntStream.rangeClosed(1, SparkWorker.COUNT)
-                .mapToObj(n -> new SparkWorker(layout, n))
+                .mapToObj(n -> SparkWorker.component(layout, n))
                 .toList();
     }
 
     public List<Component> emulator() {
-        return List.of(new Emulator(layout));
+        return List.of(Emulator.component(layout));
     }
 
     public List<Component> airflow() {
-        return List.of(new Airflow(layout));
+        return List.of(Airflow.component(layout));
     }
 
     /** The six streaming jobs' drivers, in catalogue order. */
     public List<Component> streamingJobs() {
         return Arrays.stream(Facet.values())
-                .map(facet -> (Component) new StreamingJobDriver(layout, facet))
+                .map(facet -> new StreamingJobDriver(layout, facet).component())
                 .toList();
     }
 

@@ -11,16 +11,11 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import randomuser.pipeline.catalogue.Facet;
-import randomuser.pipeline.stack.Progress;
 import randomuser.pipeline.stack.StackLayout;
 import randomuser.pipeline.stack.component.Component;
 import randomuser.pipeline.stack.component.StreamingJobSubmission;
-import randomuser.pipeline.stack.install.InstallStep;
-import randomuser.pipeline.stack.probe.Health;
-import randomuser.pipeline.stack.probe.Probes;
 import randomuser.pipeline.stack.probe.StreamingJobHealth;
 import randomuser.pipeline.stack.probe.StreamingJobStatus;
-import randomuser.pipeline.stack.process.LaunchSpec;
 import randomuser.pipeline.stack.process.LogTail;
 import randomuser.pipeline.stack.process.ProcessRegistry;
 
@@ -29,7 +24,7 @@ import randomuser.pipeline.stack.process.ProcessRegistry;
  * command line ({@link StreamingJobSubmission}), started and waited for by the stack's supervisor, registered
  * in var/run (so {@code ./pipeline down} stops one a killed test left behind), logged to var/logs/NAME.log.
  */
-final class TestJob implements Component {
+final class TestJob {
     /** Six drivers and six executors starting at once on two busy cores. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
@@ -105,53 +100,32 @@ final class TestJob implements Component {
                 + (status.error() != null ? " error=" + status.error() : "");
     }
 
-    @Override
-    public String name() {
+    String name() {
         return submission.appName();
     }
 
-    @Override
-    public List<Integer> ports() {
-        return List.of();
+    /**
+     * The job as a stack component, for the supervisor to start and wait for. Nothing to install: the build
+     * running the tests has just packaged the job's jar, and the running stack has its Spark home.
+     */
+    Component component() {
+        return new Component(
+                name(),
+                List.of(),
+                List.of(),
+                START_TIMEOUT,
+                topic + " -> " + database + "." + submission.facet().collection(),
+                "log " + logFile(),
+                submission::launchSpec,
+                probes -> StreamingJobHealth.evaluate(name(), probes.sparkMaster(), status(), pid()),
+                progress -> createCheckpointFolder());
     }
 
-    /** None: the build running the tests has just packaged the job's jar, and the running stack has its Spark home. */
-    @Override
-    public List<InstallStep> installSteps() {
-        return List.of();
-    }
-
-    @Override
-    public void prepare(Progress progress) {
+    private void createCheckpointFolder() {
         try {
             Files.createDirectories(submission.checkpointDir().getParent());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public LaunchSpec launchSpec() {
-        return submission.launchSpec();
-    }
-
-    @Override
-    public Health probe(Probes probes) {
-        return StreamingJobHealth.evaluate(name(), probes.sparkMaster(), status(), pid());
-    }
-
-    @Override
-    public Duration startTimeout() {
-        return START_TIMEOUT;
-    }
-
-    @Override
-    public String address() {
-        return topic + " -> " + database + "." + submission.facet().collection();
-    }
-
-    @Override
-    public String howToUse() {
-        return "log " + logFile();
     }
 }

@@ -165,7 +165,7 @@ final class TestRun implements AutoCloseable {
      */
     void start(List<TestJob> toStart) {
         toStart.forEach(job -> topics.ensure(job.topic(), PARTITIONS));
-        stack.ensure(List.copyOf(toStart), List.of());
+        stack.ensure(toStart.stream().map(TestJob::component).toList(), List.of());
     }
 
     /** Stops a driver as an operator would (SIGTERM), and waits until the master no longer lists its application. */

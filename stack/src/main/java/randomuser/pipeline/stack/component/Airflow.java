@@ -13,9 +13,6 @@ import randomuser.pipeline.stack.StackLayout;
 import randomuser.pipeline.stack.airflow.AirflowClient;
 import randomuser.pipeline.stack.airflow.PipelineDags;
 import randomuser.pipeline.stack.install.AirflowVenvStep;
-import randomuser.pipeline.stack.install.InstallStep;
-import randomuser.pipeline.stack.probe.Health;
-import randomuser.pipeline.stack.probe.Probes;
 import randomuser.pipeline.stack.process.LaunchSpec;
 
 /**
@@ -24,7 +21,7 @@ import randomuser.pipeline.stack.process.LaunchSpec;
  * environment of {@code airflow/airflow-local.env}. Healthy when every part reports healthy and both DAGs are
  * parsed.
  */
-public final class Airflow implements Component {
+public final class Airflow {
     public static final String NAME = "airflow";
     public static final int PORT = 8080;
     public static final String URL = "http://127.0.0.1:" + PORT;
@@ -46,9 +43,28 @@ public final class Airflow implements Component {
     private final StackLayout layout;
     private final AirflowClient probeClient;
 
-    public Airflow(StackLayout layout) {
+    private Airflow(StackLayout layout) {
         this.layout = layout;
         this.probeClient = client().withRequestTimeout(Duration.ofSeconds(5));
+    }
+
+    /**
+     * Airflow, which needs itself installed and the fetcher jar its DAGs' task runs; healthy when every part
+     * reports healthy and both DAGs are parsed. About 20 s on an idle machine; the first start also creates the
+     * metadata database.
+     */
+    public static Component component(StackLayout layout) {
+        Airflow airflow = new Airflow(layout);
+        return new Component(
+                NAME,
+                List.of(PORT, LOG_SERVER_PORT),
+                List.of(new AirflowVenvStep(layout), InstallSteps.fetcherJar(layout)),
+                Duration.ofSeconds(240),
+                URL,
+                "login " + USERNAME + " / " + PASSWORD + " (local only); DAGs " + String.join(", ", PipelineDags.ALL),
+                airflow::launchSpec,
+                probes -> probes.airflow(airflow.probeClient, PipelineDags.ALL).health(),
+                airflow::writeLogin);
     }
 
     /** A client of the local Airflow, logged in as the local admin. */
@@ -56,25 +72,8 @@ public final class Airflow implements Component {
         return new AirflowClient(URL, USERNAME, PASSWORD);
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<Integer> ports() {
-        return List.of(PORT, LOG_SERVER_PORT);
-    }
-
-    /** Airflow itself, and the fetcher jar its DAGs' task runs. */
-    @Override
-    public List<InstallStep> installSteps() {
-        return List.of(new AirflowVenvStep(layout), InstallSteps.fetcherJar(layout));
-    }
-
     /** AIRFLOW_HOME, and the local login's password file when there is none (Airflow keeps an existing one). */
-    @Override
-    public void prepare(Progress progress) {
+    private void writeLogin(Progress progress) {
         try {
             Files.createDirectories(layout.airflowHome());
             Path passwords = layout.airflowHome().resolve(PASSWORDS_FILE);
@@ -86,8 +85,7 @@ public final class Airflow implements Component {
         }
     }
 
-    @Override
-    public LaunchSpec launchSpec() {
+    private LaunchSpec launchSpec() {
         Path venvBin = layout.airflowVenv().resolve("bin");
         Map<String, String> environment = AirflowEnvironment.load(
                 layout.airflowConfig(ENV_FILE),
@@ -101,26 +99,5 @@ public final class Airflow implements Component {
                 environment,
                 List.of(INGEST_SCHEDULE_VARIABLE),
                 layout.root());
-    }
-
-    @Override
-    public Health probe(Probes probes) {
-        return probes.airflow(probeClient, PipelineDags.ALL).health();
-    }
-
-    /** About 20 s on an idle machine; the first start also creates the metadata database. */
-    @Override
-    public Duration startTimeout() {
-        return Duration.ofSeconds(240);
-    }
-
-    @Override
-    public String address() {
-        return URL;
-    }
-
-    @Override
-    public String howToUse() {
-        return "login " + USERNAME + " / " + PASSWORD + " (local only); DAGs " + String.join(", ", PipelineDags.ALL);
     }
 }

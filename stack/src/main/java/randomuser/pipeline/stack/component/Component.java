@@ -2,6 +2,9 @@ package randomuser.pipeline.stack.component;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import randomuser.pipeline.stack.Progress;
 import randomuser.pipeline.stack.install.InstallStep;
@@ -10,33 +13,49 @@ import randomuser.pipeline.stack.probe.Probes;
 import randomuser.pipeline.stack.process.LaunchSpec;
 
 /**
- * One server of the local stack, run as its own process: what it needs installed, how it is started, and
- * how to tell that it is really serving. A new kind of server is one more implementation.
+ * One process of the local stack, as data: what it needs installed, the ports it must find free, how it is
+ * started, how to tell that it really serves, and how long that may take. The {@code Supervisor} reads these and
+ * starts every component the same way; {@code StackTopology} lists the stack's. Each kind of server has one
+ * factory that fills them in ({@link KafkaBroker#component}, {@link MongoServer#component}, ...).
+ *
+ * @param name         its log file, pid file and status row ("kafka-2")
+ * @param ports        the ports it listens on: they must be free before it starts
+ * @param installSteps what must be installed before it can start
+ * @param startTimeout how long it may take from launch to healthy on a busy two-core machine
+ * @param address      where to reach it, for the tables ("127.0.0.1:19092", "http://127.0.0.1:8081")
+ * @param howToUse     how to use or log in to it, for the table printed by {@code up}
+ * @param launch       its command line, environment and working folder (made when it is about to start)
+ * @param health       asks the running server, through its own protocol, whether it serves
+ * @param preparation  one-time preparation before a start (e.g. formatting storage), run for all starting
+ *                     components at once
  */
-public interface Component {
-    /** The name of its log file, pid file and status row ("kafka-2"). */
-    String name();
+public record Component(
+        String name,
+        List<Integer> ports,
+        List<InstallStep> installSteps,
+        Duration startTimeout,
+        String address,
+        String howToUse,
+        Supplier<LaunchSpec> launch,
+        Function<Probes, Health> health,
+        Consumer<Progress> preparation) {
+    /** For a component that needs nothing done before it starts. */
+    public static final Consumer<Progress> NOTHING_TO_PREPARE = progress -> {};
 
-    /** The ports it listens on: they must be free before it starts. */
-    List<Integer> ports();
+    public Component {
+        ports = List.copyOf(ports);
+        installSteps = List.copyOf(installSteps);
+    }
 
-    /** What must be installed before it can start. */
-    List<InstallStep> installSteps();
+    public void prepare(Progress progress) {
+        preparation.accept(progress);
+    }
 
-    /** One-time preparation before a start (e.g. formatting storage); run for all starting components at once. */
-    default void prepare(Progress progress) {}
+    public LaunchSpec launchSpec() {
+        return launch.get();
+    }
 
-    LaunchSpec launchSpec();
-
-    /** Asks the running server, through its own protocol, whether it serves. */
-    Health probe(Probes probes);
-
-    /** How long it may take from launch to healthy on a busy two-core machine. */
-    Duration startTimeout();
-
-    /** Where to reach it, for the tables ("127.0.0.1:19092", "http://127.0.0.1:8081"). */
-    String address();
-
-    /** How to use or log in to it, for the table printed by {@code up}. */
-    String howToUse();
+    public Health probe(Probes probes) {
+        return health.apply(probes);
+    }
 }

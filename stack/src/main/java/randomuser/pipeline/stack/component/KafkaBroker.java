@@ -14,20 +14,33 @@ import org.apache.kafka.common.Uuid;
 import randomuser.pipeline.stack.Progress;
 import randomuser.pipeline.stack.StackException;
 import randomuser.pipeline.stack.StackLayout;
-import randomuser.pipeline.stack.install.InstallStep;
-import randomuser.pipeline.stack.probe.Health;
-import randomuser.pipeline.stack.probe.Probes;
 import randomuser.pipeline.stack.process.LaunchSpec;
 import randomuser.pipeline.stack.process.LogTail;
 
 /** One Kafka node in KRaft combined mode (broker + controller), in a JVM of its own with a 512 MiB heap. */
-public final class KafkaBroker implements Component {
+public final class KafkaBroker {
     private final StackLayout layout;
     private final int nodeId;
 
-    public KafkaBroker(StackLayout layout, int nodeId) {
+    private KafkaBroker(StackLayout layout, int nodeId) {
         this.layout = layout;
         this.nodeId = nodeId;
+    }
+
+    /** Node {@code nodeId} (one of {@link KafkaBrokerConfig#NODE_IDS}). */
+    public static Component component(StackLayout layout, int nodeId) {
+        KafkaBroker broker = new KafkaBroker(layout, nodeId);
+        return new Component(
+                componentName(nodeId),
+                List.of(KafkaBrokerConfig.brokerPort(nodeId), KafkaBrokerConfig.controllerPort(nodeId)),
+                List.of(InstallSteps.kafkaHome(layout)),
+                Duration.ofSeconds(120),
+                "127.0.0.1:" + KafkaBrokerConfig.brokerPort(nodeId) + " (controller :"
+                        + KafkaBrokerConfig.controllerPort(nodeId) + ")",
+                "KAFKA_BOOTSTRAP_SERVERS=" + KafkaBrokerConfig.bootstrapServers() + " (no auth)",
+                broker::launchSpec,
+                probes -> probes.kafka().brokerHealth(nodeId),
+                broker::prepare);
     }
 
     public static String componentName(int nodeId) {
@@ -38,23 +51,8 @@ public final class KafkaBroker implements Component {
         return layout.kafkaHome().resolve("config").resolve("log4j2.properties");
     }
 
-    public int nodeId() {
-        return nodeId;
-    }
-
-    @Override
-    public String name() {
+    private String name() {
         return componentName(nodeId);
-    }
-
-    @Override
-    public List<Integer> ports() {
-        return List.of(KafkaBrokerConfig.brokerPort(nodeId), KafkaBrokerConfig.controllerPort(nodeId));
-    }
-
-    @Override
-    public List<InstallStep> installSteps() {
-        return List.of(InstallSteps.kafkaHome(layout));
     }
 
     private Path nodeDir() {
@@ -70,8 +68,7 @@ public final class KafkaBroker implements Component {
     }
 
     /** Writes server.properties and, on the first start only, formats the node's storage with the cluster id. */
-    @Override
-    public void prepare(Progress progress) {
+    private void prepare(Progress progress) {
         try {
             Files.createDirectories(nodeDir());
             Files.writeString(configFile(), KafkaBrokerConfig.render(nodeId, dataDir()));
@@ -120,8 +117,7 @@ public final class KafkaBroker implements Component {
         return id;
     }
 
-    @Override
-    public LaunchSpec launchSpec() {
+    private LaunchSpec launchSpec() {
         return new LaunchSpec(
                 name(), javaCommand("kafka.Kafka", configFile().toString()), JvmFootprint.ENVIRONMENT, layout.root());
     }
@@ -144,26 +140,5 @@ public final class KafkaBroker implements Component {
                 mainClass));
         command.addAll(List.of(args));
         return command;
-    }
-
-    @Override
-    public Health probe(Probes probes) {
-        return probes.kafka().brokerHealth(nodeId);
-    }
-
-    @Override
-    public Duration startTimeout() {
-        return Duration.ofSeconds(120);
-    }
-
-    @Override
-    public String address() {
-        return "127.0.0.1:" + KafkaBrokerConfig.brokerPort(nodeId) + " (controller :"
-                + KafkaBrokerConfig.controllerPort(nodeId) + ")";
-    }
-
-    @Override
-    public String howToUse() {
-        return "KAFKA_BOOTSTRAP_SERVERS=" + KafkaBrokerConfig.bootstrapServers() + " (no auth)";
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 
 import randomuser.pipeline.stack.Progress;
 import randomuser.pipeline.stack.StackLayout;
-import randomuser.pipeline.stack.install.InstallStep;
 import randomuser.pipeline.stack.probe.Health;
 import randomuser.pipeline.stack.probe.Probes;
 import randomuser.pipeline.stack.process.LaunchSpec;
@@ -20,7 +19,7 @@ import randomuser.pipeline.stack.process.LaunchSpec;
  * The MongoDB-compatible server (the mongodb-server module: mongo-java-server on one H2 data file in
  * var/mongodb/), kept across down/up and deleted by clean. Everything reaches it through MONGODB_URI only.
  */
-public final class MongoServer implements Component {
+public final class MongoServer {
     public static final String NAME = "mongodb";
     public static final int PORT = 27017;
     public static final String URI = "mongodb://127.0.0.1:" + PORT;
@@ -49,23 +48,22 @@ public final class MongoServer implements Component {
 
     private final StackLayout layout;
 
-    public MongoServer(StackLayout layout) {
+    private MongoServer(StackLayout layout) {
         this.layout = layout;
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<Integer> ports() {
-        return List.of(PORT);
-    }
-
-    @Override
-    public List<InstallStep> installSteps() {
-        return List.of(InstallSteps.mongoServerJar(layout));
+    public static Component component(StackLayout layout) {
+        MongoServer server = new MongoServer(layout);
+        return new Component(
+                NAME,
+                List.of(PORT),
+                List.of(InstallSteps.mongoServerJar(layout)),
+                Duration.ofSeconds(60),
+                URI,
+                "no credentials; shell: " + layout.root().relativize(layout.mongoShell()) + " " + URI + "/randomuser",
+                server::launchSpec,
+                server::probe,
+                server::copyJar);
     }
 
     /**
@@ -73,8 +71,7 @@ public final class MongoServer implements Component {
      * mongodb-server/target/mongodb-server.jar in place, and a JVM whose jar changes under it fails on the next
      * class it loads (the tests' builds run while the stack's server serves them).
      */
-    @Override
-    public void prepare(Progress progress) {
+    private void copyJar(Progress progress) {
         Path jar = layout.mongoServerJar();
         Path copy = layout.mongoServerRunJar();
         try {
@@ -90,8 +87,7 @@ public final class MongoServer implements Component {
         }
     }
 
-    @Override
-    public LaunchSpec launchSpec() {
+    private LaunchSpec launchSpec() {
         List<String> command = new ArrayList<>();
         command.add(StackLayout.javaExecutable().toString());
         command.addAll(JVM_OPTIONS);
@@ -109,8 +105,8 @@ public final class MongoServer implements Component {
         return new LaunchSpec(NAME, command, JvmFootprint.ENVIRONMENT, layout.root());
     }
 
-    @Override
-    public Health probe(Probes probes) {
+    /** The server's ping, and the data file's size. */
+    private Health probe(Probes probes) {
         Health ping = probes.mongoPing(URI);
         if (!ping.healthy()) {
             return ping;
@@ -121,20 +117,5 @@ public final class MongoServer implements Component {
         } catch (IOException e) {
             return ping;
         }
-    }
-
-    @Override
-    public Duration startTimeout() {
-        return Duration.ofSeconds(60);
-    }
-
-    @Override
-    public String address() {
-        return URI;
-    }
-
-    @Override
-    public String howToUse() {
-        return "no credentials; shell: " + layout.root().relativize(layout.mongoShell()) + " " + URI + "/randomuser";
     }
 }

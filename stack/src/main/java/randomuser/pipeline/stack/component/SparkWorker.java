@@ -5,52 +5,41 @@ import java.util.ArrayList;
 import java.util.List;
 
 import randomuser.pipeline.stack.StackLayout;
-import randomuser.pipeline.stack.install.InstallStep;
-import randomuser.pipeline.stack.probe.Health;
-import randomuser.pipeline.stack.probe.Probes;
 import randomuser.pipeline.stack.process.LaunchSpec;
 
 /**
  * A Spark standalone worker offering one core and 1 GiB to the master, so that each of the six streaming
  * jobs (spark.cores.max=1) gets a worker of its own. Web UI on 8090+n.
  */
-public final class SparkWorker implements Component {
+public final class SparkWorker {
     public static final int COUNT = 6;
     public static final String MEMORY = "1g";
 
-    private final StackLayout layout;
-    private final int number;
-
-    public SparkWorker(StackLayout layout, int number) {
-        this.layout = layout;
-        this.number = number;
-    }
+    private SparkWorker() {}
 
     public static String componentName(int number) {
         return "spark-worker-" + number;
     }
 
-    public int uiPort() {
+    static int uiPort(int number) {
         return 8090 + number;
     }
 
-    @Override
-    public String name() {
-        return componentName(number);
+    /** Worker {@code number} (1 to {@link #COUNT}). */
+    public static Component component(StackLayout layout, int number) {
+        return new Component(
+                componentName(number),
+                List.of(uiPort(number)),
+                List.of(InstallSteps.sparkHome(layout)),
+                Duration.ofSeconds(120),
+                "UI http://127.0.0.1:" + uiPort(number),
+                "1 core, " + MEMORY + "; registered at " + SparkMaster.URL,
+                () -> launchSpec(layout, number),
+                probes -> probes.sparkMaster().workerHealth(uiPort(number)),
+                Component.NOTHING_TO_PREPARE);
     }
 
-    @Override
-    public List<Integer> ports() {
-        return List.of(uiPort());
-    }
-
-    @Override
-    public List<InstallStep> installSteps() {
-        return List.of(InstallSteps.sparkHome(layout));
-    }
-
-    @Override
-    public LaunchSpec launchSpec() {
+    private static LaunchSpec launchSpec(StackLayout layout, int number) {
         List<String> command =
                 new ArrayList<>(SparkJvm.javaCommand(layout, "256m", "org.apache.spark.deploy.worker.Worker"));
         command.add(1, JvmFootprint.QUICK_JIT);
@@ -64,30 +53,10 @@ public final class SparkWorker implements Component {
                 "--memory",
                 MEMORY,
                 "--webui-port",
-                Integer.toString(uiPort()),
+                Integer.toString(uiPort(number)),
                 "--work-dir",
                 layout.sparkStateDir().resolve("worker-" + number).toString(),
                 SparkMaster.URL));
-        return new LaunchSpec(name(), command, SparkJvm.environment(layout), layout.root());
-    }
-
-    @Override
-    public Health probe(Probes probes) {
-        return probes.sparkMaster().workerHealth(uiPort());
-    }
-
-    @Override
-    public Duration startTimeout() {
-        return Duration.ofSeconds(120);
-    }
-
-    @Override
-    public String address() {
-        return "UI http://127.0.0.1:" + uiPort();
-    }
-
-    @Override
-    public String howToUse() {
-        return "1 core, " + MEMORY + "; registered at " + SparkMaster.URL;
+        return new LaunchSpec(componentName(number), command, SparkJvm.environment(layout), layout.root());
     }
 }

@@ -13,7 +13,6 @@ import java.util.Optional;
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.Progress;
 import randomuser.pipeline.stack.StackLayout;
-import randomuser.pipeline.stack.install.InstallStep;
 import randomuser.pipeline.stack.install.ResourceFileStep;
 import randomuser.pipeline.stack.probe.Health;
 import randomuser.pipeline.stack.probe.JobRestarts;
@@ -36,7 +35,7 @@ import randomuser.pipeline.stack.process.ProcessRegistry;
  * ({@code --deploy-mode cluster --supervise}) was not used: it runs the driver inside a worker, which would
  * then need a second core for it, and restarts a driver that fails at every start forever.
  */
-public final class StreamingJobDriver implements Component {
+public final class StreamingJobDriver {
     public static final String MAIN_CLASS = StreamingJobSubmission.MAIN_CLASS;
     static final String LOG_CONFIG = StreamingJobSubmission.LOG_CONFIG;
     static final String RESTART_SCRIPT = "restart-on-failure.sh";
@@ -59,33 +58,45 @@ public final class StreamingJobDriver implements Component {
         return "job-" + facet.facetName();
     }
 
+    /**
+     * The job as a stack component. No fixed ports: the driver's RPC ports are chosen by Spark, and its web UI is
+     * off. Six drivers starting at once on two cores: up to a minute or two until every query runs.
+     */
+    public Component component() {
+        return new Component(
+                name(),
+                List.of(),
+                List.of(
+                        InstallSteps.sparkHome(layout),
+                        InstallSteps.streamingJobJar(layout),
+                        new ResourceFileStep("the streaming jobs' log configuration", LOG_CONFIG, logConfig()),
+                        new ResourceFileStep(
+                                "the streaming jobs' restart policy",
+                                RESTART_SCRIPT,
+                                layout.installedScript(RESTART_SCRIPT))),
+                Duration.ofSeconds(240),
+                address(),
+                "status " + layout.root().relativize(statusFile()) + "; log "
+                        + layout.root().relativize(layout.logFile(name())),
+                this::launchSpec,
+                this::probe,
+                this::createCheckpointFolder);
+    }
+
     public Facet facet() {
         return facet;
     }
 
-    @Override
     public String name() {
         return componentName(facet);
     }
 
-    /** None fixed: the driver's RPC ports are chosen by Spark, and its web UI is off. */
-    @Override
-    public List<Integer> ports() {
-        return List.of();
+    /** Where it reads and writes, for the tables. */
+    String address() {
+        return facet.topic() + " -> " + Facet.DATABASE + "." + facet.collection();
     }
 
-    @Override
-    public List<InstallStep> installSteps() {
-        return List.of(
-                InstallSteps.sparkHome(layout),
-                InstallSteps.streamingJobJar(layout),
-                new ResourceFileStep("the streaming jobs' log configuration", LOG_CONFIG, logConfig()),
-                new ResourceFileStep(
-                        "the streaming jobs' restart policy", RESTART_SCRIPT, layout.installedScript(RESTART_SCRIPT)));
-    }
-
-    @Override
-    public void prepare(Progress progress) {
+    private void createCheckpointFolder(Progress progress) {
         try {
             Files.createDirectories(layout.checkpointDir(facet.facetName()).getParent());
         } catch (IOException e) {
@@ -98,8 +109,7 @@ public final class StreamingJobDriver implements Component {
     }
 
     /** {@code restart-on-failure.sh} running the driver. */
-    @Override
-    public LaunchSpec launchSpec() {
+    private LaunchSpec launchSpec() {
         return new LaunchSpec(
                 name(), command(SparkJvm.javaModuleOptions(layout.sparkHome())), environment(), layout.root());
     }
@@ -138,8 +148,7 @@ public final class StreamingJobDriver implements Component {
         return layout.jobStatusFile(facet.facetName());
     }
 
-    @Override
-    public Health probe(Probes probes) {
+    private Health probe(Probes probes) {
         Optional<Long> restartScript = new ProcessRegistry(layout).runningPid(name());
         return StreamingJobHealth.evaluateKept(
                 name(),
@@ -157,22 +166,5 @@ public final class StreamingJobDriver implements Component {
                 .map(ProcessHandle::pid)
                 .filter(child -> ProcFs.arguments(child).contains(StreamingJobSubmission.SUBMIT_CLASS))
                 .findFirst();
-    }
-
-    /** Six drivers starting at once on two cores: up to a minute or two until every query runs. */
-    @Override
-    public Duration startTimeout() {
-        return Duration.ofSeconds(240);
-    }
-
-    @Override
-    public String address() {
-        return facet.topic() + " -> " + Facet.DATABASE + "." + facet.collection();
-    }
-
-    @Override
-    public String howToUse() {
-        return "status " + layout.root().relativize(statusFile()) + "; log "
-                + layout.root().relativize(layout.logFile(name()));
     }
 }

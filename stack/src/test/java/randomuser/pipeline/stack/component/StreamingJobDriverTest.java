@@ -107,7 +107,7 @@ class StreamingJobDriverTest {
     void namesFollowTheFacets() {
         StreamingJobDriver driver = new StreamingJobDriver(StackLayout.at(ROOT), Facet.IDENTITY);
         assertEquals("job-identity", driver.name());
-        assertEquals(List.of(), driver.ports());
+        assertEquals(List.of(), driver.component().ports());
         assertEquals("randomuser.identities -> randomuser.identities", driver.address());
         assertEquals(Path.of("/p/var/checkpoints/status/identity.json"), driver.statusFile());
     }
