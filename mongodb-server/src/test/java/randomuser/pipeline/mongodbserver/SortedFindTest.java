@@ -2,6 +2,9 @@ package randomuser.pipeline.mongodbserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static randomuser.pipeline.mongodbserver.FindTestUsers.id;
+import static randomuser.pipeline.mongodbserver.FindTestUsers.ids;
+import static randomuser.pipeline.mongodbserver.FindTestUsers.insertInOrder;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,46 +26,25 @@ class SortedFindTest {
     @TempDir
     Path folder;
 
-    private static String id(int i) {
-        return String.format("user-%06d", i);
-    }
-
-    private static void insertUsers(MongoCollection<Document> users, int count, int padding) {
-        for (int from = 0; from < count; from += 1000) {
-            users.insertMany(IntStream.range(from, Math.min(count, from + 1000))
-                    .mapToObj(i -> new Document("_id", id(i))
-                            .append("i", i)
-                            .append("nat", i % 3 == 0 ? "GB" : "FR")
-                            .append("padding", "x".repeat(padding)))
-                    .toList());
-        }
-    }
-
-    private static List<String> ids(Iterable<Document> documents) {
-        List<String> ids = new ArrayList<>();
-        documents.forEach(document -> ids.add(document.getString("_id")));
-        return ids;
-    }
-
     @Test
     void aSortReturnsTheWholeOrderAndEqualKeysKeepTheirIdOrder() throws Exception {
         try (ServerProcess server = ServerProcess.start(folder.resolve("data.mv.db"));
                 MongoClient client = server.client()) {
             MongoCollection<Document> users = client.getDatabase("randomuser").getCollection("profiles");
-            insertUsers(users, 1000, 10);
+            insertInOrder(users, 1000, 10);
             assertEquals(
                     IntStream.iterate(999, i -> i - 1)
                             .limit(1000)
-                            .mapToObj(SortedFindTest::id)
+                            .mapToObj(FindTestUsers::id)
                             .toList(),
                     ids(users.find().sort(Sorts.descending("i")).batchSize(100)));
             List<String> frenchThenBritish = new ArrayList<>(IntStream.range(0, 1000)
                     .filter(i -> i % 3 != 0)
-                    .mapToObj(SortedFindTest::id)
+                    .mapToObj(FindTestUsers::id)
                     .toList());
             frenchThenBritish.addAll(IntStream.range(0, 1000)
                     .filter(i -> i % 3 == 0)
-                    .mapToObj(SortedFindTest::id)
+                    .mapToObj(FindTestUsers::id)
                     .toList());
             assertEquals(frenchThenBritish, ids(users.find().sort(Sorts.ascending("nat"))));
             assertEquals(
@@ -89,7 +71,7 @@ class SortedFindTest {
         try (ServerProcess server = ServerProcess.start(folder.resolve("data.mv.db"));
                 MongoClient client = server.client()) {
             MongoCollection<Document> users = client.getDatabase("randomuser").getCollection("profiles");
-            insertUsers(users, 30_000, 2000);
+            insertInOrder(users, 30_000, 2000);
             assertEquals(
                     List.of(id(29_999), id(29_998), id(29_997)),
                     ids(users.find().sort(Sorts.descending("i")).limit(3)));

@@ -2,12 +2,14 @@ package randomuser.pipeline.mongodbserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static randomuser.pipeline.mongodbserver.FindTestUsers.id;
+import static randomuser.pipeline.mongodbserver.FindTestUsers.ids;
+import static randomuser.pipeline.mongodbserver.FindTestUsers.insertShuffled;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.IntStream;
 
 import com.mongodb.MongoQueryException;
@@ -29,44 +31,12 @@ class UnsortedFindTest {
     @TempDir
     Path folder;
 
-    private static String id(int i) {
-        return String.format("user-%06d", i);
-    }
-
-    private static Document user(int i, int padding) {
-        return new Document("_id", id(i))
-                .append("i", i)
-                .append("nat", i % 3 == 0 ? "GB" : "FR")
-                .append("padding", "x".repeat(padding));
-    }
-
-    /** Users 0..count-1, inserted in a shuffled order so that key order is the server's doing. */
-    private static void insertUsers(MongoCollection<Document> users, int count, int padding) {
-        List<Integer> order = new ArrayList<>(IntStream.range(0, count).boxed().toList());
-        Collections.shuffle(order, new Random(7));
-        for (int from = 0; from < count; from += 1000) {
-            users.insertMany(order.subList(from, Math.min(count, from + 1000)).stream()
-                    .map(i -> user(i, padding))
-                    .toList());
-        }
-    }
-
-    private static List<String> ids(Iterable<Document> documents) {
-        List<String> ids = new ArrayList<>();
-        documents.forEach(document -> ids.add(document.getString("_id")));
-        return ids;
-    }
-
-    private static List<String> ids(IntStream numbers) {
-        return numbers.mapToObj(UnsortedFindTest::id).toList();
-    }
-
     @Test
     void everyDocumentComesOnceInIdOrderWhateverTheBatchSize() throws Exception {
         try (ServerProcess server = ServerProcess.start(folder.resolve("data.mv.db"));
                 MongoClient client = server.client()) {
             MongoCollection<Document> users = client.getDatabase("randomuser").getCollection("profiles");
-            insertUsers(users, 1000, 10);
+            insertShuffled(users, 1000, 10);
             List<String> all = ids(IntStream.range(0, 1000));
             // No batch size: MongoDB's first batch of 101, then whole batches.
             assertEquals(all, ids(users.find()));
@@ -86,7 +56,7 @@ class UnsortedFindTest {
         try (ServerProcess server = ServerProcess.start(folder.resolve("data.mv.db"));
                 MongoClient client = server.client()) {
             MongoCollection<Document> users = client.getDatabase("randomuser").getCollection("profiles");
-            insertUsers(users, 1000, 10);
+            insertShuffled(users, 1000, 10);
             List<String> britons = ids(IntStream.range(0, 1000).filter(i -> i % 3 == 0));
             assertEquals(britons, ids(users.find(Filters.eq("nat", "GB")).batchSize(20)));
             assertEquals(
@@ -113,7 +83,7 @@ class UnsortedFindTest {
         try (ServerProcess server = ServerProcess.start(folder.resolve("data.mv.db"));
                 MongoClient client = server.client()) {
             MongoCollection<Document> users = client.getDatabase("randomuser").getCollection("profiles");
-            insertUsers(users, 100, 10);
+            insertShuffled(users, 100, 10);
             List<Document> read = new ArrayList<>();
             try (MongoCursor<Document> cursor = users.find().batchSize(10).iterator()) {
                 for (int i = 0; i < 10; i++) {
@@ -138,7 +108,7 @@ class UnsortedFindTest {
         try (ServerProcess server = ServerProcess.start(folder.resolve("data.mv.db"));
                 MongoClient client = server.client()) {
             MongoCollection<Document> users = client.getDatabase("randomuser").getCollection("profiles");
-            insertUsers(users, 100, 10);
+            insertShuffled(users, 100, 10);
             try (MongoCursor<Document> cursor = users.find().batchSize(10).iterator()) {
                 for (int i = 0; i < 10; i++) {
                     cursor.next();
@@ -163,7 +133,7 @@ class UnsortedFindTest {
                         ServerProcess.start(folder.resolve("data.mv.db"), List.of("-Xmx64m"), "--cache-mib", "8");
                 MongoClient client = server.client()) {
             MongoCollection<Document> users = client.getDatabase("randomuser").getCollection("profiles");
-            insertUsers(users, 30_000, 2000);
+            insertShuffled(users, 30_000, 2000);
             assertEquals(ids(IntStream.range(0, 30_000)), ids(users.find()));
             assertEquals(10_000, users.countDocuments(Filters.eq("nat", "GB")));
             assertEquals(
