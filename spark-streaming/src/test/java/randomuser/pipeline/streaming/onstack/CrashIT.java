@@ -61,16 +61,7 @@ class CrashIT {
 
             run.start(List.of(job));
             run.awaitCounts(List.of(job), USERS.count(), Duration.ofMinutes(4), Duration.ofMinutes(12));
-            StreamingJobStatus done = Await.until(
-                    job.name() + " caught up",
-                    Duration.ofSeconds(2),
-                    Duration.ofMinutes(2),
-                    Duration.ofMinutes(3),
-                    () -> job.status().orElse(null),
-                    status -> status != null
-                            && status.lag().isPresent()
-                            && status.lag().getAsLong() == 0,
-                    () -> run.diagnostics(List.of(job)));
+            StreamingJobStatus done = run.awaitCaughtUp(job);
 
             assertEquals(USERS.count(), run.collection(FACET).countDocuments(), "documents after the restart");
             Set<String> storedIds = new TreeSet<>();

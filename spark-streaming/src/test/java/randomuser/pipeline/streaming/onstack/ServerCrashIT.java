@@ -83,16 +83,7 @@ class ServerCrashIT {
                             + atKill.totalUpserted());
 
             run.awaitCounts(List.of(job), USERS.count(), Duration.ofMinutes(4), Duration.ofMinutes(12));
-            Await.until(
-                    job.name() + " caught up",
-                    Duration.ofSeconds(2),
-                    Duration.ofMinutes(2),
-                    Duration.ofMinutes(3),
-                    () -> job.status().orElse(null),
-                    status -> status != null
-                            && status.lag().isPresent()
-                            && status.lag().getAsLong() == 0,
-                    () -> run.diagnostics(List.of(job)));
+            run.awaitCaughtUp(job);
 
             assertEquals(USERS.count(), run.collection(FACET).countDocuments(), "documents at the end");
             Set<String> storedIds = new TreeSet<>();

@@ -247,6 +247,20 @@ final class TestRun implements AutoCloseable {
                 () -> diagnostics(watched));
     }
 
+    /** Waits until the job's status shows no lag (every record of its topic read); answers that status. */
+    StreamingJobStatus awaitCaughtUp(TestJob job) {
+        return Await.until(
+                job.name() + " caught up",
+                Duration.ofSeconds(2),
+                Duration.ofMinutes(2),
+                Duration.ofMinutes(3),
+                () -> job.status().orElse(null),
+                status -> status != null
+                        && status.lag().isPresent()
+                        && status.lag().getAsLong() == 0,
+                () -> diagnostics(List.of(job)));
+    }
+
     /** Fails at once, with the drivers' logs, when a driver has ended: no point waiting for its documents. */
     void requireRunning(List<TestJob> watched) {
         List<TestJob> ended =
