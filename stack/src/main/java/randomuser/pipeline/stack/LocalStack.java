@@ -121,8 +121,8 @@ public final class LocalStack {
     // ---- bring up
 
     /**
-     * Everything {@code ./pipeline up} starts: the infrastructure and Airflow (started side by side), the
-     * catalogue topics, the MongoDB collections and indexes, then the six streaming jobs.
+     * Everything {@code ./pipeline up} starts: the infrastructure and Airflow (each as soon as what it depends on is
+     * healthy), the catalogue topics, the MongoDB collections and indexes, then the six streaming jobs.
      */
     public void ensureAll() {
         ensureAll(TopicSetup.DEFAULT_PARTITIONS);
@@ -180,9 +180,12 @@ public final class LocalStack {
         }
     }
 
-    /** Starts (and waits for) the given components; the extension point for components added later. */
+    /**
+     * Starts (and waits for) the given components and the ones they depend on, each as soon as its dependencies are
+     * healthy; the extension point for components added later.
+     */
     public void ensure(List<Component> components, List<InstallStep> extraSteps) {
-        new Supervisor(layout, registry, progress, timeoutOverride).ensure(components, extraSteps);
+        new Supervisor(layout, registry, progress, timeoutOverride, topology::byName).ensure(components, extraSteps);
     }
 
     // ---- the main job

@@ -3,6 +3,7 @@ package randomuser.pipeline.stack;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import randomuser.pipeline.catalogue.Facet;
@@ -17,9 +18,9 @@ import randomuser.pipeline.stack.component.SparkWorker;
 import randomuser.pipeline.stack.component.StreamingJobDriver;
 
 /**
- * What the local stack is made of: the table of its processes, by group, each group in start order. Each row is a
- * {@link Component}: its command line, ports, install steps, health probe and start timeout, filled in by the
- * factory of its kind. Starting them is the {@link Supervisor}'s job, looking at them {@link StackInspection}'s,
+ * What the local stack is made of: the table of its processes, by group. Each row is a {@link Component}: its
+ * command line, ports, dependencies, install steps, health probe and start timeout, filled in by the factory of
+ * its kind. Starting them is the {@link Supervisor}'s job, looking at them {@link StackInspection}'s,
  * breaking them on purpose {@link StackFaults}'.
  */
 public final class StackTopology {
@@ -69,7 +70,7 @@ public final class StackTopology {
                 .toList();
     }
 
-    /** The servers the jobs and DAGs depend on, in start order. */
+    /** The servers the jobs and DAGs depend on. */
     public List<Component> infrastructure() {
         List<Component> all = new ArrayList<>(kafkaBrokers());
         all.addAll(mongoServer());
@@ -78,12 +79,17 @@ public final class StackTopology {
         return all;
     }
 
-    /** Every component, in start order: the infrastructure, Airflow, the streaming jobs. */
+    /** Every component: the infrastructure, Airflow, the streaming jobs (the order of the tables). */
     public List<Component> all() {
         List<Component> all = new ArrayList<>(infrastructure());
         all.addAll(airflow());
         all.addAll(streamingJobs());
         return all;
+    }
+
+    /** The stack's component of that name, if it has one. */
+    Optional<Component> byName(String name) {
+        return all().stream().filter(component -> component.name().equals(name)).findFirst();
     }
 
     /** Airflow's and the jobs' processes: clients of the servers, so stopped before them. */

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.StackLayout;
 import randomuser.pipeline.stack.component.Component;
+import randomuser.pipeline.stack.component.StreamingJobDriver;
 import randomuser.pipeline.stack.component.StreamingJobSubmission;
 import randomuser.pipeline.stack.probe.StreamingJobHealth;
 import randomuser.pipeline.stack.probe.StreamingJobStatus;
@@ -112,6 +113,7 @@ final class TestJob {
         return new Component(
                 name(),
                 List.of(),
+                StreamingJobDriver.dependencies(),
                 List.of(),
                 START_TIMEOUT,
                 topic + " -> " + database + "." + submission.facet().collection(),

@@ -58,6 +58,7 @@ public final class Airflow {
         return new Component(
                 NAME,
                 List.of(PORT, LOG_SERVER_PORT),
+                Component.NO_DEPENDENCIES,
                 List.of(new AirflowVenvStep(layout), InstallSteps.fetcherJar(layout)),
                 Duration.ofSeconds(240),
                 URL,

@@ -19,6 +19,7 @@ public final class Emulator {
         return new Component(
                 NAME,
                 List.of(PORT),
+                Component.NO_DEPENDENCIES,
                 List.of(InstallSteps.emulatorJar(layout)),
                 Duration.ofSeconds(60),
                 URL + "/api/1.4/",

@@ -33,6 +33,8 @@ public final class KafkaBroker {
         return new Component(
                 componentName(nodeId),
                 List.of(KafkaBrokerConfig.brokerPort(nodeId), KafkaBrokerConfig.controllerPort(nodeId)),
+                // Its quorum peers start beside it: a controller waits for the others' votes.
+                Component.NO_DEPENDENCIES,
                 List.of(InstallSteps.kafkaHome(layout)),
                 Duration.ofSeconds(120),
                 "127.0.0.1:" + KafkaBrokerConfig.brokerPort(nodeId) + " (controller :"

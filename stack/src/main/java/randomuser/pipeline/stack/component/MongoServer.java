@@ -57,6 +57,7 @@ public final class MongoServer {
         return new Component(
                 NAME,
                 List.of(PORT),
+                Component.NO_DEPENDENCIES,
                 List.of(InstallSteps.mongoServerJar(layout)),
                 Duration.ofSeconds(60),
                 URI,

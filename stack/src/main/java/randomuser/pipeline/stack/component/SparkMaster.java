@@ -21,6 +21,7 @@ public final class SparkMaster {
         return new Component(
                 NAME,
                 List.of(RPC_PORT, UI_PORT),
+                Component.NO_DEPENDENCIES,
                 List.of(InstallSteps.sparkHome(layout)),
                 Duration.ofSeconds(90),
                 URL + ", UI " + UI_URL,

@@ -30,6 +30,7 @@ public final class SparkWorker {
         return new Component(
                 componentName(number),
                 List.of(uiPort(number)),
+                List.of(SparkMaster.NAME),
                 List.of(InstallSteps.sparkHome(layout)),
                 Duration.ofSeconds(120),
                 "UI http://127.0.0.1:" + uiPort(number),

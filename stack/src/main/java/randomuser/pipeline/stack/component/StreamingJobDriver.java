@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import randomuser.pipeline.catalogue.Facet;
 import randomuser.pipeline.stack.Progress;
@@ -59,6 +60,19 @@ public final class StreamingJobDriver {
     }
 
     /**
+     * What a job needs serving before its driver is submitted: the Kafka brokers it reads, the database it writes,
+     * the Spark master and the workers, one of which runs its executor.
+     */
+    public static List<String> dependencies() {
+        List<String> names = new ArrayList<>();
+        KafkaBrokerConfig.NODE_IDS.forEach(id -> names.add(KafkaBroker.componentName(id)));
+        names.add(MongoServer.NAME);
+        names.add(SparkMaster.NAME);
+        IntStream.rangeClosed(1, SparkWorker.COUNT).forEach(n -> names.add(SparkWorker.componentName(n)));
+        return List.copyOf(names);
+    }
+
+    /**
      * The job as a stack component. No fixed ports: the driver's RPC ports are chosen by Spark, and its web UI is
      * off. Six drivers starting at once on two cores: up to a minute or two until every query runs.
      */
@@ -66,6 +80,7 @@ public final class StreamingJobDriver {
         return new Component(
                 name(),
                 List.of(),
+                dependencies(),
                 List.of(
                         InstallSteps.sparkHome(layout),
                         InstallSteps.streamingJobJar(layout),
