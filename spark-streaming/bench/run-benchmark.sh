@@ -27,7 +27,8 @@ cd "$root"
 mvn -B -q -pl spark-streaming -am test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 classpath="spark-streaming/target/test-classes:spark-streaming/target/classes:$(cat spark-streaming/target/bench.classpath)"
-# The raw side holds one round's documents (600,000 at the default size) in memory before it times them.
+# The raw side holds one round's documents twice (600,000 at the default size, as written and changed) in
+# memory before it times them.
 command=(java -Xmx3g -Dpipeline.root="$root" -Dlog4j2.configurationFile=spark-streaming/src/test/resources/log4j2-test.properties
   -cp "$classpath" "randomuser.pipeline.streaming.onstack.$benchmark" "$@")
 echo "+ cd $root && java -Xmx3g -cp <spark-streaming test classpath>" \

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -58,10 +59,10 @@ import randomuser.pipeline.streaming.onstack.FetcherCli.SeededUsers;
  *
  * <p>Per job and round: documents/s over its busy time, from the start of its first batch of the round to the
  * end of its last (the job's own batch log lines: Spark's start-up excluded, trigger gaps and planning
- * included). The raw side: the jobs' documents copied into another fresh database (new ids; six writers, bulks
- * as large as the job's), then the same documents, held in memory first with a changed {@code run_id}, upserted
- * over the copy (matching ids). The
- * ratio is job / raw. Sampled every second meanwhile: the server's resident memory and its data file's size,
+ * included). The raw side: the jobs' documents, read into memory in the order the jobs wrote them (Kafka
+ * partition, then offset), upserted into another fresh database (new ids; six writers, bulks as large as the
+ * job's), then the same documents with a changed {@code run_id} upserted over them (matching ids). The ratio is
+ * job / raw. Sampled every second meanwhile: the server's resident memory and its data file's size,
  * printed beside the documents' own BSON size.
  *
  * <p>Arguments: {@code --results 5000 --pages 20} (users per round), {@code --bulk 512} (the raw side's bulk:
@@ -135,10 +136,11 @@ public final class StreamingBenchmark {
             MongoDatabase raw = run.database(run.databaseName() + "_raw");
             try {
                 System.out.println(
-                        "raw side: the jobs' documents copied into a fresh database (new ids), then upserted over "
-                                + "the copy again from memory (matching ids)");
-                Map<Facet, Double> rawFill = copyCollections(run.database(), raw, bulk);
-                Map<Facet, Double> rawMeasured = upsertInMemory(run.database(), raw, bulk);
+                        "raw side: the jobs' documents read into memory in the order the jobs wrote "
+                                + "them, upserted into a fresh database (new ids), then again with a changed field (matching ids)");
+                Map<Facet, List<RawBsonDocument>> written = inTheJobsOrder(run.database());
+                Map<Facet, Double> rawFill = upsertSixAtOnce(written, raw, bulk);
+                Map<Facet, Double> rawMeasured = upsertSixAtOnce(changed(written), raw, bulk);
                 print(measured.count(), bulk, fillRounds, rawFill, measuredRounds, rawMeasured);
                 System.out.printf(
                         Locale.ROOT,
@@ -150,7 +152,7 @@ public final class StreamingBenchmark {
                         jobsRssMax / 1024.0);
                 System.out.printf(
                         Locale.ROOT,
-                        "whole run (raw side's copy included): data file max %.0f MiB, now %.0f MiB; "
+                        "whole run (raw side included): data file max %.0f MiB, now %.0f MiB; "
                                 + "resident memory max %.0f MiB%n",
                         server.maxFileBytes() / MIB,
                         server.fileBytes() / MIB,
@@ -272,36 +274,48 @@ public final class StreamingBenchmark {
         };
     }
 
-    /** The jobs' documents copied into the raw database a chunk at a time, six collections at once. */
-    private static Map<Facet, Double> copyCollections(MongoDatabase from, MongoDatabase to, int bulk) throws Exception {
-        return sixWritersAtOnce(facet -> {
-            long started = System.nanoTime();
-            for (List<RawBsonDocument> chunk :
-                    chunks(from.getCollection(facet.collection(), RawBsonDocument.class), bulk)) {
-                upsert(to.getCollection(facet.collection(), RawBsonDocument.class), chunk, bulk);
-            }
-            return (System.nanoTime() - started) / 1e9;
-        });
-    }
-
     /**
-     * The jobs' documents read into memory first, with a changed {@code run_id} (so that each upsert really
-     * replaces what the copy wrote), then upserted over the copy, six collections at once, each timed alone.
+     * Each collection's documents in the order its job wrote them: by Kafka partition, then offset. A job upserts
+     * each partition's records in offset order, and the fetcher produced them in its pages' order, so each of its
+     * bulks holds ids spread over the whole collection. Written in {@code _id} order instead (as a find returns
+     * them), each bulk's ids would be neighbours on a few pages of the server's B-tree, a far cheaper write than any
+     * the jobs make.
      */
-    private static Map<Facet, Double> upsertInMemory(MongoDatabase from, MongoDatabase to, int bulk) throws Exception {
+    private static Map<Facet, List<RawBsonDocument>> inTheJobsOrder(MongoDatabase from) {
         Map<Facet, List<RawBsonDocument>> documents = new EnumMap<>(Facet.class);
         for (Facet facet : Facet.values()) {
-            List<RawBsonDocument> changed = new ArrayList<>();
-            for (List<RawBsonDocument> chunk :
-                    chunks(from.getCollection(facet.collection(), RawBsonDocument.class), READ_CHUNK)) {
-                for (RawBsonDocument document : chunk) {
-                    BsonDocument copy = document.decode(new BsonDocumentCodec());
-                    copy.put("run_id", new BsonString("bench-raw"));
-                    changed.add(new RawBsonDocument(copy, new BsonDocumentCodec()));
-                }
-            }
-            documents.put(facet, changed);
+            List<RawBsonDocument> all = new ArrayList<>();
+            chunks(from.getCollection(facet.collection(), RawBsonDocument.class), READ_CHUNK)
+                    .forEach(all::addAll);
+            all.sort(Comparator.comparing((RawBsonDocument document) -> ingest(document, "partition"))
+                    .thenComparing(document -> ingest(document, "offset")));
+            documents.put(facet, all);
         }
+        return documents;
+    }
+
+    private static long ingest(RawBsonDocument document, String field) {
+        return document.getDocument("_ingest").getNumber(field).longValue();
+    }
+
+    /** The same documents, each with a field changed, so that each upsert really replaces what was written. */
+    private static Map<Facet, List<RawBsonDocument>> changed(Map<Facet, List<RawBsonDocument>> documents) {
+        Map<Facet, List<RawBsonDocument>> changed = new EnumMap<>(Facet.class);
+        documents.forEach((facet, list) -> changed.put(
+                facet,
+                list.stream()
+                        .map(document -> {
+                            BsonDocument copy = document.decode(new BsonDocumentCodec());
+                            copy.put("run_id", new BsonString("bench-raw"));
+                            return new RawBsonDocument(copy, new BsonDocumentCodec());
+                        })
+                        .toList()));
+        return changed;
+    }
+
+    /** Six writers at once, one per collection, each upserting its documents in order and timed alone. */
+    private static Map<Facet, Double> upsertSixAtOnce(
+            Map<Facet, List<RawBsonDocument>> documents, MongoDatabase to, int bulk) throws Exception {
         return sixWritersAtOnce(facet -> {
             long started = System.nanoTime();
             upsert(to.getCollection(facet.collection(), RawBsonDocument.class), documents.get(facet), bulk);
