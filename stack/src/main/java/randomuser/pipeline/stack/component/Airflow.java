@@ -41,11 +41,18 @@ public final class Airflow {
     static final String INGEST_SCHEDULE_VARIABLE = "RANDOMUSER_INGEST_SCHEDULE";
 
     private final StackLayout layout;
-    private final AirflowClient probeClient;
 
     private Airflow(StackLayout layout) {
         this.layout = layout;
-        this.probeClient = client().withRequestTimeout(Duration.ofSeconds(5));
+    }
+
+    /**
+     * The health probe's client, made at the first probe and kept for the JVM's life: the local Airflow's address
+     * and login never change, and a client holds an HTTP client with a thread of its own, too much to build with
+     * every row of the stack's table (the table is built for each status, each wait and each dependency looked up).
+     */
+    private static final class ProbeClient {
+        static final AirflowClient INSTANCE = client().withRequestTimeout(Duration.ofSeconds(5));
     }
 
     /**
@@ -64,7 +71,7 @@ public final class Airflow {
                 URL,
                 "login " + USERNAME + " / " + PASSWORD + " (local only); DAGs " + String.join(", ", PipelineDags.ALL),
                 airflow::launchSpec,
-                probes -> probes.airflow(airflow.probeClient, PipelineDags.ALL).health(),
+                probes -> probes.airflow(ProbeClient.INSTANCE, PipelineDags.ALL).health(),
                 airflow::writeLogin);
     }
 
