@@ -142,10 +142,7 @@ public final class LocalStack {
      * mongo-init.js run. A running job is left alone (never submitted twice).
      */
     public void ensureStreamingJobs() {
-        List<Component> needed = new ArrayList<>(topology.kafkaBrokers());
-        needed.addAll(topology.mongoServer());
-        needed.addAll(topology.spark());
-        ensure(needed, List.of(InstallSteps.mongoShell(layout)));
+        ensure(topology.streamingJobDependencies(), List.of(InstallSteps.mongoShell(layout)));
         prepareData(TopicSetup.DEFAULT_PARTITIONS);
         ensure(topology.streamingJobs(), List.of());
     }

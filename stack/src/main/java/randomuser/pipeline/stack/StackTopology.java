@@ -70,6 +70,14 @@ public final class StackTopology {
                 .toList();
     }
 
+    /** What the streaming jobs depend on ({@link StreamingJobDriver#dependencies()}), as the stack's components. */
+    public List<Component> streamingJobDependencies() {
+        List<Component> all = all();
+        return StreamingJobDriver.dependencies().stream()
+                .map(name -> named(all, name).orElseThrow())
+                .toList();
+    }
+
     /** The servers the jobs and DAGs depend on. */
     public List<Component> infrastructure() {
         List<Component> all = new ArrayList<>(kafkaBrokers());
@@ -89,7 +97,13 @@ public final class StackTopology {
 
     /** The stack's component of that name, if it has one. */
     Optional<Component> byName(String name) {
-        return all().stream().filter(component -> component.name().equals(name)).findFirst();
+        return named(all(), name);
+    }
+
+    private static Optional<Component> named(List<Component> components, String name) {
+        return components.stream()
+                .filter(component -> component.name().equals(name))
+                .findFirst();
     }
 
     /** Airflow's and the jobs' processes: clients of the servers, so stopped before them. */

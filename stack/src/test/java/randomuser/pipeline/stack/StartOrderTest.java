@@ -103,6 +103,7 @@ class StartOrderTest {
                         "spark-worker-6"),
                 StreamingJobDriver.dependencies());
         assertEquals(List.of(), topology.byName("airflow").orElseThrow().dependsOn());
+        assertEquals(StreamingJobDriver.dependencies(), names(topology.streamingJobDependencies()));
         assertEquals(
                 StreamingJobDriver.dependencies(),
                 topology.streamingJobs().get(0).dependsOn());
