@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The six streaming jobs' documents/s on the local stack vs a raw Java-driver bulk upsert of the very documents
 # they wrote, same server, same run: a fill round (new ids) and a measured round (every document replaced in full
-# collections), 100,000 users per job by default. Not a test: it prints figures, with the server's data file
-# size and resident memory (see randomuser.pipeline.streaming.onstack.StreamingBenchmark for each column).
+# collections), 100,000 users per job by default, each made readable whole to the six running jobs by one Kafka
+# transaction. Not a test: it prints figures, with the server's data file size and resident memory (see
+# randomuser.pipeline.streaming.onstack.StreamingBenchmark for each column).
 #
 # Runs on the local stack of this checkout (started where needed, like `./pipeline up` but without Airflow).
 # The stack's own six jobs hold all six Spark workers: the benchmark pauses them and starts them again at the

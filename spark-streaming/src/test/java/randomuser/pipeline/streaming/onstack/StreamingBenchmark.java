@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,19 +53,20 @@ import randomuser.pipeline.streaming.onstack.FetcherCli.SeededUsers;
  * at once, each on its own topic, into one fresh database on the stack's MongoDB-compatible server, against a
  * raw Java-driver bulk upsert of the same documents into the same server in the same run.
  *
- * <p>Two rounds of the same seeded users (default 100,000 per job, produced before the jobs run, so every batch
- * is full): the <em>fill</em> round inserts new ids into empty collections; the <em>measured</em> round
- * replace-upserts every one of them again (new run id, so every document really changes) into collections that
- * already hold them all. Between the rounds the jobs are stopped, the second round is produced, and the jobs
- * are submitted again from their checkpoints.
+ * <p>The six jobs are submitted once, on empty topics, and run through both rounds, as the stack's jobs run: a
+ * job's start (its JVMs, Spark, the query) is timed on its own and is in no round. Two rounds of the same seeded
+ * users (default 100,000 per job): the <em>fill</em> round inserts new ids into empty collections; the
+ * <em>measured</em> round replace-upserts every one of them again (new run id, so every document really changes)
+ * into collections that already hold them all. Each round is produced in full before the jobs read any of it:
+ * the fetcher writes it to staging topics, then it is copied to the jobs' topics in one Kafka transaction, which
+ * the jobs (reading committed records only) see at once when it commits.
  *
- * <p>Per job and round: documents/s over its busy time, from the start of its first batch of the round to the
- * end of its last (the job's own batch log lines: Spark's start-up excluded, trigger gaps and planning
- * included). The raw side: the jobs' documents, read into memory in the order the jobs wrote them (Kafka
- * partition, then offset), upserted into another fresh database (new ids; six writers, bulks as large as the
- * job's), then the same documents with a changed {@code run_id} upserted over them (matching ids). The ratio is
- * job / raw. Sampled every second meanwhile: the server's resident memory and its data file's size,
- * printed beside the documents' own BSON size.
+ * <p>Per job and round: documents/s from that commit to the end of the job's last batch of the round (the job's
+ * own batch log lines: trigger waits, planning and every batch included). The raw side: the jobs' documents,
+ * read into memory in the order the jobs wrote them (Kafka partition, then offset), upserted into another fresh
+ * database (new ids; six writers, bulks as large as the job's), then the same documents with a changed
+ * {@code run_id} upserted over them (matching ids). The ratio is job / raw. Sampled every second meanwhile: the
+ * server's resident memory and its data file's size, printed beside the documents' own BSON size.
  *
  * <p>Arguments: {@code --results 5000 --pages 20} (users per round), {@code --bulk 512} (the raw side's bulk:
  * the jobs' {@code --write-bulk-size} default). Run it with {@code spark-streaming/bench/run-benchmark.sh}.
@@ -81,16 +84,34 @@ public final class StreamingBenchmark {
     private StreamingBenchmark() {}
 
     /**
-     * One job's round: documents written, busy seconds (first batch start to last batch end), batches; and the
-     * same after the round's first batch, which carries the freshly submitted job's warm-up (JIT, connections).
+     * One job's batches of a round: documents written, how many batches, the start of the first and the end of the
+     * last (the job's own log lines, whole seconds).
      */
-    record Round(long rows, double busySeconds, int batches, long warmRows, double warmSeconds) {
+    record Round(long rows, int batches, LocalDateTime firstStart, LocalDateTime lastEnd) {
+        /** Documents/s over the job's busy time, first batch start to last batch end. */
         double rate() {
-            return rows / busySeconds;
+            return rows / busySeconds(firstStart);
         }
 
-        double warmRate() {
-            return warmSeconds > 0 ? warmRows / warmSeconds : Double.NaN;
+        /** Documents/s from {@code revealed}, when the round's records became readable, to the last batch's end. */
+        double rateSince(LocalDateTime revealed) {
+            return rows / busySeconds(revealed);
+        }
+
+        /** Seconds from {@code from} to the last batch's end; at least one, since log times have whole seconds. */
+        double busySeconds(LocalDateTime from) {
+            return Math.max(1.0, Duration.between(from, lastEnd).toMillis() / 1000.0);
+        }
+    }
+
+    /** A round as the jobs met it: their batches, and when its records became readable to them. */
+    record Revealed(Map<Facet, Round> rounds, LocalDateTime revealedAt) {
+        double rate(Facet facet) {
+            return rounds.get(facet).rateSince(revealedAt);
+        }
+
+        double seconds(Facet facet) {
+            return rounds.get(facet).busySeconds(revealedAt);
         }
     }
 
@@ -107,27 +128,18 @@ public final class StreamingBenchmark {
                 TestRun run = TestRun.create("benchmark", "bench");
                 ServerSampler server = ServerSampler.start(run)) {
             List<TestJob> jobs = facets.stream().map(facet -> run.job(facet)).toList();
-            facets.forEach(facet -> run.topics().ensure(run.topic(facet), TestRun.PARTITIONS));
-
-            System.out.println("fill round: producing " + fill.count() + " users, then six jobs insert them");
-            run.fetcher().produce(fill);
+            long submitted = System.nanoTime();
             run.start(jobs);
-            awaitUpserted(run, jobs, fill.count());
-            Map<Facet, Round> fillRounds = rounds(jobs, -1);
-            Map<Facet, Long> lastFillBatch = lastBatchIds(jobs);
-            jobs.forEach(run::stop);
+            System.out.printf(
+                    Locale.ROOT,
+                    "six jobs submitted at once, on empty topics: every query running after %.0f s (in no round)%n",
+                    (System.nanoTime() - submitted) / 1e9);
 
-            System.out.println("measured round: producing the same " + measured.count() + " users again, then six jobs "
-                    + "replace every document");
-            run.fetcher().produce(measured);
-            run.start(jobs);
-            awaitUpserted(run, jobs, measured.count());
-            Map<Facet, Round> measuredRounds = new EnumMap<>(Facet.class);
-            for (TestJob job : jobs) {
-                measuredRounds.put(
-                        job.facet(),
-                        rounds(List.of(job), lastFillBatch.get(job.facet())).get(job.facet()));
-            }
+            System.out.println("fill round: " + fill.count() + " users, new ids into empty collections");
+            Revealed fillRound = revealRound(run, jobs, fill, "fill.");
+            System.out.println("measured round: the same " + measured.count()
+                    + " users again (new run id), every document replaced in full collections");
+            Revealed measuredRound = revealRound(run, jobs, measured, "measured.");
             run.awaitCounts(jobs, measured.count(), Duration.ofMinutes(1), Duration.ofMinutes(2));
             long jobsFileMax = server.maxFileBytes();
             long jobsRssMax = server.maxRssKiB();
@@ -141,7 +153,7 @@ public final class StreamingBenchmark {
                 Map<Facet, List<RawBsonDocument>> written = inTheJobsOrder(run.database());
                 Map<Facet, Double> rawFill = upsertSixAtOnce(written, raw, bulk);
                 Map<Facet, Double> rawMeasured = upsertSixAtOnce(changed(written), raw, bulk);
-                print(measured.count(), bulk, fillRounds, rawFill, measuredRounds, rawMeasured);
+                print(measured.count(), bulk, fillRound, rawFill, measuredRound, rawMeasured);
                 System.out.printf(
                         Locale.ROOT,
                         "%nMongoDB-compatible server, six jobs' rounds: data file max %.0f MiB for "
@@ -163,8 +175,46 @@ public final class StreamingBenchmark {
         }
     }
 
-    /** Waits until every job has upserted {@code count} more documents than it had when the round started. */
+    /**
+     * One round for the running jobs: the fetcher produces the users into staging topics of their own (prefix
+     * {@code staged}); then all of them are copied to the jobs' topics in one Kafka transaction. The jobs read
+     * committed records only, so the round becomes readable to them at once and whole, at the commit, and each
+     * batch is full from the first. Waits until every job has upserted all of it; answers its batches.
+     */
+    private static Revealed revealRound(TestRun run, List<TestJob> jobs, SeededUsers users, String staged) {
+        run.fetcher(staged).produce(users);
+        Map<String, String> jobTopicByStaged = new LinkedHashMap<>();
+        jobs.forEach(job ->
+                jobTopicByStaged.put(run.topicPrefix() + staged + job.facet().topic(), job.topic()));
+        Map<Facet, Long> lastBatch = lastBatchIds(jobs);
+        Map<Facet, Long> upserted = upsertedSoFar(jobs);
+        long copyStarted = System.nanoTime();
+        long copied = run.topics().copyInOneTransaction(jobTopicByStaged);
+        // Whole seconds, as the log times it is compared with.
+        LocalDateTime revealedAt = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+        System.out.printf(
+                Locale.ROOT,
+                "  %d records copied to the jobs' topics in one transaction (%.0f s), committed at %s%n",
+                copied,
+                (System.nanoTime() - copyStarted) / 1e9,
+                revealedAt.format(LOG_TIME));
+        awaitUpserted(run, jobs, upserted, users.count());
+        Map<Facet, Round> rounds = new EnumMap<>(Facet.class);
+        for (TestJob job : jobs) {
+            rounds.put(
+                    job.facet(),
+                    rounds(List.of(job), lastBatch.get(job.facet())).get(job.facet()));
+        }
+        return new Revealed(rounds, revealedAt);
+    }
+
+    /** Waits until every job (each started for this round) has upserted {@code count} documents. */
     static void awaitUpserted(TestRun run, List<TestJob> jobs, long count) {
+        awaitUpserted(run, jobs, Map.of(), count);
+    }
+
+    /** Waits until every job has upserted {@code count} more documents than {@code before} (none if absent). */
+    static void awaitUpserted(TestRun run, List<TestJob> jobs, Map<Facet, Long> before, long count) {
         // The status files, not the database, are polled while the jobs work: it costs the server nothing.
         Await.until(
                 "six jobs upserting " + count + " users",
@@ -173,14 +223,19 @@ public final class StreamingBenchmark {
                 Duration.ofMinutes(60),
                 () -> {
                     run.requireRunning(jobs);
-                    return jobs.stream()
-                            .map(job -> job.status()
-                                    .map(StreamingJobStatus::totalUpserted)
-                                    .orElse(0L))
-                            .toList();
+                    return upsertedSoFar(jobs);
                 },
-                upserted -> upserted.stream().allMatch(n -> n >= count),
+                upserted -> jobs.stream()
+                        .allMatch(job -> upserted.get(job.facet()) - before.getOrDefault(job.facet(), 0L) >= count),
                 () -> run.diagnostics(jobs));
+    }
+
+    /** Documents each job's driver has upserted since it started (its status file). */
+    private static Map<Facet, Long> upsertedSoFar(List<TestJob> jobs) {
+        Map<Facet, Long> upserted = new EnumMap<>(Facet.class);
+        jobs.forEach(job -> upserted.put(
+                job.facet(), job.status().map(StreamingJobStatus::totalUpserted).orElse(0L)));
+        return upserted;
     }
 
     static Map<Facet, Long> lastBatchIds(List<TestJob> jobs) {
@@ -190,15 +245,13 @@ public final class StreamingBenchmark {
         return last;
     }
 
-    /** Each job's batches after {@code afterBatch}, from its log: rows, and busy time first start to last end. */
+    /** Each job's batches after {@code afterBatch} that read records, from its log. */
     static Map<Facet, Round> rounds(List<TestJob> jobs, long afterBatch) {
         Map<Facet, Round> rounds = new EnumMap<>(Facet.class);
         for (TestJob job : jobs) {
             long rows = 0;
             int batches = 0;
             LocalDateTime firstStart = null;
-            LocalDateTime firstEnd = null;
-            long firstRows = 0;
             LocalDateTime lastEnd = null;
             try {
                 for (String line : Files.readAllLines(job.logFile())) {
@@ -211,11 +264,7 @@ public final class StreamingBenchmark {
                     }
                     LocalDateTime end = LocalDateTime.parse(batch.group(1), LOG_TIME);
                     LocalDateTime start = end.minus(Duration.ofMillis(Long.parseLong(batch.group(4))));
-                    if (firstStart == null || start.isBefore(firstStart)) {
-                        firstStart = start;
-                        firstEnd = end;
-                        firstRows = Long.parseLong(batch.group(3));
-                    }
+                    firstStart = firstStart == null || start.isBefore(firstStart) ? start : firstStart;
                     lastEnd = lastEnd == null || end.isAfter(lastEnd) ? end : lastEnd;
                     rows += Long.parseLong(batch.group(3));
                     batches++;
@@ -226,10 +275,7 @@ public final class StreamingBenchmark {
             if (firstStart == null) {
                 throw new IllegalStateException(job.name() + " logged no batch after batch " + afterBatch);
             }
-            // Log times have whole seconds: a round shorter than a second would be measured as zero.
-            double busy = Math.max(1.0, Duration.between(firstStart, lastEnd).toMillis() / 1000.0);
-            double warm = Duration.between(firstEnd, lastEnd).toMillis() / 1000.0;
-            rounds.put(job.facet(), new Round(rows, busy, batches, rows - firstRows, warm));
+            rounds.put(job.facet(), new Round(rows, batches, firstStart, lastEnd));
         }
         return rounds;
     }
@@ -364,9 +410,9 @@ public final class StreamingBenchmark {
     private static void print(
             int users,
             int bulk,
-            Map<Facet, Round> fill,
+            Revealed fill,
             Map<Facet, Double> rawFill,
-            Map<Facet, Round> measured,
+            Revealed measured,
             Map<Facet, Double> rawMeasured) {
         System.out.println();
         System.out.printf(
@@ -377,76 +423,65 @@ public final class StreamingBenchmark {
                 bulk);
         System.out.printf(
                 Locale.ROOT,
-                "%-9s | %-46s | %-46s%n",
+                "%-9s | %-38s | %-38s%n",
                 "",
                 "fill: new ids into empty collections",
                 "measured: replace all, collections full");
         System.out.printf(
                 Locale.ROOT,
-                "%-9s | %7s %7s %8s %8s %8s %5s | %7s %7s %8s %8s %8s %5s%n",
+                "%-9s | %7s %6s %8s %8s %5s | %7s %6s %8s %8s %5s%n",
                 "facet",
                 "batches",
-                "busy s",
+                "s",
                 "job",
-                "job warm",
                 "raw",
                 "ratio",
                 "batches",
-                "busy s",
+                "s",
                 "job",
-                "job warm",
                 "raw",
                 "ratio");
         double[] sums = new double[4];
         for (Facet facet : Facet.values()) {
-            Round f = fill.get(facet);
-            Round m = measured.get(facet);
             double rawF = users / rawFill.get(facet);
             double rawM = users / rawMeasured.get(facet);
             System.out.printf(
                     Locale.ROOT,
-                    "%-9s | %7d %7.1f %8.0f %8.0f %8.0f %5.2f | %7d %7.1f %8.0f %8.0f %8.0f %5.2f%n",
+                    "%-9s | %7d %6.0f %8.0f %8.0f %5.2f | %7d %6.0f %8.0f %8.0f %5.2f%n",
                     facet.facetName(),
-                    f.batches(),
-                    f.busySeconds(),
-                    f.rate(),
-                    f.warmRate(),
+                    fill.rounds().get(facet).batches(),
+                    fill.seconds(facet),
+                    fill.rate(facet),
                     rawF,
-                    f.rate() / rawF,
-                    m.batches(),
-                    m.busySeconds(),
-                    m.rate(),
-                    m.warmRate(),
+                    fill.rate(facet) / rawF,
+                    measured.rounds().get(facet).batches(),
+                    measured.seconds(facet),
+                    measured.rate(facet),
                     rawM,
-                    m.rate() / rawM);
-            sums[0] += f.rate();
+                    measured.rate(facet) / rawM);
+            sums[0] += fill.rate(facet);
             sums[1] += rawF;
-            sums[2] += m.rate();
+            sums[2] += measured.rate(facet);
             sums[3] += rawM;
         }
         System.out.printf(
                 Locale.ROOT,
-                "%-9s | %7s %7s %8.0f %8s %8.0f %5.2f | %7s %7s %8.0f %8s %8.0f %5.2f%n",
+                "%-9s | %7s %6s %8.0f %8.0f %5.2f | %7s %6s %8.0f %8.0f %5.2f%n",
                 "all six",
                 "",
                 "",
                 sums[0],
-                "",
                 sums[1],
                 sums[0] / sums[1],
                 "",
                 "",
                 sums[2],
-                "",
                 sums[3],
                 sums[2] / sums[3]);
-        System.out.println(
-                "job: documents/s from the start of a job's first batch of the round to the end of its last; "
-                        + "job warm: after its first batch; raw: the Java driver alone; ratio: job / raw");
-        double slowest = Arrays.stream(Facet.values())
-                .mapToDouble(f -> measured.get(f).rate())
-                .min()
-                .orElse(0);
+        System.out.println("s: from the commit that made the round readable to the end of the job's last batch; "
+                + "job: documents/s over those seconds; raw: the Java driver alone; ratio: job / raw");
+        double slowest =
+                Arrays.stream(Facet.values()).mapToDouble(measured::rate).min().orElse(0);
         System.out.printf(Locale.ROOT, "slowest job, measured round: %.0f documents/s%n", slowest);
     }
 

@@ -130,6 +130,11 @@ final class TestRun implements AutoCloseable {
         return fetcher;
     }
 
+    /** The fetcher writing to topics under another prefix inside this run's (deleted with the run's topics). */
+    FetcherCli fetcher(String topicPrefixInThisRun) {
+        return new FetcherCli(stack, workDir, topicPrefix() + topicPrefixInThisRun);
+    }
+
     /** A job for the facet on this run's topic and database, with its own checkpoint; not started yet. */
     TestJob job(Facet facet, String... jobOptions) {
         return add(submission(facet).withJobOptions(jobOptions));

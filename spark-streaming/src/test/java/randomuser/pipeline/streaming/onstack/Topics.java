@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,15 +19,20 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** The test's own topics: created, read back record by record, deleted. */
+/** The test's own topics: created, read back record by record, copied, deleted. */
 final class Topics {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration COPY_TIMEOUT = Duration.ofMinutes(10);
 
     /** One record as it is on its topic: what a document's {@code _ingest} must point to. */
     record KafkaRecord(String key, int partition, long offset, long timestamp, byte[] value) {}
@@ -98,6 +104,79 @@ final class Topics {
             }
             return records;
         }
+    }
+
+    /**
+     * Copies every record of each source topic (key, value, headers, timestamp) to the same partition of its
+     * target topic, all in one producer transaction, and commits it. Readers of the targets that read committed
+     * records only, as the streaming jobs do, see none of the copies while they are written, then all of them at
+     * once: a round produced in full before the jobs, already running, read any of it.
+     *
+     * @return records copied
+     */
+    long copyInOneTransaction(Map<String, String> targetBySource) {
+        return copyInOneTransaction(targetBySource, true);
+    }
+
+    /** As {@link #copyInOneTransaction(Map)}, but the transaction is aborted: no committed reader ever sees them. */
+    long copyInAbortedTransaction(Map<String, String> targetBySource) {
+        return copyInOneTransaction(targetBySource, false);
+    }
+
+    private long copyInOneTransaction(Map<String, String> targetBySource, boolean commit) {
+        Properties consumerProperties = new Properties();
+        consumerProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        consumerProperties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Properties producerProperties = new Properties();
+        producerProperties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        producerProperties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "copy-" + UUID.randomUUID());
+        // Long enough for 600,000 records on this machine (the broker allows up to 15 minutes).
+        producerProperties.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) COPY_TIMEOUT.toMillis());
+        producerProperties.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        producerProperties.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        long copied = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                        consumerProperties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                KafkaProducer<byte[], byte[]> producer =
+                        new KafkaProducer<>(producerProperties, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            long deadline = System.nanoTime() + COPY_TIMEOUT.toNanos();
+            for (Map.Entry<String, String> sourceAndTarget : targetBySource.entrySet()) {
+                List<TopicPartition> partitions = new ArrayList<>();
+                for (PartitionInfo info : consumer.partitionsFor(sourceAndTarget.getKey(), TIMEOUT)) {
+                    partitions.add(new TopicPartition(info.topic(), info.partition()));
+                }
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
+                while (partitions.stream().anyMatch(p -> consumer.position(p, TIMEOUT) < end.get(p))) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("could not copy " + targetBySource + " within " + COPY_TIMEOUT);
+                    }
+                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                        producer.send(new ProducerRecord<>(
+                                sourceAndTarget.getValue(),
+                                record.partition(),
+                                record.timestamp(),
+                                record.key(),
+                                record.value(),
+                                record.headers()));
+                        copied++;
+                    }
+                }
+            }
+            // On the brokers before the outcome: an abort drops the records still waiting in the producer, and
+            // aborted records must be on the topic for a reader to skip.
+            producer.flush();
+            if (commit) {
+                producer.commitTransaction();
+            } else {
+                producer.abortTransaction();
+            }
+        }
+        return copied;
     }
 
     /** The record with the highest offset of each key: the one its document must come from. */
