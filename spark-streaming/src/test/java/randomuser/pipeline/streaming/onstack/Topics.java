@@ -1,5 +1,6 @@
 package randomuser.pipeline.streaming.onstack;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +28,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** The test's own topics: created, read back record by record, copied, deleted. */
 final class Topics {
@@ -77,33 +77,20 @@ final class Topics {
 
     /** Every record on the topic now, partition by partition in offset order. */
     List<KafkaRecord> readAll(String topic) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo info : consumer.partitionsFor(topic, TIMEOUT)) {
-                partitions.add(new TopicPartition(topic, info.partition()));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
-            List<KafkaRecord> records = new ArrayList<>();
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p, TIMEOUT) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(
-                            "could not read " + topic + " to its end " + end + " within " + TIMEOUT);
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    records.add(new KafkaRecord(
-                            record.key(), record.partition(), record.offset(), record.timestamp(), record.value()));
-                }
-            }
-            return records;
+        List<KafkaRecord> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = committedReader()) {
+            readToEnd(
+                    consumer,
+                    topic,
+                    System.nanoTime() + TIMEOUT.toNanos(),
+                    record -> records.add(new KafkaRecord(
+                            record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
+                            record.partition(),
+                            record.offset(),
+                            record.timestamp(),
+                            record.value())));
         }
+        return records;
     }
 
     /**
@@ -124,10 +111,6 @@ final class Topics {
     }
 
     private long copyInOneTransaction(Map<String, String> targetBySource, boolean commit) {
-        Properties consumerProperties = new Properties();
-        consumerProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        consumerProperties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Properties producerProperties = new Properties();
         producerProperties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         producerProperties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "copy-" + UUID.randomUUID());
@@ -136,36 +119,25 @@ final class Topics {
         producerProperties.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         producerProperties.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         long copied = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-                        consumerProperties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        try (KafkaConsumer<byte[], byte[]> consumer = committedReader();
                 KafkaProducer<byte[], byte[]> producer =
                         new KafkaProducer<>(producerProperties, new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.initTransactions();
             producer.beginTransaction();
             long deadline = System.nanoTime() + COPY_TIMEOUT.toNanos();
             for (Map.Entry<String, String> sourceAndTarget : targetBySource.entrySet()) {
-                List<TopicPartition> partitions = new ArrayList<>();
-                for (PartitionInfo info : consumer.partitionsFor(sourceAndTarget.getKey(), TIMEOUT)) {
-                    partitions.add(new TopicPartition(info.topic(), info.partition()));
-                }
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
-                Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
-                while (partitions.stream().anyMatch(p -> consumer.position(p, TIMEOUT) < end.get(p))) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("could not copy " + targetBySource + " within " + COPY_TIMEOUT);
-                    }
-                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                        producer.send(new ProducerRecord<>(
-                                sourceAndTarget.getValue(),
+                String target = sourceAndTarget.getValue();
+                copied += readToEnd(
+                        consumer,
+                        sourceAndTarget.getKey(),
+                        deadline,
+                        record -> producer.send(new ProducerRecord<>(
+                                target,
                                 record.partition(),
                                 record.timestamp(),
                                 record.key(),
                                 record.value(),
-                                record.headers()));
-                        copied++;
-                    }
-                }
+                                record.headers())));
             }
             // On the brokers before the outcome: an abort drops the records still waiting in the producer, and
             // aborted records must be on the topic for a reader to skip.
@@ -177,6 +149,45 @@ final class Topics {
             }
         }
         return copied;
+    }
+
+    private KafkaConsumer<byte[], byte[]> committedReader() {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * Hands each record on the topic now to {@code each}, partition by partition in offset order, until every
+     * partition's end as it was at the start; fails past {@code deadline} ({@link System#nanoTime()}).
+     *
+     * @return records read
+     */
+    private static long readToEnd(
+            KafkaConsumer<byte[], byte[]> consumer,
+            String topic,
+            long deadline,
+            java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> each) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (PartitionInfo info : consumer.partitionsFor(topic, TIMEOUT)) {
+            partitions.add(new TopicPartition(topic, info.partition()));
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
+        long read = 0;
+        while (partitions.stream().anyMatch(p -> consumer.position(p, TIMEOUT) < end.get(p))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("could not read " + topic + " to its end " + end + " in time");
+            }
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                each.accept(record);
+                read++;
+            }
+        }
+        return read;
     }
 
     /** The record with the highest offset of each key: the one its document must come from. */
