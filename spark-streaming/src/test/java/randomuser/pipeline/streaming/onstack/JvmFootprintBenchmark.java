@@ -3,7 +3,6 @@ package randomuser.pipeline.streaming.onstack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,11 +82,7 @@ public final class JvmFootprintBenchmark {
         StreamingBenchmark.awaitUpserted(run, jobs, users.count());
         sampling.set(false);
         sampler.join();
-        Map<Facet, Round> rounds = new EnumMap<>(Facet.class);
-        jobs.forEach(job -> rounds.put(
-                job.facet(),
-                StreamingBenchmark.rounds(List.of(job), lastBatch.get(job.facet()))
-                        .get(job.facet())));
+        Map<Facet, Round> rounds = StreamingBenchmark.rounds(jobs, lastBatch);
         jobs.forEach(run::stop);
         double total = rounds.values().stream().mapToDouble(Round::rate).sum();
         double slowest = rounds.values().stream().mapToDouble(Round::rate).min().orElse(0);

@@ -199,13 +199,7 @@ public final class StreamingBenchmark {
                 (System.nanoTime() - copyStarted) / 1e9,
                 revealedAt.format(LOG_TIME));
         awaitUpserted(run, jobs, upserted, users.count());
-        Map<Facet, Round> rounds = new EnumMap<>(Facet.class);
-        for (TestJob job : jobs) {
-            rounds.put(
-                    job.facet(),
-                    rounds(List.of(job), lastBatch.get(job.facet())).get(job.facet()));
-        }
-        return new Revealed(rounds, revealedAt);
+        return new Revealed(rounds(jobs, lastBatch), revealedAt);
     }
 
     /** Waits until every job (each started for this round) has upserted {@code count} documents. */
@@ -245,10 +239,11 @@ public final class StreamingBenchmark {
         return last;
     }
 
-    /** Each job's batches after {@code afterBatch} that read records, from its log. */
-    static Map<Facet, Round> rounds(List<TestJob> jobs, long afterBatch) {
+    /** Each job's batches that read records after its batch in {@code lastBatchBefore}, from its log. */
+    static Map<Facet, Round> rounds(List<TestJob> jobs, Map<Facet, Long> lastBatchBefore) {
         Map<Facet, Round> rounds = new EnumMap<>(Facet.class);
         for (TestJob job : jobs) {
+            long afterBatch = lastBatchBefore.get(job.facet());
             long rows = 0;
             int batches = 0;
             LocalDateTime firstStart = null;
