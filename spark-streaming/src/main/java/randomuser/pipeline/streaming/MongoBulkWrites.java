@@ -8,15 +8,15 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import org.bson.Document;
+import org.bson.BsonDocument;
+import org.bson.RawBsonDocument;
 
 /**
  * {@link BulkWrites} with the MongoDB Java driver: one {@code bulkWrite} of {@code replaceOne(_id, document,
  * upsert)} per call. Plain bulk writes, no transactions or change streams, which any MongoDB-compatible
- * server answers.
+ * server answers. The documents are BSON already: the driver copies their bytes into the command.
  */
 final class MongoBulkWrites implements BulkWrites {
 
@@ -26,6 +26,7 @@ final class MongoBulkWrites implements BulkWrites {
      */
     private static final Map<String, MongoClient> CLIENTS = new ConcurrentHashMap<>();
 
+    private static final String ID = "_id";
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     // Ordered: a later record of the same user replaces an earlier one, and a failure stops the bulk
     // at once (Spark retries the task, and the batch is written again as a whole if it keeps failing).
@@ -38,11 +39,11 @@ final class MongoBulkWrites implements BulkWrites {
     }
 
     @Override
-    public void replaceById(String collection, List<Document> documents) {
-        List<ReplaceOneModel<Document>> replacements = documents.stream()
-                .map(document -> new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document, UPSERT))
+    public void replaceById(String collection, List<RawBsonDocument> documents) {
+        List<ReplaceOneModel<RawBsonDocument>> replacements = documents.stream()
+                .map(document -> new ReplaceOneModel<>(new BsonDocument(ID, document.get(ID)), document, UPSERT))
                 .toList();
-        database.getCollection(collection).bulkWrite(replacements, ORDERED);
+        database.getCollection(collection, RawBsonDocument.class).bulkWrite(replacements, ORDERED);
     }
 
     /** Opens writes into one database of one server; all an executor needs to know. */

@@ -2,7 +2,6 @@ package randomuser.pipeline.streaming;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -10,7 +9,7 @@ import java.util.Set;
 
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
-import org.bson.Document;
+import org.bson.RawBsonDocument;
 
 import randomuser.pipeline.catalogue.Facet;
 
@@ -48,14 +47,13 @@ public final class PartitionUpserts implements FlatMapFunction<Iterator<Row>, Ba
     @Override
     public Iterator<BatchCounts> call(Iterator<Row> rows) {
         BulkWrites writes = target.open();
-        Date writtenAt = new Date(writtenAtMillis);
         Bulk userDocuments = new Bulk(writes, collection);
         Bulk deadLetters = new Bulk(writes, Facet.DEAD_LETTERS_COLLECTION);
         Set<String> users = new HashSet<>();
         long recordsIn = 0;
         while (rows.hasNext()) {
             recordsIn++;
-            FacetDocuments.Stored stored = documents.convert(KafkaRecord.of(rows.next()), writtenAt);
+            FacetDocuments.Stored stored = documents.convert(KafkaRecord.of(rows.next()), writtenAtMillis);
             if (stored instanceof FacetDocuments.UserDocument user) {
                 users.add(user.userId());
                 userDocuments.add(user.document());
@@ -73,7 +71,7 @@ public final class PartitionUpserts implements FlatMapFunction<Iterator<Row>, Ba
     private final class Bulk {
         private final BulkWrites writes;
         private final String into;
-        private List<Document> pending = new ArrayList<>();
+        private List<RawBsonDocument> pending = new ArrayList<>();
         private long added;
 
         Bulk(BulkWrites writes, String into) {
@@ -81,7 +79,7 @@ public final class PartitionUpserts implements FlatMapFunction<Iterator<Row>, Ba
             this.into = into;
         }
 
-        void add(Document document) {
+        void add(RawBsonDocument document) {
             pending.add(document);
             added++;
             if (pending.size() >= bulkSize) {

@@ -12,6 +12,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bson.Document;
+import org.bson.codecs.DocumentCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,6 +24,8 @@ class FacetDocumentsTest {
 
     private static final Date WRITTEN_AT = Date.from(Instant.parse("2024-03-01T12:05:00Z"));
     private static final String PROFILES = Facet.PROFILE.topic();
+    /** The stored BSON decoded as a client reads it back: int32 as Integer, a BSON date as Date, and so on. */
+    private static final DocumentCodec AS_READ_BACK = new DocumentCodec();
 
     private final FacetDocuments profiles = new FacetDocuments(Facet.PROFILE);
 
@@ -43,7 +46,7 @@ class FacetDocumentsTest {
     @Test
     void aValidProfileBecomesOneDocumentWithTypedFieldsBsonDatesAndLineage() {
         FacetDocuments.Stored stored = profiles.convert(
-                record(PROFILES, 1, 7, "u-1", FacetValues.profile("u-1", "GB").toString()), WRITTEN_AT);
+                record(PROFILES, 1, 7, "u-1", FacetValues.profile("u-1", "GB").toString()), WRITTEN_AT.getTime());
 
         FacetDocuments.UserDocument document = assertInstanceOf(FacetDocuments.UserDocument.class, stored);
         assertEquals("u-1", document.userId());
@@ -75,7 +78,7 @@ class FacetDocumentsTest {
                                         .append("kafka_ts", date("2024-03-01T12:00:07Z"))
                                         .append("run_id", "run-1")
                                         .append("written_at", WRITTEN_AT)),
-                document.document());
+                document.document().decode(AS_READ_BACK));
         assertEquals(
                 List.of(
                         "_id",
@@ -89,7 +92,7 @@ class FacetDocumentsTest {
                         "dob",
                         "nat",
                         "_ingest"),
-                List.copyOf(document.document().keySet()));
+                List.copyOf(document.document().decode(AS_READ_BACK).keySet()));
     }
 
     @Test
@@ -104,8 +107,9 @@ class FacetDocumentsTest {
                                         FacetValues.profile("u-1", "GB"),
                                         v -> ((ObjectNode) v.get("dob"))
                                                 .put("date", "1990-12-10T10:15:00.123456+02:00"))),
-                        WRITTEN_AT))
-                .document();
+                        WRITTEN_AT.getTime()))
+                .document()
+                .decode(AS_READ_BACK);
         Document whole = ((FacetDocuments.UserDocument) profiles.convert(
                         record(
                                 PROFILES,
@@ -115,8 +119,9 @@ class FacetDocumentsTest {
                                 FacetValues.with(
                                         FacetValues.profile("u-2", "GB"),
                                         v -> ((ObjectNode) v.get("dob")).put("date", "1990-12-10T08:15:00Z"))),
-                        WRITTEN_AT))
-                .document();
+                        WRITTEN_AT.getTime()))
+                .document()
+                .decode(AS_READ_BACK);
 
         // A BSON date holds milliseconds: the microseconds are cut, as MongoDB itself would store them.
         assertEquals(
@@ -131,8 +136,9 @@ class FacetDocumentsTest {
     void everyFacetsCatalogueValueBecomesADocumentWithEveryLeafInItsType(Facet facet) {
         ObjectNode value = FacetValues.valid(facet, "u-9");
         Document document = ((FacetDocuments.UserDocument) new FacetDocuments(facet)
-                        .convert(record(facet.topic(), 0, 3, "u-9", value.toString()), WRITTEN_AT))
-                .document();
+                        .convert(record(facet.topic(), 0, 3, "u-9", value.toString()), WRITTEN_AT.getTime()))
+                .document()
+                .decode(AS_READ_BACK);
 
         assertEquals("u-9", document.get("_id"));
         assertEquals(facet.topic(), document.get("_ingest", Document.class).get("topic"));
@@ -164,8 +170,9 @@ class FacetDocumentsTest {
                 record(PROFILES, 2, 16, null, "[1]"));
 
         List<Document> deadLetters = records.stream()
-                .map(r -> assertInstanceOf(FacetDocuments.DeadLetter.class, profiles.convert(r, WRITTEN_AT))
-                        .document())
+                .map(r -> assertInstanceOf(FacetDocuments.DeadLetter.class, profiles.convert(r, WRITTEN_AT.getTime()))
+                        .document()
+                        .decode(AS_READ_BACK))
                 .toList();
 
         assertEquals(
@@ -205,8 +212,9 @@ class FacetDocumentsTest {
         byte[] value = {'{', (byte) 0xC3, '}'};
         Document deadLetter = assertInstanceOf(
                         FacetDocuments.DeadLetter.class,
-                        profiles.convert(new KafkaRecord(null, value, PROFILES, 0, 1, 0), WRITTEN_AT))
-                .document();
+                        profiles.convert(new KafkaRecord(null, value, PROFILES, 0, 1, 0), WRITTEN_AT.getTime()))
+                .document()
+                .decode(AS_READ_BACK);
 
         assertEquals(ValueValidator.NOT_UTF8, deadLetter.get("reason"));
         assertEquals("{\uFFFD}", deadLetter.get("raw_value"));
@@ -222,8 +230,9 @@ class FacetDocumentsTest {
         value.put("added_later_by_a_producer", "x");
 
         Document document = ((FacetDocuments.UserDocument) new FacetDocuments(Facet.IDENTITY)
-                        .convert(record(Facet.IDENTITY.topic(), 0, 0, "u-7", value.toString()), WRITTEN_AT))
-                .document();
+                        .convert(record(Facet.IDENTITY.topic(), 0, 0, "u-7", value.toString()), WRITTEN_AT.getTime()))
+                .document()
+                .decode(AS_READ_BACK);
 
         Document id = document.get("id", Document.class);
         assertEquals(List.of("name", "value"), List.copyOf(id.keySet()));
@@ -238,8 +247,9 @@ class FacetDocumentsTest {
         FacetValues.set(value, "location.coordinates.latitude", value.numberNode(52));
 
         Document document = ((FacetDocuments.UserDocument) new FacetDocuments(Facet.LOCATION)
-                        .convert(record(Facet.LOCATION.topic(), 0, 0, "u-8", value.toString()), WRITTEN_AT))
-                .document();
+                        .convert(record(Facet.LOCATION.topic(), 0, 0, "u-8", value.toString()), WRITTEN_AT.getTime()))
+                .document()
+                .decode(AS_READ_BACK);
 
         assertEquals(52.0, document.getEmbedded(List.of("location", "coordinates", "latitude"), Object.class));
     }

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.bson.Document;
+import org.bson.codecs.DocumentCodec;
 import org.junit.jupiter.api.Test;
 
 import randomuser.pipeline.catalogue.Facet;
@@ -166,7 +167,7 @@ class MicroBatchWriterTest {
             }
             BulkWrites memory = (collection, documents) ->
                     documents.forEach(document -> written.computeIfAbsent(collection, c -> new LinkedHashMap<>())
-                            .put((String) document.get("_id"), document));
+                            .put(document.getString("_id").getValue(), document.decode(new DocumentCodec())));
             return new PartitionUpserts(new FacetDocuments(Facet.PROFILE), "profiles", 512, writtenAt, () -> memory)
                     .call(KafkaRecord.columnsOf(kafkaRecords).collectAsList().iterator())
                     .next();

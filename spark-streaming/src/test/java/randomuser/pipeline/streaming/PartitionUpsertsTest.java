@@ -13,6 +13,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.bson.Document;
+import org.bson.codecs.DocumentCodec;
 import org.junit.jupiter.api.Test;
 
 import randomuser.pipeline.catalogue.Facet;
@@ -31,8 +32,10 @@ class PartitionUpsertsTest {
         return new PartitionUpserts(
                 new FacetDocuments(Facet.PROFILE), "profiles", bulkSize, WRITTEN_AT, () -> (collection, documents) -> {
                     bulks.add(collection + ":"
-                            + documents.stream().map(d -> " " + d.get("_id")).reduce("", String::concat));
-                    written.addAll(documents);
+                            + documents.stream()
+                                    .map(d -> " " + d.getString("_id").getValue())
+                                    .reduce("", String::concat));
+                    documents.forEach(d -> written.add(d.decode(new DocumentCodec())));
                 });
     }
 
