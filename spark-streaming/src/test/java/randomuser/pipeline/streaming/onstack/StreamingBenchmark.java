@@ -184,8 +184,7 @@ public final class StreamingBenchmark {
     private static Revealed revealRound(TestRun run, List<TestJob> jobs, SeededUsers users, String staged) {
         run.fetcher(staged).produce(users);
         Map<String, String> jobTopicByStaged = new LinkedHashMap<>();
-        jobs.forEach(job ->
-                jobTopicByStaged.put(run.topicPrefix() + staged + job.facet().topic(), job.topic()));
+        jobs.forEach(job -> jobTopicByStaged.put(run.topic(staged, job.facet()), job.topic()));
         Map<Facet, Long> lastBatch = lastBatchIds(jobs);
         Map<Facet, Long> upserted = upsertedSoFar(jobs);
         long copyStarted = System.nanoTime();

@@ -135,6 +135,11 @@ final class TestRun implements AutoCloseable {
         return new FetcherCli(stack, workDir, topicPrefix() + topicPrefixInThisRun);
     }
 
+    /** The facet's topic that {@link #fetcher(String)} with the same prefix writes to. */
+    String topic(String topicPrefixInThisRun, Facet facet) {
+        return topicPrefix() + topicPrefixInThisRun + facet.topic();
+    }
+
     /** A job for the facet on this run's topic and database, with its own checkpoint; not started yet. */
     TestJob job(Facet facet, String... jobOptions) {
         return add(submission(facet).withJobOptions(jobOptions));

@@ -67,7 +67,7 @@ class TransactionsIT {
 
     /** The staging topic of the facet under {@code staged}, copied to the job's topic. */
     private static Map<String, String> toJobTopic(TestRun run, String staged) {
-        return Map.of(run.topicPrefix() + staged + FACET.topic(), run.topic(FACET));
+        return Map.of(run.topic(staged, FACET), run.topic(FACET));
     }
 
     private static Set<String> minus(Set<String> from, Set<String> taken) {
