@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteResult;
@@ -198,6 +200,41 @@ class DataFileServerTest {
             assertEquals(
                     Set.of("_id_", "gender_1"),
                     profiles.listIndexes().map(index -> index.getString("name")).into(new HashSet<>()));
+        }
+    }
+
+    @Test
+    void twelveClientsAtOnceAreServedByTwelveThreadsOrMore() throws Exception {
+        List<MongoClient> clients = new ArrayList<>();
+        try (ServerProcess server = ServerProcess.start(dataFile())) {
+            for (int i = 0; i < 12; i++) {
+                MongoClient client = server.client();
+                clients.add(client);
+                client.getDatabase("admin").runCommand(new Document("ping", 1));
+            }
+            // Netty's default on two cores would serve them all on four.
+            long threads = clientThreads(server.pid());
+            assertTrue(
+                    threads >= 12 && threads <= DataFileServer.CLIENT_THREADS,
+                    threads + " threads serve 12 clients' connections");
+        } finally {
+            clients.forEach(MongoClient::close);
+        }
+    }
+
+    /** The server's threads that run clients' commands (Linux keeps the first 15 characters of a thread's name). */
+    private static long clientThreads(long pid) throws IOException {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return tasks.filter(task -> threadName(task).startsWith("mongo-server-wo"))
+                    .count();
+        }
+    }
+
+    private static String threadName(Path task) {
+        try {
+            return Files.readString(task.resolve("comm")).strip();
+        } catch (IOException gone) {
+            return "";
         }
     }
 
