@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JVM flags for the stack's many small Java processes (on a laptop: master, six workers, six drivers, six
- * executors, the emulator).
+ * JVM flags for the stack's many small Java processes (on a laptop: master, six workers, six drivers, the
+ * emulator). The six executors, which handle every record, have a heap of their own
+ * ({@link StreamingJobSubmission#EXECUTOR_JVM_OPTIONS}).
  */
 public final class JvmFootprint {
     /**

@@ -52,7 +52,7 @@ class StreamingJobDriverTest {
                 "--conf",
                 "spark.executor.memory=512m",
                 "--conf",
-                "spark.executor.extraJavaOptions=-XX:+UseSerialGC -Xms32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30",
+                "spark.executor.extraJavaOptions=-XX:+UseSerialGC -Xms128m -Xmn48m",
                 "--conf",
                 "spark.driver.memory=512m",
                 "--conf",
@@ -84,8 +84,7 @@ class StreamingJobDriverTest {
                         "-Xms32m",
                         "-XX:MinHeapFreeRatio=10",
                         "-XX:MaxHeapFreeRatio=30",
-                        "spark.executor.extraJavaOptions=-XX:+UseSerialGC -Xms32m "
-                                + "-XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"),
+                        "spark.executor.extraJavaOptions=-XX:+UseSerialGC -Xms128m -Xmn48m"),
                 removed);
         assertEquals(
                 small.size() - removed.size() - 1, defaults.size(), "and the --conf before the executor's options");
