@@ -44,8 +44,8 @@ public final class StreamingJobSubmission {
      * it: a full collection every 5-10 s in each executor, and the six spent 0.12-0.15 cores collecting (jstat
      * over 40 s of the sink benchmark's measured round). A 48 MiB young generation in a heap that starts at
      * 128 MiB: one full collection in 40 s, 0.04 cores for the six, and that CPU went to the server (the jobs
-     * wrote 0.67-0.73 of the raw driver's documents/s instead of 0.59-0.66, three runs each). Resident memory at
-     * the end of that round: 338-352 MiB per executor.
+     * wrote 0.67-0.73 of the raw driver's documents/s instead of 0.59-0.66, three and four runs). Resident memory
+     * at the end of that round: 330-343 MiB per executor instead of 267-272 MiB.
      */
     static final String EXECUTOR_JVM_OPTIONS = "-XX:+UseSerialGC -Xms128m -Xmn48m";
 
