@@ -46,7 +46,7 @@ public final class DataFileServer implements AutoCloseable {
      * thread wrote about 1.4x as fast as one that shared its thread (1,820-1,960 documents/s against 1,320-1,350
      * in a sink benchmark round; the raw driver's six writers likewise, 2,990-3,200 against 1,970-2,090). With
      * more threads than connections that write at once, each writer gets a thread of its own and the operating
-     * system shares the cores among them: the six jobs wrote within 7 % of one another. 32 covers the 24
+     * system shares the cores among them: the six jobs wrote within 8 % of one another. 32 covers the 24
      * connections open at once during the sink benchmark (data and monitoring, the stack's and the benchmark's).
      */
     static final int CLIENT_THREADS = 32;
