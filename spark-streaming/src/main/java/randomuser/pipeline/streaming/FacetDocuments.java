@@ -61,7 +61,10 @@ public final class FacetDocuments implements Serializable {
         return facet;
     }
 
-    /** @param writtenAtMillis the batch's time: a document's {@code _ingest.written_at}, a dead letter's {@code failed_at} */
+    /**
+     * @param writtenAtMillis the batch's time: a document's {@code _ingest.written_at}, a dead letter's
+     *     {@code failed_at}
+     */
     public Stored convert(KafkaRecord record, long writtenAtMillis) {
         ValueValidator.Checked checked = ValueValidator.of(facet).check(record.value());
         return checked.valid()
@@ -75,9 +78,7 @@ public final class FacetDocuments implements Serializable {
             writer.writeString("_id", userId);
             writeFields(writer, shape(facet), value);
             writer.writeStartDocument("_ingest");
-            writer.writeString("topic", record.topic());
-            writer.writeInt32("partition", record.partition());
-            writer.writeInt64("offset", record.offset());
+            writeKafkaPosition(writer, record);
             writer.writeDateTime("kafka_ts", record.timestampMillis());
             writer.writeString("run_id", value.get(Envelope.RUN_ID).textValue());
             writer.writeDateTime("written_at", writtenAtMillis);
@@ -88,14 +89,19 @@ public final class FacetDocuments implements Serializable {
     private static DeadLetter deadLetter(KafkaRecord record, String reason, long failedAtMillis) {
         return new DeadLetter(bson(writer -> {
             writer.writeString("_id", record.topic() + ":" + record.partition() + ":" + record.offset());
-            writer.writeString("topic", record.topic());
-            writer.writeInt32("partition", record.partition());
-            writer.writeInt64("offset", record.offset());
+            writeKafkaPosition(writer, record);
             writeText(writer, "key", record.key());
             writeText(writer, "raw_value", record.value());
             writer.writeString("reason", reason);
             writer.writeDateTime("failed_at", failedAtMillis);
         }));
+    }
+
+    /** Where the record was read, in a document's lineage and in a dead letter alike. */
+    private static void writeKafkaPosition(BsonWriter writer, KafkaRecord record) {
+        writer.writeString("topic", record.topic());
+        writer.writeInt32("partition", record.partition());
+        writer.writeInt64("offset", record.offset());
     }
 
     /** One top-level document, its fields written by {@code fields}. */
