@@ -20,8 +20,9 @@ import randomuser.pipeline.streaming.onstack.StreamingBenchmark.Round;
  * The JVM flags the stack gives its jobs (serial collectors; the driver's heap starts small and gives memory back
  * and it runs C1 only, the executor's heap starts at 128 MiB with a 48 MiB young generation) against the JVMs'
  * defaults, in one run on the same stack and data: the six jobs replace the same users' documents round after
- * round, alternating the two kinds of job (ABBA order, so that neither always runs on the warmer server). Prints each round's documents/s (the six jobs summed, and the
- * slowest job) and the jobs' largest resident memory (drivers and executors), then the medians and the ratios.
+ * round, alternating the two kinds of job (ABBA order, so that neither always runs on the warmer server). Prints
+ * each round's documents/s (the six jobs summed, and the slowest job) and the jobs' largest resident memory
+ * (drivers and executors), then the medians and the ratios.
  * Not a test. Options: --results 5000 --pages 4 (users per round) --pairs 2.
  */
 public final class JvmFootprintBenchmark {

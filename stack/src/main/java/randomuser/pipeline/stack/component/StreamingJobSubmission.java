@@ -40,9 +40,9 @@ public final class StreamingJobSubmission {
      * serial collector (one task thread each, no GC threads competing for two cores) gets room to work. An executor
      * holds each task's records in flight, a Kafka fetch and a bulk of documents waiting for the server. With the
      * other JVMs' small heap ({@link JvmFootprint#SMALL_HEAP}: 32 MiB to start, free ratios 10/30) its old
-     * generation stayed a few MiB above its 36-41 MiB of live data, and what the young collections promoted filled
-     * it: a full collection every 5-10 s in each executor, and the six spent 0.12-0.15 cores collecting (jstat
-     * over 40 s of the sink benchmark's measured round). A 48 MiB young generation in a heap that starts at
+     * generation, kept at 42-46 MiB, held 36-44 MiB, and what the young collections promoted filled it: 3-8 full
+     * collections in 40 s in each executor, and the six spent 0.13-0.15 cores collecting (jstat over 40 s of the
+     * sink benchmark's measured round, three runs). A 48 MiB young generation in a heap that starts at
      * 128 MiB: one full collection in 40 s, 0.04 cores for the six, and that CPU went to the server (the jobs
      * wrote 0.67-0.73 of the raw driver's documents/s instead of 0.59-0.66, three and four runs). Resident memory
      * at the end of that round: 330-343 MiB per executor instead of 267-272 MiB.
