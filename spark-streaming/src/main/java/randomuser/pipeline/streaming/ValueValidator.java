@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -48,10 +49,29 @@ public final class ValueValidator {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Map<Facet, ValueValidator> BY_FACET = new EnumMap<>(Facet.class);
 
-    private final List<FieldSpec> fields;
+    private final List<Leaf> leaves;
 
     private ValueValidator(Facet facet) {
-        this.fields = facet.valueSchema();
+        this.leaves = facet.valueSchema().stream().map(Leaf::of).toList();
+    }
+
+    /**
+     * A schema leaf with its path split once per facet and JVM: the check walks every leaf of every record,
+     * and splitting the path there (a list and its strings, then a joined prefix per level) cost more than
+     * parsing the JSON.
+     *
+     * @param segments the path's segments, {@code ["name", "first"]}
+     * @param prefixes the path up to each segment, {@code ["name", "name.first"]}, for a problem's message
+     */
+    private record Leaf(FieldSpec spec, List<String> segments, List<String> prefixes) {
+
+        static Leaf of(FieldSpec spec) {
+            List<String> segments = spec.segments();
+            List<String> prefixes = IntStream.rangeClosed(1, segments.size())
+                    .mapToObj(depth -> String.join(".", segments.subList(0, depth)))
+                    .toList();
+            return new Leaf(spec, segments, prefixes);
+        }
     }
 
     /** The validator of a facet; one per facet and JVM, since Spark calls it once per record. */
@@ -124,40 +144,44 @@ public final class ValueValidator {
         if (version != null && version.isIntegralNumber() && version.asLong() != Envelope.SCHEMA_VERSION) {
             return "unsupported schema_version " + version.asText() + " (expected " + Envelope.SCHEMA_VERSION + ")";
         }
-        Set<String> problems = new LinkedHashSet<>();
-        for (FieldSpec field : fields) {
-            checkField(root, field, problems);
+        // Made only for an invalid value; leaves under one missing parent share its problem, said once.
+        Set<String> problems = null;
+        for (Leaf leaf : leaves) {
+            String problem = problem(root, leaf);
+            if (problem != null) {
+                if (problems == null) {
+                    problems = new LinkedHashSet<>();
+                }
+                problems.add(problem);
+            }
         }
-        return problems.isEmpty() ? null : String.join("; ", problems);
+        return problems == null ? null : String.join("; ", problems);
     }
 
-    private static void checkField(JsonNode root, FieldSpec field, Set<String> problems) {
-        List<String> segments = field.segments();
+    /** What is wrong with one leaf of the value (or with a parent on its path), or {@code null}. */
+    private static String problem(JsonNode root, Leaf leaf) {
+        FieldSpec field = leaf.spec();
+        List<String> segments = leaf.segments();
         JsonNode node = root;
         for (int depth = 0; depth < segments.size(); depth++) {
-            String path = String.join(".", segments.subList(0, depth + 1));
             JsonNode child = node.get(segments.get(depth));
-            boolean leaf = depth == segments.size() - 1;
+            boolean isLeaf = depth == segments.size() - 1;
             if (child == null || child.isNull()) {
                 // An absent or null parent makes a nullable leaf null too, which is allowed.
-                if (!field.nullable()) {
-                    problems.add("field " + path + ": " + (child == null ? "missing" : "null"));
-                }
-                return;
+                return field.nullable()
+                        ? null
+                        : "field " + leaf.prefixes().get(depth) + ": " + (child == null ? "missing" : "null");
             }
-            if (leaf) {
+            if (isLeaf) {
                 String typeProblem = typeProblem(field, child);
-                if (typeProblem != null) {
-                    problems.add("field " + path + ": " + typeProblem);
-                }
-                return;
+                return typeProblem == null ? null : "field " + leaf.prefixes().get(depth) + ": " + typeProblem;
             }
             if (!child.isObject()) {
-                problems.add("field " + path + ": expected object, got " + jsonType(child));
-                return;
+                return "field " + leaf.prefixes().get(depth) + ": expected object, got " + jsonType(child);
             }
             node = child;
         }
+        return null;
     }
 
     /** What is wrong with a present, non-null leaf, or {@code null}. */
