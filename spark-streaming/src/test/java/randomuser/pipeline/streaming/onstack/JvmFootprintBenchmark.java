@@ -142,13 +142,7 @@ public final class JvmFootprintBenchmark {
     }
 
     private static double median(List<Measured> rounds, String kind, ToDoubleFunction<Measured> value) {
-        double[] values = rounds.stream()
-                .filter(m -> m.kind().equals(kind))
-                .mapToDouble(value)
-                .sorted()
-                .toArray();
-        int middle = values.length / 2;
-        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+        return Medians.of(rounds.stream().filter(m -> m.kind().equals(kind)).toList(), value);
     }
 
     private static void sleep(Duration duration) {

@@ -490,9 +490,9 @@ public final class StreamingBenchmark {
                     jobs.rate(facet),
                     fill.raw(facet, users),
                     fill.ratio(facet, users),
-                    median(measured, pair -> pair.jobs().rate(facet)),
-                    median(measured, pair -> pair.raw(facet, users)),
-                    median(measured, pair -> pair.ratio(facet, users)),
+                    Medians.of(measured, pair -> pair.jobs().rate(facet)),
+                    Medians.of(measured, pair -> pair.raw(facet, users)),
+                    Medians.of(measured, pair -> pair.ratio(facet, users)),
                     each(measured, pair -> pair.ratio(facet, users)));
         }
         System.out.printf(
@@ -504,9 +504,9 @@ public final class StreamingBenchmark {
                 fill.jobsInAll(),
                 fill.rawInAll(users),
                 fill.jobsInAll() / fill.rawInAll(users),
-                median(measured, Pair::jobsInAll),
-                median(measured, pair -> pair.rawInAll(users)),
-                median(measured, pair -> pair.jobsInAll() / pair.rawInAll(users)),
+                Medians.of(measured, Pair::jobsInAll),
+                Medians.of(measured, pair -> pair.rawInAll(users)),
+                Medians.of(measured, pair -> pair.jobsInAll() / pair.rawInAll(users)),
                 each(measured, pair -> pair.jobsInAll() / pair.rawInAll(users)));
         for (int pair = 0; pair < measured.size(); pair++) {
             Pair each = measured.get(pair);
@@ -525,21 +525,14 @@ public final class StreamingBenchmark {
                 Locale.ROOT,
                 "slowest job, measured: %.0f documents/s; lowest ratio of a job: %.2f (each a median of its pairs)%n",
                 Arrays.stream(Facet.values())
-                        .mapToDouble(
-                                facet -> median(measured, pair -> pair.jobs().rate(facet)))
+                        .mapToDouble(facet ->
+                                Medians.of(measured, pair -> pair.jobs().rate(facet)))
                         .min()
                         .orElse(0),
                 Arrays.stream(Facet.values())
-                        .mapToDouble(facet -> median(measured, pair -> pair.ratio(facet, users)))
+                        .mapToDouble(facet -> Medians.of(measured, pair -> pair.ratio(facet, users)))
                         .min()
                         .orElse(0));
-    }
-
-    /** The median of a figure over the pairs (the mean of the middle two for an even count). */
-    static double median(List<Pair> pairs, ToDoubleFunction<Pair> figure) {
-        double[] sorted = pairs.stream().mapToDouble(figure).sorted().toArray();
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private static String each(List<Pair> pairs, ToDoubleFunction<Pair> ratio) {
